@@ -1,0 +1,130 @@
+"""English / 中文 terms for tables and plots, and the CJK font that Chinese plot text needs.
+
+Course concept: the course is taught in Chinese; every label the kit shows exists in both
+languages (``lang="en"`` or ``lang="zh"``).
+
+Chapter modules keep their own term tables (``{key: (english, chinese)}``) next to the code that
+uses them and look terms up with :func:`term`; the terms every chapter shares live here.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+
+from .errors import CrmlabWarning
+
+LANGS = ("en", "zh")
+
+#: Terms shared by every chapter: key → (English, 中文).
+TERMS: dict[str, tuple[str, str]] = {
+    "customer_id": ("Customer", "客户编号"),
+    "order_date": ("Order date", "下单日期"),
+    "amount": ("Amount", "金额"),
+    "order_id": ("Order", "订单号"),
+    "product": ("Product", "商品"),
+    "category": ("Category", "品类"),
+    "quantity": ("Quantity", "数量"),
+    "channel": ("Channel", "渠道"),
+    "region": ("Region", "地区"),
+    "customers": ("Customers", "客户数"),
+    "share_of_customers": ("Share of customers", "客户占比"),
+    "revenue": ("Revenue", "收入"),
+    "share_of_revenue": ("Share of revenue", "收入占比"),
+    "segment": ("Segment", "客户群"),
+    "count": ("Count", "数量"),
+    "share": ("Share", "占比"),
+    "recency": ("Recency (days)", "最近一次消费 (天)"),
+    "frequency": ("Frequency", "消费频率"),
+    "monetary": ("Monetary", "消费金额"),
+}
+
+#: Fonts with Chinese glyphs, in order of preference (mplfonts installs Noto Sans CJK SC).
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+             "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC",
+             "Noto Serif CJK SC", "AR PL UMing CN")
+
+_font_checked: dict[str, str | None] = {}
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is ``"en"`` or ``"zh"``; raise ``ValueError`` otherwise."""
+    if lang not in LANGS:
+        raise ValueError(f"lang={lang!r} is not one of {LANGS}.")
+    return lang
+
+
+def term(key: str, lang: str = "en", table: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """Translate ``key`` into ``lang`` using ``table`` first, then the shared :data:`TERMS`.
+
+    Unknown keys come back unchanged, so data values (a product name) pass through.
+
+    Examples
+    --------
+    >>> term("revenue", "zh")
+    '收入'
+    >>> term("Champions", "zh", {"Champions": ("Champions", "冠军客户")})
+    '冠军客户'
+    """
+    check_lang(lang)
+    for source in (table or {}, TERMS):
+        if key in source:
+            return source[key][0 if lang == "en" else 1]
+    return key
+
+
+def both(key: str, table: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """``"English (中文)"`` for narrative text and headers, e.g. ``'Revenue (收入)'``."""
+    en, zh = term(key, "en", table), term(key, "zh", table)
+    return en if en == zh else f"{en} ({zh})"
+
+
+def cjk_font() -> str | None:
+    """The name of an installed font with Chinese glyphs, or ``None``.
+
+    Fonts shipped by the optional ``mplfonts`` package (``pip install crmlab[zh]``) are
+    registered with matplotlib first.
+    """
+    if "name" in _font_checked:
+        return _font_checked["name"]
+    from matplotlib import font_manager
+
+    try:  # mplfonts ships Noto Sans CJK SC inside its package: register those files.
+        import mplfonts  # noqa: F401
+        from pathlib import Path
+
+        font_dir = Path(mplfonts.__file__).parent / "fonts"
+        for path in sorted(font_dir.glob("*.[ot]t[fc]")):
+            font_manager.fontManager.addfont(str(path))
+    except Exception:  # noqa: BLE001 - the extra is optional; any failure means "not available"
+        pass
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    found = next((name for name in CJK_FONTS if name in installed), None)
+    _font_checked["name"] = found
+    return found
+
+
+def plot_lang(lang: str) -> str:
+    """The language plot text can use: ``"zh"`` needs a CJK font, otherwise English with one warning.
+
+    Plot functions call this and label their axes with ``term(key, plot_lang(lang))``; it also
+    puts the CJK font first in matplotlib's sans-serif list.
+    """
+    check_lang(lang)
+    if lang == "en":
+        return "en"
+    font = cjk_font()
+    if font is None:
+        if not _font_checked.get("warned"):
+            warnings.warn("no font with Chinese glyphs is installed, so plot text stays in English; "
+                          "install one with `pip install crmlab[zh]` (mplfonts).", CrmlabWarning, stacklevel=3)
+            _font_checked["warned"] = "yes"
+        return "en"
+    import matplotlib as mpl
+
+    families = list(mpl.rcParams["font.sans-serif"])
+    if families[:1] != [font]:
+        mpl.rcParams["font.sans-serif"] = [font] + [f for f in families if f != font]
+        mpl.rcParams["font.family"] = "sans-serif"
+        mpl.rcParams["axes.unicode_minus"] = False
+    return "zh"
