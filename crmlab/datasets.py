@@ -24,7 +24,7 @@ from .io import read_transactions
 
 __all__ = [
     "DATA_DIR", "TransactionTruth", "PLANTED_RULES", "PRODUCTS", "list_datasets", "load",
-    "load_cdnow", "load_retail", "load_shop_orders", "make_transactions", "data_path",
+    "load_cdnow", "load_retail", "load_shop_orders", "make_transactions", "data_path", "load_data",
 ]
 
 
@@ -486,3 +486,38 @@ if __name__ == "__main__":  # pragma: no cover - exercised through the test of r
             print(path)
     else:
         print("usage: python -m crmlab.datasets regenerate [DIR]")
+
+
+def load_data(source="cdnow", columns: dict | None = None, **options) -> pd.DataFrame:
+    """Load transactions from a bundled name, a synthetic seed or a file: what notebooks call.
+
+    Parameters
+    ----------
+    source : str, path or DataFrame
+        A bundled data set name (``"cdnow"``, ``"retail"``, ``"shop_orders"``), ``"synthetic"``
+        or ``"synthetic:<seed>"`` (a fresh :func:`make_transactions` data set, e.g. one per
+        student), or a path to your own export.
+    columns : dict, optional
+        Column mapping for :func:`~crmlab.io.read_transactions` (``{"customer": "客户编号", ...}``);
+        for bundled data it overrides the bundled mapping.
+    **options
+        Further reader options (``returns="net"``, ``encoding=`` …).
+
+    Returns
+    -------
+    DataFrame
+        Canonical transactions with the quality report in ``.attrs["quality"]``.
+    """
+    kwargs = {**(columns or {}), **options}
+    if isinstance(source, str) and source in _BUNDLED:
+        return load(source, **kwargs)
+    if isinstance(source, str) and (source == "synthetic" or source.startswith("synthetic:")):
+        seed_text = source.partition(":")[2] or "0"
+        if not seed_text.isdigit():
+            raise DataError(f"data source {source!r}: the seed after 'synthetic:' must be a whole number.")
+        raw = make_transactions(seed=int(seed_text))
+        frame = read_transactions(raw, order="order_id", product="product", category="category",
+                                  quantity="quantity", channel="channel", region="region", **kwargs)
+        frame.attrs["quality"].source = source
+        return frame
+    return read_transactions(source, **kwargs)
