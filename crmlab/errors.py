@@ -33,6 +33,6 @@ def missing_column_error(column: str, *, keyword: str, available: Iterable[str],
     listing = ", ".join(repr(c) for c in available[:30])
     more = f" (and {len(available) - 30} more)" if len(available) > 30 else ""
     return DataError(
-        f"column {column!r} ({role}) is not in the data.{hint} "
+        f"column {column!r} (for {role}) is not in the data.{hint} "
         f"Pass {keyword}='<your column>' naming one of the columns that exist: {listing}{more}."
     )
