@@ -137,3 +137,50 @@ def check(exercise_id: str, answer, **context) -> None:
         print(f"✓ {exercise_id}: correct")
     else:
         print(f"✗ {exercise_id}: not yet. Hint: {ex.hint}")
+
+
+SOLUTION_TAG = "solution"
+_PLACEHOLDER = "# Your answer here: replace ... and run the check below.\n"
+
+
+def strip_solutions(notebook, output=None):
+    """Write a student version of ``notebook``: cells tagged ``solution`` lose code and outputs.
+
+    The first line of each solution cell that assigns ``answer = ...`` is kept with its right-hand
+    side replaced by ``...`` so the following ``check`` cell still reads naturally.
+
+    Returns
+    -------
+    pathlib.Path
+        The student notebook (default ``<name>_student.ipynb`` beside the original).
+    """
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    source = Path(notebook)
+    nb = nbformat.read(str(source), as_version=4)
+    stripped = 0
+    for cell in nb.cells:
+        if SOLUTION_TAG in cell.get("metadata", {}).get("tags", []):
+            names = re.findall(r"^(\w+)\s*=", cell.source, flags=re.M)
+            stubs = "".join(f"{name} = ...\n" for name in dict.fromkeys(names))
+            cell.source = _PLACEHOLDER + stubs
+            if cell.cell_type == "code":
+                cell.outputs = []
+                cell.execution_count = None
+            cell.metadata["tags"] = [t for t in cell.metadata["tags"] if t != SOLUTION_TAG] + ["exercise"]
+            stripped += 1
+        elif cell.cell_type == "code":
+            # A check's printed verdict would give the answer away.
+            if "exercises.check" in cell.source or "check(" in cell.source:
+                cell.outputs = []
+                cell.execution_count = None
+    target = Path(output) if output else source.with_name(f"{source.stem}_student.ipynb")
+    if target.resolve() == source.resolve():
+        raise ValueError("the student version must not overwrite the original notebook.")
+    tmp = target.with_suffix(".tmp")
+    nbformat.write(nb, str(tmp))
+    tmp.replace(target)
+    return target

@@ -1,0 +1,238 @@
+"""The ``crmlab`` command: thin wrappers over :mod:`crmlab.report`, :mod:`crmlab.datasets`, exercises."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+import yaml
+
+from .errors import DataError
+
+_CHAPTER_KEY = re.compile(r"^\d\d(_\w+)?$")
+
+
+def _fail(message: str, code: int = 2):
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def _read_yaml(path: str | Path, what: str) -> dict:
+    path = Path(path)
+    if not path.exists():
+        raise DataError(f"{what} file not found: {str(path)!r}.")
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DataError(f"{what} file {path.name!r} is not valid UTF-8 YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(content, dict):
+        raise DataError(f"{what} file {path.name!r} must hold a mapping (key: value lines), "
+                        f"not a {type(content).__name__}.")
+    return content
+
+
+def _split_params(content: dict) -> tuple[dict, dict]:
+    """Common parameters and per-chapter ones (keys like ``"02"`` or ``"02_rfm_segmentation"``)."""
+    common, chapters = {}, {}
+    for key, value in content.items():
+        if _CHAPTER_KEY.match(str(key)) and isinstance(value, dict):
+            chapters[str(key)] = value
+        else:
+            common[str(key)] = value
+    return common, chapters
+
+
+def _inline_params(pairs) -> dict:
+    # Values are YAML, as with papermill -y: "5" is an int, "[1, 2]" a list, "zh" a string.
+    return {key: yaml.safe_load(value) for key, value in pairs}
+
+
+def _guard(func):
+    """Turn bad input into one line on stderr and exit code 2 — no traceback wall."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (DataError, KeyError) as exc:
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+            _fail(str(message))
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="crmlab")
+def main() -> None:
+    """crmlab: CRM analysis and teaching kit (notebooks, reports, data)."""
+
+
+def _report_options(func):
+    options = [
+        click.option("--data", "data_file", type=click.Path(dir_okay=False), help="Your transactions file."),
+        click.option("--columns", "columns_file", type=click.Path(dir_okay=False),
+                     help="YAML column mapping, e.g. customer: 客户编号 (reader options allowed)."),
+        click.option("--chapters", help="Comma-separated chapters, e.g. 01,02 (default: all)."),
+        click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of tables and plots."),
+        click.option("--no-code", is_flag=True, help="Hide code cells in the HTML pages."),
+        click.option("-f", "--parameters", "params_file", type=click.Path(dir_okay=False),
+                     help="YAML parameters: common keys, and per chapter under '02:' keys."),
+        click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
+                     help="One parameter (value parsed as YAML); repeatable."),
+        click.option("--progress/--no-progress", default=True, help="Progress bars per notebook and cell."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _collect(data_file, columns_file, lang, params_file, params) -> tuple[dict, dict]:
+    common, chapters = _split_params(_read_yaml(params_file, "parameters")) if params_file else ({}, {})
+    common.update(_inline_params(params))
+    if data_file:
+        path = Path(data_file)
+        if not path.exists():
+            raise DataError(f"data file not found: {str(path)!r}.")
+        common["data"] = str(path.resolve())
+    if columns_file:
+        mapping = _read_yaml(columns_file, "column mapping")
+        common["columns"] = mapping.get("columns", mapping)
+    if lang:
+        common["lang"] = lang
+    return common, chapters
+
+
+def _summarise(report_or_runs, out: Path) -> int:
+    runs = report_or_runs
+    for run in runs:
+        if run.ok:
+            click.echo(f"  ✓ {run.name} ({run.seconds:.1f} s)")
+        else:
+            click.echo(f"  ✗ {run.name}: failed at code cell {run.failed_cell}: {run.error}", err=True)
+    failed = [r for r in runs if not r.ok]
+    click.echo(f"report written to {out}/index.html" if (out / "index.html").exists() else f"written to {out}")
+    return 1 if failed else 0
+
+
+@main.command()
+@click.option("--out", default="reports", show_default=True, type=click.Path(file_okay=False))
+@_report_options
+@_guard
+def report(out, data_file, columns_file, chapters, lang, no_code, params_file, params, progress):
+    """Run chapter notebooks on one data set and write an HTML report with index and manifest."""
+    from .report import run_report
+
+    common, per_chapter = _collect(data_file, columns_file, lang, params_file, params)
+    result = run_report(out, chapters=chapters.split(",") if chapters else None, parameters=common,
+                        chapter_params=per_chapter, data_file=data_file, no_code=no_code, progress=progress)
+    sys.exit(_summarise(result.runs, result.out_dir))
+
+
+@main.command()
+@click.argument("notebook")
+@click.option("--out", default="reports", show_default=True, type=click.Path(file_okay=False))
+@_report_options
+@_guard
+def run(notebook, out, data_file, columns_file, chapters, lang, no_code, params_file, params, progress):
+    """Run one NOTEBOOK (path or chapter number) with parameters; writes .ipynb and .html."""
+    from .report import chapter_parameters, find_notebook, run_notebook
+
+    path = find_notebook(notebook)
+    common, per_chapter = _collect(data_file, columns_file, lang, params_file, params)
+    # For a single notebook every given parameter must exist there (checked in run_notebook).
+    chosen = dict(common)
+    chosen.update(chapter_parameters(path, {}, per_chapter))
+    result = run_notebook(path, out, chosen, no_code=no_code, progress=progress)
+    sys.exit(_summarise([result], Path(out)))
+
+
+@main.command()
+@click.option("--out", default="reports/batch", show_default=True, type=click.Path(file_okay=False))
+@click.option("--seeds", help="One report per student seed: '1-30' or '3,5,8' (data = synthetic:<seed>).")
+@click.option("--data-files", "data_files", multiple=True, type=click.Path(dir_okay=False),
+              help="One report per data file (repeatable).")
+@click.option("--columns", "columns_file", type=click.Path(dir_okay=False), help="YAML column mapping.")
+@click.option("--chapters", help="Comma-separated chapters (default: all).")
+@click.option("--lang", type=click.Choice(["en", "zh"]))
+@click.option("--no-code", is_flag=True)
+@click.option("-f", "--parameters", "params_file", type=click.Path(dir_okay=False))
+@click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE")
+@_guard
+def batch(out, seeds, data_files, columns_file, chapters, lang, no_code, params_file, params):
+    """Many reports in one command: one folder per seed or per data file, and an index of them."""
+    from .report import run_report
+    from .report import parse_seeds, write_batch_index
+
+    if not seeds and not data_files:
+        raise DataError("give --seeds (e.g. 1-30) or one or more --data-files.")
+    jobs = [(f"seed-{s}", {"data": f"synthetic:{s}", "seed": s}, None) for s in parse_seeds(seeds)] if seeds else []
+    for path in data_files:
+        common, _ = _collect(path, None, None, None, ())
+        jobs.append((Path(path).stem, {"data": common["data"]}, path))
+    base, per_chapter = _collect(None, columns_file, lang, params_file, params)
+    out = Path(out)
+    results = []
+    for name, job_params, data_file in jobs:
+        click.echo(f"{name}:")
+        merged = {**base, **job_params}
+        result = run_report(out / name, chapters=chapters.split(",") if chapters else None,
+                            parameters={k: v for k, v in merged.items()}, chapter_params=per_chapter,
+                            data_file=data_file, no_code=no_code, title=f"crmlab report — {name}")
+        _summarise(result.runs, result.out_dir)
+        results.append((name, result))
+    write_batch_index(out, results)
+    click.echo(f"batch index written to {out}/index.html")
+    sys.exit(0 if all(r.ok for _, r in results) else 1)
+
+
+@main.command()
+@click.argument("notebook")
+@_guard
+def params(notebook):
+    """List a NOTEBOOK's parameters with their defaults."""
+    from .report import find_notebook, notebook_parameters
+
+    for name, info in notebook_parameters(find_notebook(notebook)).items():
+        click.echo(f"{name} = {info['default']}  ({info['type']})")
+
+
+@main.command()
+def datasets():
+    """List the bundled data sets and generators."""
+    from .datasets import list_datasets
+
+    table = list_datasets()
+    for name, row in table.iterrows():
+        click.echo(f"{name:<18} {row['kind']:<10} {row['description']}")
+
+
+@main.group()
+def exercises():
+    """Exercise tools: list ids, make student versions without solutions."""
+
+
+@exercises.command("list")
+def exercises_list():
+    """List the registered exercise ids."""
+    from .exercises import registered
+
+    for exercise_id in registered():
+        click.echo(exercise_id)
+
+
+@exercises.command("strip")
+@click.argument("notebook", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: <name>_student.ipynb beside it.")
+@_guard
+def exercises_strip(notebook, output):
+    """Write a student version of NOTEBOOK: solution cells emptied, outputs of them removed."""
+    from .exercises import strip_solutions
+
+    target = strip_solutions(notebook, output)
+    click.echo(f"student version written to {target}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,433 @@
+"""Run chapter notebooks headless (papermill) and publish them as a browsable HTML report.
+
+Course concept: the instructor's and analyst's report — every chapter run on one data set with
+one column mapping, with the executed notebooks, HTML pages, an index and a manifest.
+
+A report folder is built in a staging folder beside the target and swapped in at the end, so a
+crash never leaves a half-written report that looks complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import platform
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from .errors import DataError
+
+__all__ = ["ParameterError", "NotebookRun", "Report", "list_notebooks", "notebook_parameters",
+           "run_notebook", "run_report", "headline", "HEADLINE_MIME", "find_notebook"]
+
+HEADLINE_MIME = "application/vnd.crmlab.headline+json"
+_PACKAGES = ("crmlab", "pandas", "numpy", "scipy", "mlxtend", "scikit-learn", "matplotlib", "seaborn",
+             "papermill", "nbconvert")
+
+
+class ParameterError(DataError):
+    """A notebook parameter that does not exist, has the wrong type, or names a missing file."""
+
+
+def _notebook_dir() -> Path:
+    env = os.environ.get("CRMLAB_NOTEBOOKS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "notebooks"
+
+
+NOTEBOOK_DIR = _notebook_dir()
+
+
+def list_notebooks(directory: str | Path | None = None) -> list[Path]:
+    """The chapter notebooks (``NN_name.ipynb``) in order."""
+    directory = Path(directory) if directory is not None else NOTEBOOK_DIR
+    return sorted(p for p in directory.glob("[0-9][0-9]_*.ipynb"))
+
+
+def find_notebook(name: str | Path, directory: str | Path | None = None) -> Path:
+    """Resolve ``"02"``, ``"02_rfm_segmentation"`` or a path to a notebook file."""
+    path = Path(name)
+    if path.suffix == ".ipynb" and path.exists():
+        return path
+    candidates = [p for p in list_notebooks(directory) if p.stem == str(name) or p.stem.split("_")[0] == str(name)]
+    if len(candidates) != 1:
+        known = ", ".join(p.stem for p in list_notebooks(directory))
+        raise ParameterError(f"no chapter notebook {str(name)!r}; known: {known}.")
+    return candidates[0]
+
+
+def headline(**values) -> None:
+    """Show headline figures in a notebook; the report's index collects them per chapter.
+
+    Call it once near the end of a chapter notebook, e.g.
+    ``headline(customers=23570, revenue=2500315.63)``.
+    """
+    from IPython.display import display
+
+    text = " · ".join(f"{k.replace('_', ' ')}: {_fmt(v)}" for k, v in values.items())
+    display({HEADLINE_MIME: {k: _jsonable(v) for k, v in values.items()}, "text/plain": f"Headline — {text}"},
+            raw=True)
+
+
+def _jsonable(value):
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value if isinstance(value, (int, float, str, bool)) or value is None else str(value)
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_fmt(v) for v in value)
+    return str(value)
+
+
+def notebook_parameters(path: str | Path) -> dict[str, dict]:
+    """The parameters a notebook declares: name → {"default": text, "type": inferred type name}."""
+    import papermill as pm
+
+    info = pm.inspect_notebook(str(path))
+    return {name: {"default": p["default"], "type": p["inferred_type_name"], "help": p.get("help", "")}
+            for name, p in info.items()}
+
+
+_TYPES = {"int": (int,), "float": (int, float), "str": (str,), "bool": (bool,), "dict": (dict,),
+          "list": (list, tuple)}
+
+
+def check_parameters(path: Path, parameters: dict) -> None:
+    """Raise :class:`ParameterError` for unknown names or values of the wrong type.
+
+    papermill only warns about unknown names; a typo would silently run the defaults.
+    """
+    declared = notebook_parameters(path)
+    unknown = sorted(set(parameters) - set(declared))
+    if unknown:
+        listing = ", ".join(f"{k} (default {v['default']})" for k, v in declared.items())
+        raise ParameterError(f"{path.stem}: unknown parameter(s) {', '.join(map(repr, unknown))}; "
+                             f"this notebook's parameters are: {listing}.")
+    for name, value in parameters.items():
+        expected = declared[name]["type"]
+        if expected in _TYPES and value is not None and not (
+                isinstance(value, _TYPES[expected]) and not (expected in ("int", "float") and isinstance(value, bool))):
+            raise ParameterError(f"{path.stem}: parameter {name!r} expects {expected} "
+                                 f"(default {declared[name]['default']}), got {type(value).__name__} {value!r}.")
+
+
+@dataclass
+class NotebookRun:
+    """The outcome of running one notebook."""
+
+    name: str
+    title: str
+    ok: bool
+    seconds: float
+    parameters: dict
+    notebook: str | None = None
+    html: str | None = None
+    failed_cell: int | None = None
+    error: str | None = None
+    headline: dict = field(default_factory=dict)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _title(nb) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return ""
+
+
+def _headline(nb) -> dict:
+    found: dict = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if HEADLINE_MIME in data:
+                found.update(data[HEADLINE_MIME])
+    return found
+
+
+def _failure(nb) -> tuple[int | None, str | None]:
+    for index, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return index + 1, f"{output.get('ename')}: {output.get('evalue')}"
+    return None, None
+
+
+def to_html(nb, *, no_code: bool = False) -> str:
+    """Export an executed notebook to a standalone HTML page (code hidden with ``no_code``)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = no_code
+    exporter.exclude_input_prompt = no_code
+    exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | None = None, *,
+                 html_page: bool = True, no_code: bool = False, progress: bool = False,
+                 cwd: str | Path | None = None, kernel_name: str = "python3") -> NotebookRun:
+    """Execute one notebook with papermill and write ``<name>.ipynb`` (and ``<name>.html``).
+
+    A failing notebook still writes its partial executed notebook (and page); the returned
+    :class:`NotebookRun` has ``ok=False``, the failing code cell number and the error.
+
+    Raises
+    ------
+    ParameterError
+        Unknown parameter names or wrong types (checked before anything runs).
+    """
+    import nbformat
+    import papermill as pm
+
+    notebook = Path(notebook)
+    parameters = dict(parameters or {})
+    check_parameters(notebook, parameters)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / notebook.name
+    tmp = out_dir / f".{notebook.stem}.running.ipynb"
+    start = time.perf_counter()
+    try:
+        pm.execute_notebook(str(notebook), str(tmp), parameters=parameters, kernel_name=kernel_name,
+                            cwd=str(cwd or notebook.parent), progress_bar=progress, log_output=False,
+                            report_mode=no_code)
+    except pm.PapermillExecutionError:
+        pass  # the partial notebook is written; the error is read back from it below
+    seconds = time.perf_counter() - start
+    nb = nbformat.read(str(tmp), as_version=4)
+    failed_cell, error = _failure(nb)
+    os.replace(tmp, target)
+    run = NotebookRun(name=notebook.stem, title=_title(nb), ok=error is None, seconds=round(seconds, 2),
+                      parameters=parameters, notebook=target.name, failed_cell=failed_cell, error=error,
+                      headline=_headline(nb))
+    if html_page:
+        page = out_dir / f"{notebook.stem}.html"
+        _atomic_write(page, to_html(nb, no_code=no_code).encode("utf-8"))
+        run.html = page.name
+    return run
+
+
+@dataclass
+class Report:
+    """A finished report: where it is and how each chapter went."""
+
+    out_dir: Path
+    runs: list[NotebookRun]
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.runs)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _versions() -> dict:
+    found = {"python": platform.python_version()}
+    for name in _PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+    return found
+
+
+def chapter_parameters(notebook: Path, common: dict, per_chapter: dict) -> dict:
+    """Common parameters the notebook declares, then the chapter's own (which must all exist)."""
+    declared = notebook_parameters(notebook)
+    chosen = {k: v for k, v in common.items() if k in declared}
+    key = next((k for k in per_chapter if k in (notebook.stem, notebook.stem.split("_")[0])), None)
+    if key is not None:
+        chosen.update(per_chapter[key])
+    return chosen
+
+
+def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = None,
+               parameters: dict | None = None, chapter_params: dict | None = None,
+               data_file: str | Path | None = None, no_code: bool = False, progress: bool = False,
+               notebook_dir: str | Path | None = None, title: str = "crmlab report") -> Report:
+    """Run chapters into ``out_dir``: executed notebooks, HTML pages, ``index.html``, ``manifest.json``.
+
+    Parameters
+    ----------
+    out_dir : path
+        The report folder; replaced as a whole when the run finishes.
+    chapters : list of str, optional
+        ``["01", "02"]`` or notebook names; all chapter notebooks by default.
+    parameters : dict
+        Common parameters (``data``, ``columns``, ``lang`` …), given to each chapter that declares them.
+    chapter_params : dict
+        Per chapter (key ``"02"`` or ``"02_rfm_segmentation"``): parameters for that chapter only.
+    data_file : path, optional
+        The user's data file, hashed into the manifest.
+    no_code : bool
+        Hide code cells in the HTML pages.
+
+    Returns
+    -------
+    Report
+        ``ok`` is False when any chapter failed; the others still ran.
+
+    Raises
+    ------
+    ParameterError
+        Before anything runs: unknown chapter, unknown or mistyped parameter.
+    """
+    notebooks = ([find_notebook(c, notebook_dir) for c in chapters] if chapters
+                 else list_notebooks(notebook_dir))
+    if not notebooks:
+        raise ParameterError("no chapter notebooks found (expected notebooks/NN_name.ipynb).")
+    common = dict(parameters or {})
+    per_chapter = dict(chapter_params or {})
+    plans = [(nb, chapter_parameters(nb, common, per_chapter)) for nb in notebooks]
+    unused = set(common) - {k for _, p in plans for k in p}
+    if unused:
+        raise ParameterError(f"no selected chapter declares parameter(s) {', '.join(sorted(map(repr, unused)))}.")
+    for nb, params in plans:
+        check_parameters(nb, params)
+
+    out_dir = Path(out_dir).resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.partial-"))
+    runs: list[NotebookRun] = []
+    try:
+        iterator = plans
+        if progress:
+            from tqdm.auto import tqdm
+            iterator = tqdm(plans, desc="chapters", unit="notebook")
+        for nb, params in iterator:
+            runs.append(run_notebook(nb, staging, params, no_code=no_code, progress=progress))
+        manifest = {
+            "title": title,
+            "ok": all(r.ok for r in runs),
+            "parameters": common,
+            "data_file": ({"name": Path(data_file).name, "sha256": _sha256(Path(data_file))}
+                          if data_file else None),
+            "versions": _versions(),
+            "chapters": [asdict(r) for r in runs],
+            "total_seconds": round(sum(r.seconds for r in runs), 2),
+        }
+        _atomic_write(staging / "manifest.json",
+                      json.dumps(manifest, ensure_ascii=False, indent=2, default=str).encode("utf-8"))
+        _atomic_write(staging / "index.html", render_index(runs, title=title, manifest=manifest).encode("utf-8"))
+        os.chmod(staging, 0o755)
+        if out_dir.exists():
+            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+            os.replace(out_dir, old)
+            os.replace(staging, out_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Report(out_dir=out_dir, runs=runs)
+
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;
+padding:0 1rem;color:#222}h1{margin-bottom:.2rem}table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}
+.ok{color:#1a7f37}.failed{color:#b42318;font-weight:600}.muted{color:#666;font-size:.9rem}
+dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.1rem .8rem}dt{color:#555}dd{margin:0}
+"""
+
+
+def render_index(runs: list[NotebookRun], *, title: str, manifest: dict) -> str:
+    """The report's front page; every value from the data is HTML-escaped."""
+    esc = html.escape
+    rows = []
+    for run in runs:
+        status = ('<span class="ok">✓ ran</span>' if run.ok else
+                  f'<span class="failed">✗ failed at code cell {run.failed_cell}</span>'
+                  f'<div class="muted">{esc(run.error or "")}</div>')
+        figures = "".join(f"<dt>{esc(k.replace('_', ' '))}</dt><dd>{esc(_fmt(v))}</dd>"
+                          for k, v in run.headline.items())
+        link = f'<a href="{esc(run.html)}">{esc(run.title or run.name)}</a>' if run.html else esc(run.title)
+        rows.append(f"<tr><td>{link}<div class=\"muted\">{esc(run.name)} · "
+                    f'<a href="{esc(run.notebook or "")}">notebook</a> · {run.seconds:.1f} s</div></td>'
+                    f"<td>{status}</td><td><dl>{figures}</dl></td></tr>")
+    data = manifest.get("data_file")
+    source = f"data file {esc(data['name'])} (sha256 {esc(data['sha256'][:12])}…)" if data else "bundled data"
+    status_line = ("all chapters ran" if manifest["ok"] else
+                   f"{sum(not r.ok for r in runs)} of {len(runs)} chapters failed")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{esc(title)}</title><style>{_STYLE}</style></head>
+<body><h1>{esc(title)}</h1>
+<p class="muted">{source} · {esc(status_line)} · crmlab {esc(manifest['versions'].get('crmlab', ''))} ·
+<a href="manifest.json">manifest</a></p>
+<table><thead><tr><th>Chapter</th><th>Status</th><th>Headline figures</th></tr></thead>
+<tbody>{''.join(rows)}</tbody></table></body></html>
+"""
+
+
+def parse_seeds(text: str) -> list[int]:
+    """``"1-3,7"`` → ``[1, 2, 3, 7]`` (student seeds for batch reports)."""
+    seeds: list[int] = []
+    for part in str(text).split(","):
+        part = part.strip()
+        match = re.fullmatch(r"(\d+)\s*-\s*(\d+)|(\d+)", part)
+        if not match:
+            raise ParameterError(f"seeds {text!r}: use whole numbers and ranges like '1-30' or '3,5,8'.")
+        if match.group(3):
+            seeds.append(int(match.group(3)))
+        else:
+            low, high = int(match.group(1)), int(match.group(2))
+            if high < low:
+                raise ParameterError(f"seeds {text!r}: range {part!r} runs backwards.")
+            seeds.extend(range(low, high + 1))
+    return seeds
+
+
+def write_batch_index(out_dir: str | Path, results: list[tuple[str, Report]]) -> Path:
+    """A front page linking each report of a batch, with its status."""
+    esc = html.escape
+    rows = "".join(
+        f'<tr><td><a href="{esc(name)}/index.html">{esc(name)}</a></td>'
+        f'<td>{"<span class=ok>✓ all chapters ran</span>" if report.ok else "<span class=failed>✗ "}'
+        f'{"" if report.ok else esc(", ".join(r.name for r in report.runs if not r.ok)) + " failed</span>"}</td></tr>'
+        for name, report in results)
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>crmlab batch</title>'
+            f"<style>{_STYLE}</style></head><body><h1>crmlab batch</h1><table><thead><tr><th>Report</th>"
+            f"<th>Status</th></tr></thead><tbody>{rows}</tbody></table></body></html>\n")
+    path = Path(out_dir) / "index.html"
+    _atomic_write(path, page.encode("utf-8"))
+    return path

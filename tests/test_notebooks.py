@@ -1,0 +1,103 @@
+"""Notebooks are product: in sync with their sources, stored with clean outputs, and parameterizable.
+
+nbval (``make nbval``) re-executes each stored notebook and compares text outputs; the tests here
+run every notebook through papermill with the non-default parameter sets listed in
+``tests/notebook_params/<notebook>.yaml`` (other data sets, other mappings, ``lang="zh"``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+PARAMS_DIR = ROOT / "tests" / "notebook_params"
+
+_spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "tools" / "build_notebooks.py")
+build_notebooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build_notebooks)
+
+
+def _ids(paths):
+    return [p.stem for p in paths]
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS and NOTEBOOKS[0].name == "00_getting_started.ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_notebook_matches_its_source(path):
+    source = ROOT / "notebooks" / "src" / f"{path.stem}.py"
+    assert source.exists(), f"{path.name} has no source {source.relative_to(ROOT)}"
+    expected = build_notebooks.parse_source(source.read_text(encoding="utf-8"))
+    nb = nbformat.read(str(path), as_version=4)
+    assert [(c.cell_type, c.source) for c in nb.cells] == [(c["type"], c["source"]) for c in expected], \
+        f"{path.name} is out of date: rebuild it with `make notebooks SRC={source.relative_to(ROOT)}`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_notebook_is_stored_clean_with_outputs(path):
+    nb = nbformat.read(str(path), as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    tags = [c.metadata.get("tags", []) for c in code]
+    assert sum("parameters" in t for t in tags) == 1, "exactly one cell tagged 'parameters'"
+    assert all(c.execution_count for c in code), "every code cell stored executed"
+    texts = []
+    for cell in code:
+        for output in cell.outputs:
+            assert output.output_type != "error", f"stored error output in {path.name}"
+            if output.output_type == "stream":
+                texts.append(output.text)
+            else:
+                texts.extend(str(v) for k, v in output.get("data", {}).items() if k.startswith("text/"))
+    joined = "\n".join(texts)
+    for pattern in (r"/work/", r"/home/\w+", r"/tmp/", r"\bC:\\", r"0x[0-9a-f]{8,}",
+                    r"\b20[2-9]\d-\d\d-\d\dT\d\d:\d\d:\d\d"):
+        assert not re.search(pattern, joined), f"{path.name}: machine-specific text {pattern!r} in outputs"
+    headings = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()
+                if line.startswith("#")]
+    assert headings[0].startswith("# ") and "·" in headings[0], "title in English · 中文"
+    assert any("Exercise" in h for h in headings) and any("Summary" in h for h in headings)
+    for cell in code:
+        assert len(cell.source.splitlines()) <= 20, f"cell too long in {path.name}:\n{cell.source}"
+
+
+def _param_sets():
+    cases = []
+    for path in NOTEBOOKS:
+        file = PARAMS_DIR / f"{path.stem}.yaml"
+        sets = yaml.safe_load(file.read_text(encoding="utf-8")) if file.exists() else None
+        for i, params in enumerate(sets or []):
+            cases.append(pytest.param(path, params, id=f"{path.stem}-{i}"))
+    return cases
+
+
+def test_every_notebook_has_non_default_parameter_sets():
+    for path in NOTEBOOKS:
+        file = PARAMS_DIR / f"{path.stem}.yaml"
+        assert file.exists() and yaml.safe_load(file.read_text(encoding="utf-8")), \
+            f"{path.name}: add parameter sets in {file.relative_to(ROOT)}"
+
+
+@pytest.mark.parametrize("path, params", _param_sets())
+def test_notebook_runs_with_other_parameters(path, params, tmp_path):
+    from crmlab.report import run_notebook
+
+    run = run_notebook(path, tmp_path, params, html_page=False)
+    assert run.ok, f"{path.stem} with {params} failed at code cell {run.failed_cell}: {run.error}"
+    executed = nbformat.read(str(tmp_path / path.name), as_version=4)
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected, "papermill injected the parameters"
+    for name in params:
+        assert name in injected[0].source
+    # Exercises check the student's own data: with other data they must still say ✓.
+    verdicts = [o.text for c in executed.cells if c.cell_type == "code" for o in c.outputs
+                if o.output_type == "stream" and ("✓" in o.text or "✗" in o.text)]
+    assert verdicts and all("✓" in v for v in verdicts), verdicts
