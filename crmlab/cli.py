@@ -82,6 +82,8 @@ def _report_options(func):
         click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
                      help="One parameter (value parsed as YAML); repeatable."),
         click.option("--progress/--no-progress", default=True, help="Progress bars per notebook and cell."),
+        click.option("--notebook-dir", type=click.Path(file_okay=False, exists=True),
+                     help="Folder of chapter notebooks (default: the kit's notebooks/)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -120,13 +122,14 @@ def _summarise(report_or_runs, out: Path) -> int:
 @click.option("--out", default="reports", show_default=True, type=click.Path(file_okay=False))
 @_report_options
 @_guard
-def report(out, data_file, columns_file, chapters, lang, no_code, params_file, params, progress):
+def report(out, data_file, columns_file, chapters, lang, no_code, params_file, params, progress, notebook_dir):
     """Run chapter notebooks on one data set and write an HTML report with index and manifest."""
     from .report import run_report
 
     common, per_chapter = _collect(data_file, columns_file, lang, params_file, params)
     result = run_report(out, chapters=chapters.split(",") if chapters else None, parameters=common,
-                        chapter_params=per_chapter, data_file=data_file, no_code=no_code, progress=progress)
+                        chapter_params=per_chapter, data_file=data_file, no_code=no_code, progress=progress,
+                        notebook_dir=notebook_dir)
     sys.exit(_summarise(result.runs, result.out_dir))
 
 
@@ -135,11 +138,12 @@ def report(out, data_file, columns_file, chapters, lang, no_code, params_file, p
 @click.option("--out", default="reports", show_default=True, type=click.Path(file_okay=False))
 @_report_options
 @_guard
-def run(notebook, out, data_file, columns_file, chapters, lang, no_code, params_file, params, progress):
+def run(notebook, out, data_file, columns_file, chapters, lang, no_code, params_file, params, progress,
+        notebook_dir):
     """Run one NOTEBOOK (path or chapter number) with parameters; writes .ipynb and .html."""
     from .report import chapter_parameters, find_notebook, run_notebook
 
-    path = find_notebook(notebook)
+    path = find_notebook(notebook, notebook_dir)
     common, per_chapter = _collect(data_file, columns_file, lang, params_file, params)
     # For a single notebook every given parameter must exist there (checked in run_notebook).
     chosen = dict(common)

@@ -100,8 +100,21 @@ def notebook_parameters(path: str | Path) -> dict[str, dict]:
     import papermill as pm
 
     info = pm.inspect_notebook(str(path))
-    return {name: {"default": p["default"], "type": p["inferred_type_name"], "help": p.get("help", "")}
+    return {name: {"default": p["default"], "type": _infer_type(p), "help": p.get("help", "")}
             for name, p in info.items()}
+
+
+def _infer_type(param: dict) -> str:
+    """Type name from an annotation, else from the literal default (papermill reads only annotations)."""
+    import ast
+
+    if param["inferred_type_name"] not in ("None", None):
+        return param["inferred_type_name"]
+    try:
+        value = ast.literal_eval(param["default"])
+    except (ValueError, SyntaxError):
+        return "None"
+    return "None" if value is None else type(value).__name__
 
 
 _TYPES = {"int": (int,), "float": (int, float), "str": (str,), "bool": (bool,), "dict": (dict,),
@@ -176,7 +189,10 @@ def _headline(nb) -> dict:
 
 
 def _failure(nb) -> tuple[int | None, str | None]:
-    for index, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+    # Numbered as in the original notebook: papermill's injected parameters cell does not count.
+    original = [c for c in nb.cells if c.cell_type == "code"
+                and "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    for index, cell in enumerate(original):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 return index + 1, f"{output.get('ename')}: {output.get('evalue')}"
@@ -319,7 +335,13 @@ def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = 
     plans = [(nb, chapter_parameters(nb, common, per_chapter)) for nb in notebooks]
     unused = set(common) - {k for _, p in plans for k in p}
     if unused:
-        raise ParameterError(f"no selected chapter declares parameter(s) {', '.join(sorted(map(repr, unused)))}.")
+        declared = {}
+        for nb, _ in plans:
+            for name, info in notebook_parameters(nb).items():
+                declared.setdefault(name, info["default"])
+        listing = ", ".join(f"{k} (default {v})" for k, v in declared.items())
+        raise ParameterError(f"unknown parameter(s) {', '.join(sorted(map(repr, unused)))}: no selected chapter "
+                             f"declares them; their parameters are: {listing}.")
     for nb, params in plans:
         check_parameters(nb, params)
 

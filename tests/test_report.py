@@ -1,0 +1,132 @@
+"""Reports: chapters run independently, failures are reported, outputs are atomic and escaped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from click.testing import CliRunner
+
+from crmlab import report as rp
+from crmlab.cli import main
+
+
+def _notebook(path: Path, title: str, body: str, params: str = "x = 1\nname = 'a'") -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}"),
+                nbformat.v4.new_code_cell(params, metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell(body)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(path))
+    return path
+
+
+@pytest.fixture()
+def chapters(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    _notebook(folder / "01_good.ipynb", "Good <b>chapter</b> · 好",
+              "from crmlab.report import headline\nprint(x * 2)\nheadline(customers=x * 10, top='<script>')")
+    _notebook(folder / "02_bad.ipynb", "Bad · 坏", "print('before')\nraise ValueError(f'boom {name}')")
+    return folder
+
+
+def test_failing_chapter_does_not_stop_the_others(chapters, tmp_path):
+    out = tmp_path / "report"
+    result = rp.run_report(out, notebook_dir=chapters, parameters={"x": 3})
+    assert not result.ok
+    good, bad = result.runs
+    assert good.ok and good.headline == {"customers": 30, "top": "<script>"}
+    assert not bad.ok and bad.failed_cell == 2 and bad.error == "ValueError: boom a"
+    assert (out / "02_bad.ipynb").exists() and (out / "02_bad.html").exists()  # partial notebook kept
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "failed at code cell 2" in index and "ValueError: boom a" in index
+    assert "<script>" not in index and "&lt;script&gt;" in index
+    assert "Good &lt;b&gt;chapter&lt;/b&gt;" in index
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["ok"] is False and manifest["parameters"] == {"x": 3}
+    assert {"pandas", "papermill", "python"} <= set(manifest["versions"])
+    assert [c["name"] for c in manifest["chapters"]] == ["01_good", "02_bad"]
+    assert not list(tmp_path.glob(".report.*")), "no staging folders left behind"
+
+
+def test_report_replaces_old_one_only_when_complete(chapters, tmp_path, monkeypatch):
+    out = tmp_path / "report"
+    rp.run_report(out, notebook_dir=chapters, chapters=["01"])
+    before = (out / "index.html").read_bytes()
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(rp, "render_index", crash)
+    with pytest.raises(KeyboardInterrupt):
+        rp.run_report(out, notebook_dir=chapters, chapters=["01"], parameters={"x": 5})
+    assert (out / "index.html").read_bytes() == before
+    assert not list(tmp_path.glob(".report.*"))
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-p", "nope", "1"], "unknown parameter(s) 'nope': no selected chapter declares them; their parameters are: x (default 1)"),
+    (["-p", "x", "abc"], "parameter 'x' expects int"),
+    (["--data", "missing.csv"], "data file not found"),
+    (["--chapters", "07"], "no chapter notebook '07'"),
+    (["-f", "params-missing.yaml"], "parameters file not found"),
+])
+def test_broken_parameters_exit_with_one_line(chapters, tmp_path, args, message):
+    result = CliRunner().invoke(main, ["report", "--notebook-dir", str(chapters), "--chapters", "01",
+                                       "--out", str(tmp_path / "r"), "--no-progress", *args])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_cli_failing_chapter_exits_nonzero_naming_cell(chapters, tmp_path):
+    result = CliRunner().invoke(main, ["report", "--notebook-dir", str(chapters), "--out",
+                                       str(tmp_path / "r"), "--no-progress"])
+    assert result.exit_code == 1
+    assert "02_bad: failed at code cell 2: ValueError: boom a" in result.output
+
+
+def test_per_chapter_parameters_from_yaml(chapters, tmp_path):
+    params = tmp_path / "p.yaml"
+    params.write_text("x: 2\n'01':\n  name: zz\n", encoding="utf-8")
+    result = rp.run_report(tmp_path / "r", notebook_dir=chapters, chapters=["01"],
+                           parameters={"x": 2}, chapter_params={"01": {"name": "zz"}})
+    assert result.runs[0].parameters == {"x": 2, "name": "zz"}
+    cli = CliRunner().invoke(main, ["report", "--notebook-dir", str(chapters), "--chapters", "01", "-f",
+                                    str(params), "--out", str(tmp_path / "r2"), "--no-progress"])
+    assert cli.exit_code == 0, cli.output
+    manifest = json.loads((tmp_path / "r2" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["chapters"][0]["parameters"] == {"x": 2, "name": "zz"}
+
+
+def test_no_code_hides_inputs(chapters, tmp_path):
+    rp.run_report(tmp_path / "r", notebook_dir=chapters, chapters=["01"], no_code=True)
+    page = (tmp_path / "r" / "01_good.html").read_text(encoding="utf-8")
+    assert "print(x * 2)" not in page and "Headline" in page
+
+
+def test_parse_seeds():
+    assert rp.parse_seeds("1-3, 7") == [1, 2, 3, 7]
+    with pytest.raises(rp.ParameterError):
+        rp.parse_seeds("3-1")
+
+
+def test_user_gbk_file_with_mapping_yaml_end_to_end(tmp_path):
+    """A Chinese GBK export and a YAML column mapping through the real getting-started chapter."""
+    from crmlab.datasets import data_path
+
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("customer: 客户编号\ndate: 下单日期\namount: null\norder: 订单号\nproduct: 商品\n"
+                       "quantity: 数量\nunit_price: 单价\ncategory: 品类\n", encoding="utf-8")
+    out = tmp_path / "report"
+    result = CliRunner().invoke(main, ["report", "--data", str(data_path("shop_orders")), "--columns",
+                                       str(mapping), "--chapters", "00", "--lang", "zh", "--out", str(out),
+                                       "--no-progress"])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["data_file"]["name"] == "shop_orders_gbk.csv"
+    assert manifest["chapters"][0]["headline"]["customers"] == 25
+    assert (out / "00_getting_started.html").stat().st_size > 10_000
