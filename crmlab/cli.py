@@ -166,8 +166,7 @@ def run(notebook, out, data_file, columns_file, chapters, lang, no_code, params_
 @_guard
 def batch(out, seeds, data_files, columns_file, chapters, lang, no_code, params_file, params):
     """Many reports in one command: one folder per seed or per data file, and an index of them."""
-    from .report import run_report
-    from .report import parse_seeds, write_batch_index
+    from .report import parse_seeds, run_report, write_batch_index
 
     if not seeds and not data_files:
         raise DataError("give --seeds (e.g. 1-30) or one or more --data-files.")

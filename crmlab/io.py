@@ -508,7 +508,7 @@ def read_transactions(
             raise missing_column_error(user, keyword=keyword, available=raw.columns, role=canonical)
 
     frame = pd.DataFrame(index=raw.index)
-    for canonical, (user, keyword) in mapping.items():
+    for canonical, (user, _) in mapping.items():
         frame[canonical] = raw[user]
 
     # Customer ids: missing ones cannot be attributed to anyone.

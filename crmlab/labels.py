@@ -90,8 +90,9 @@ def cjk_font() -> str | None:
     from matplotlib import font_manager
 
     try:  # mplfonts ships Noto Sans CJK SC inside its package: register those files.
-        import mplfonts  # noqa: F401
         from pathlib import Path
+
+        import mplfonts  # noqa: F401
 
         font_dir = Path(mplfonts.__file__).parent / "fonts"
         for path in sorted(font_dir.glob("*.[ot]t[fc]")):
