@@ -88,6 +88,8 @@ def answers_match(answer, expected, *, rel_tol: float = 1e-3, abs_tol: float = 1
                   ordered: bool = True) -> bool:
     """Whether ``answer`` equals ``expected`` up to form (Series vs list) and rounding.
 
+    Integer expectations (counts) must match exactly; floats within ``rel_tol``/``abs_tol``.
+
     Examples
     --------
     >>> answers_match(pd.Series([1.0, 2.0]), [1, 2.0004])
@@ -106,6 +108,8 @@ def answers_match(answer, expected, *, rel_tol: float = 1e-3, abs_tol: float = 1
         return all(answers_match(x, y, rel_tol=rel_tol, abs_tol=abs_tol, ordered=ordered) for x, y in zip(a, e))
     if isinstance(e, bool) or isinstance(a, bool):
         return bool(a) == bool(e) and type(a) is type(e)
+    if isinstance(e, int) and isinstance(a, (int, float)):
+        return a == e  # counts are exact
     if isinstance(e, (int, float)) and isinstance(a, (int, float)):
         if math.isnan(e) or math.isnan(a):
             return math.isnan(e) and math.isnan(a)

@@ -1,0 +1,84 @@
+"""Self-checks accept equivalent answers, never reveal the answer, and strip cleanly for students."""
+
+from __future__ import annotations
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from crmlab import exercises
+from crmlab.datasets import load_data
+
+
+@pytest.mark.parametrize("answer, expected, ok", [
+    (pd.Series([1.0, 2.0]), [1, 2], True),
+    (np.array([1.0, 2.0004]), (1, 2), True),
+    ([1, 3], [1, 2], False),
+    ([1, 2, 3], [1, 2], False),
+    (0.8000001, 0.8, True),
+    (0.81, 0.8, False),
+    ("  Champions", "champions", True),
+    ({"b", "a"}, ["a", "b"], True),
+    (True, True, True),
+    (1, True, False),
+    (np.int64(5), 5, True),
+    (float("nan"), float("nan"), True),
+])
+def test_answers_match_equivalent_forms(answer, expected, ok):
+    assert exercises.answers_match(answer, expected) is ok
+
+
+def test_unordered_exercise_accepts_any_order():
+    assert exercises.answers_match(["b", "a"], ["a", "b"], ordered=False)
+    assert not exercises.answers_match(["b", "a"], ["a", "b"], ordered=True)
+
+
+def test_check_prints_tick_or_hint_never_the_answer(capsys):
+    tx = load_data("synthetic:2")
+    right = tx["customer_id"].nunique()
+    exercises.check("start.1", right, data=tx)
+    assert capsys.readouterr().out.strip() == "✓ start.1: correct"
+    exercises.check("start.1", right + 1, data=tx)
+    out = capsys.readouterr().out
+    assert out.startswith("✗ start.1: not yet. Hint:") and str(right) not in out
+    with pytest.raises(KeyError, match="unknown exercise"):
+        exercises.check("nope.1", 1)
+
+
+def test_expected_answer_follows_the_students_own_data(capsys):
+    a, b = load_data("synthetic:1"), load_data("synthetic:2")
+    exercises.check("start.3", a.groupby("customer_id")["amount"].sum().max(), data=b)
+    assert "✗" in capsys.readouterr().out
+
+
+def test_every_chapter_notebook_uses_registered_exercises():
+    import re
+    from pathlib import Path
+
+    ids = set(exercises.registered())
+    for path in sorted(Path(__file__).resolve().parents[1].glob("notebooks/[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(str(path), as_version=4)
+        used = set(re.findall(r"check\(\s*[\"']([\w.]+)[\"']", "\n".join(c.source for c in nb.cells)))
+        assert 2 <= len(used) <= 4 or path.stem.startswith("00"), f"{path.name}: {len(used)} exercises"
+        assert used <= ids, f"{path.name} checks unregistered ids {used - ids}"
+
+
+def test_strip_solutions_makes_a_student_version(tmp_path):
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[1] / "notebooks" / "00_getting_started.ipynb"
+    target = exercises.strip_solutions(source, tmp_path / "student.ipynb")
+    original = nbformat.read(str(source), as_version=4)
+    student = nbformat.read(str(target), as_version=4)
+    assert len(student.cells) == len(original.cells)
+    solutions = [c for c in original.cells if "solution" in c.metadata.get("tags", [])]
+    stubs = [c for c in student.cells if "exercise" in c.metadata.get("tags", [])]
+    assert len(solutions) == len(stubs) == 3
+    for stub in stubs:
+        assert stub.source.endswith("answer = ...\n") and not stub.outputs
+    checks = [c for c in student.cells if c.cell_type == "code" and "check(" in c.source]
+    assert checks and all(not c.outputs for c in checks), "verdicts removed"
+    assert not any("nunique()" in c.source for c in stubs)
+    with pytest.raises(ValueError):
+        exercises.strip_solutions(source, source)
