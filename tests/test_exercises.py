@@ -13,7 +13,8 @@ from crmlab.datasets import load_data
 
 @pytest.mark.parametrize("answer, expected, ok", [
     (pd.Series([1.0, 2.0]), [1, 2], True),
-    (np.array([1.0, 2.0004]), (1, 2), True),
+    (np.array([1.0, 2.0004]), (1.0, 2.0), True),
+    (np.array([1.0, 2.0004]), (1, 2), False),
     ([1, 3], [1, 2], False),
     ([1, 2, 3], [1, 2], False),
     (0.8000001, 0.8, True),
