@@ -199,11 +199,51 @@ def _failure(nb) -> tuple[int | None, str | None]:
     return None, None
 
 
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+MATHJAX_DIR = "_static/mathjax"
+
+
+def copy_mathjax(out_dir: str | Path) -> Path:
+    """Copy the MathJax files the HTML pages need into ``out_dir/_static/mathjax``.
+
+    Pages must render their formulas offline (a classroom or an air-gapped analyst machine), so
+    they load MathJax from beside them rather than from a CDN. The files come from the
+    ``jupyter-server-mathjax`` package; only the TeX input, HTML-CSS output and web fonts are copied.
+    """
+    import jupyter_server_mathjax
+
+    source = Path(jupyter_server_mathjax.__file__).parent / "static"
+    target = Path(out_dir) / MATHJAX_DIR
+    if (target / "MathJax.js").exists():
+        return target
+
+    def ignore(folder, names):
+        rel = Path(folder).relative_to(source).as_posix()
+        skip = set()
+        for name in names:
+            path = f"{rel}/{name}" if rel != "." else name
+            if path.startswith(("localization/", "unpacked", "jax/output/SVG", "jax/output/NativeMML",
+                                "jax/output/PreviewHTML", "jax/output/CommonHTML",
+                                "fonts/HTML-CSS/TeX/otf", "fonts/HTML-CSS/TeX/eot", "fonts/HTML-CSS/TeX/svg",
+                                "fonts/HTML-CSS/TeX/png", "fonts/HTML-CSS/STIX-Web",
+                                "jax/output/HTML-CSS/fonts/STIX-Web", "extensions/a11y")) and path not in ("localization/en",):
+                skip.add(name)
+        return skip
+
+    shutil.copytree(source, target, ignore=ignore, dirs_exist_ok=True)
+    return target
+
+
 def to_html(nb, *, no_code: bool = False) -> str:
-    """Export an executed notebook to a standalone HTML page (code hidden with ``no_code``)."""
+    """Export an executed notebook to an HTML page (code hidden with ``no_code``).
+
+    The page loads nothing from the network: MathJax comes from ``_static/mathjax`` beside it
+    (see :func:`copy_mathjax`) and the require.js CDN script of the stock template is left out.
+    """
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(template_name="crmlab_html", extra_template_basedirs=[str(_TEMPLATES)])
+    exporter.mathjax_url = f"{MATHJAX_DIR}/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
     exporter.exclude_input = no_code
     exporter.exclude_input_prompt = no_code
     exporter.exclude_output_prompt = True
@@ -249,6 +289,7 @@ def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | N
                       parameters=parameters, notebook=target.name, failed_cell=failed_cell, error=error,
                       headline=_headline(nb))
     if html_page:
+        copy_mathjax(out_dir)
         page = out_dir / f"{notebook.stem}.html"
         _atomic_write(page, to_html(nb, no_code=no_code).encode("utf-8"))
         run.html = page.name
