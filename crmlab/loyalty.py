@@ -259,7 +259,8 @@ def repeat_purchase(transactions: pd.DataFrame, *, start=None, end=None, custome
     -------
     Series
         ``customers``, ``repeat_customers``, ``repeat_rate``, ``repeat_purchases``,
-        ``repeat_purchases_per_customer``, ``median_interpurchase_days``, ``period_days``.
+        ``repeat_purchases_per_customer``, ``median_interpurchase_days`` (over all the data),
+        ``period_days``.
 
     Examples
     --------
@@ -269,13 +270,14 @@ def repeat_purchase(transactions: pd.DataFrame, *, start=None, end=None, custome
     0.5
     """
     occ = purchase_occasions(transactions, customer=customer, date=date, amount=None, by=by)
+    # The purchase cycle comes from all the data: inside a short window no long gap can be seen.
+    gaps = occ.groupby(schema.CUSTOMER)[schema.DATE].diff().dt.days.dropna()
     lo = pd.Timestamp(start) if start is not None else occ[schema.DATE].min()
     hi = pd.Timestamp(end) if end is not None else occ[schema.DATE].max()
     occ = occ[(occ[schema.DATE] >= lo) & (occ[schema.DATE] <= hi)]
     if occ.empty:
         raise DataError(f"no purchases between {lo.date()} and {hi.date()}; choose start/end inside the data.")
     n = occ.groupby(schema.CUSTOMER).size()
-    gaps = occ.groupby(schema.CUSTOMER)[schema.DATE].diff().dt.days.dropna()
     median_gap = float(gaps.median()) if len(gaps) else float("nan")
     period_days = float((hi - lo).days + 1)
     if np.isfinite(median_gap) and period_days <= median_gap:
