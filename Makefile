@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NB     ?= notebooks/*.ipynb
 
-.PHONY: setup report test unit nbval lab notebooks lint bench regenerate-data clean
+.PHONY: setup report test unit nbval e2e zh lab notebooks lint bench regenerate-data clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,11 +21,27 @@ report: $(STAMP)                    ## run every notebook on the bundled data â†
 test: unit nbval                    ## the whole test suite (unit, papermill runs, nbval)
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests -q
+	$(BIN)/python -m pytest tests -q --ignore=tests/e2e
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:randomly --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
+
+E2E_STAMP := $(VENV)/.e2e-stamp
+$(E2E_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[e2e]"
+	@if ! command -v chromium >/dev/null || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else echo "note: cannot install Debian's chromium here (needs root and apt); the browser test will be skipped"; fi; \
+	fi
+	touch $(E2E_STAMP)
+
+e2e: $(E2E_STAMP) report            ## browser check: serve reports/ on 127.0.0.1, open it in headless Chromium
+	CRMLAB_REPORT_DIR=reports $(BIN)/python -m pytest -q tests/e2e
+
+zh: $(STAMP)                        ## Chinese plot text: install the CJK font extra (mplfonts, ~85 MB)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[zh]"
 
 lab: $(STAMP)                       ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab --notebook-dir=notebooks

@@ -208,7 +208,7 @@ def copy_mathjax(out_dir: str | Path) -> Path:
 
     Pages must render their formulas offline (a classroom or an air-gapped analyst machine), so
     they load MathJax from beside them rather than from a CDN. The files come from the
-    ``jupyter-server-mathjax`` package; only the TeX input, HTML-CSS output and web fonts are copied.
+    ``jupyter-server-mathjax`` package; its TeX input, HTML-CSS output and STIX-Web fonts are copied.
     """
     import jupyter_server_mathjax
 
@@ -225,8 +225,7 @@ def copy_mathjax(out_dir: str | Path) -> Path:
             if path.startswith(("localization/", "unpacked", "jax/output/SVG", "jax/output/NativeMML",
                                 "jax/output/PreviewHTML", "jax/output/CommonHTML",
                                 "fonts/HTML-CSS/TeX/otf", "fonts/HTML-CSS/TeX/eot", "fonts/HTML-CSS/TeX/svg",
-                                "fonts/HTML-CSS/TeX/png", "fonts/HTML-CSS/STIX-Web",
-                                "jax/output/HTML-CSS/fonts/STIX-Web", "extensions/a11y")) and path not in ("localization/en",):
+                                "fonts/HTML-CSS/TeX/png", "extensions/a11y")) and path not in ("localization/en",):
                 skip.add(name)
         return skip
 
@@ -453,7 +452,7 @@ def render_index(runs: list[NotebookRun], *, title: str, manifest: dict) -> str:
                    f"{sum(not r.ok for r in runs)} of {len(runs)} chapters failed")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{esc(title)}</title><style>{_STYLE}</style></head>
+<title>{esc(title)}</title><link rel="icon" href="data:,"><style>{_STYLE}</style></head>
 <body><h1>{esc(title)}</h1>
 <p class="muted">{source} · {esc(status_line)} · crmlab {esc(manifest['versions'].get('crmlab', ''))} ·
 <a href="manifest.json">manifest</a></p>
@@ -488,7 +487,7 @@ def write_batch_index(out_dir: str | Path, results: list[tuple[str, Report]]) ->
         f'<td>{"<span class=ok>✓ all chapters ran</span>" if report.ok else "<span class=failed>✗ "}'
         f'{"" if report.ok else esc(", ".join(r.name for r in report.runs if not r.ok)) + " failed</span>"}</td></tr>'
         for name, report in results)
-    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>crmlab batch</title>'
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>crmlab batch</title><link rel="icon" href="data:,">'
             f"<style>{_STYLE}</style></head><body><h1>crmlab batch</h1><table><thead><tr><th>Report</th>"
             f"<th>Status</th></tr></thead><tbody>{rows}</tbody></table></body></html>\n")
     path = Path(out_dir) / "index.html"

@@ -1,0 +1,109 @@
+"""End to end: the generated report opens in headless Chromium with its figures and no errors.
+
+`make e2e` builds `reports/` (`make report`), installs Playwright (Python) and Debian's Chromium, and
+runs this file with CRMLAB_REPORT_DIR=reports. Without that variable a small report is built here.
+Playwright drives the system Chromium (`executable_path`), so no browser is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "_artifacts"
+CHROMIUM = os.environ.get("CRMLAB_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - depends on the machine
+    sync_playwright = None
+
+pytestmark = [
+    pytest.mark.skipif(sync_playwright is None, reason="playwright is not installed: run `make e2e`"),
+    pytest.mark.skipif(CHROMIUM is None, reason="no Chromium binary: `make e2e` installs Debian's chromium"),
+]
+
+# Offline by design: Chromium must not try Google's services (they are unreachable here).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory) -> Path:
+    given = os.environ.get("CRMLAB_REPORT_DIR")
+    if given:
+        path = Path(given)
+        assert (path / "index.html").exists(), f"{path}/index.html missing: run `make report` first"
+        return path
+    from crmlab.report import run_report
+
+    out = tmp_path_factory.mktemp("e2e") / "reports"
+    run_report(out, chapters=["00"])
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(report_dir):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(report_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def _open(browser, url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} {r.failure}"))
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None and response.ok, f"{url}: HTTP {response.status if response else '—'}"
+    return page, problems
+
+
+def test_index_lists_every_chapter_without_errors(browser, server, report_dir):
+    manifest = json.loads((report_dir / "manifest.json").read_text(encoding="utf-8"))
+    page, problems = _open(browser, f"{server}/index.html")
+    rows = page.locator("tbody tr")
+    assert rows.count() == len(manifest["chapters"])
+    for i, chapter in enumerate(manifest["chapters"]):
+        text = rows.nth(i).inner_text()
+        assert chapter["name"] in text
+        assert ("✓ ran" in text) == chapter["ok"]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report_index.png"), full_page=True)
+    assert problems == []
+
+
+def test_chapter_page_renders_figures_and_formulas(browser, server, report_dir):
+    page, problems = _open(browser, f"{server}/index.html")
+    page.locator("tbody tr").first.locator("a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(".html") and "index.html" not in page.url
+    images = page.locator(".jp-OutputArea-output img")
+    assert images.count() >= 1, "the chapter shows at least one figure"
+    loaded = page.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    assert loaded, "every figure decoded"
+    assert page.evaluate("typeof window.MathJax") == "object", "MathJax loaded from _static, not a CDN"
+    assert page.locator("h1").first.inner_text().strip()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report_chapter.png"))
+    assert problems == []
