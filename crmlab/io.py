@@ -27,6 +27,7 @@ _TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".dat", ".tab", ""}
 _EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 _PARQUET_SUFFIXES = {".parquet", ".pq"}
 _RETURN_OPTIONS = ("drop", "keep", "net")
+_SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", r"\s+": "whitespace"}
 
 
 @dataclass
@@ -69,11 +70,12 @@ class QualityReport:
         return pd.DataFrame(rows, columns=["issue", "count", "action"]).set_index("issue")
 
     def __str__(self) -> str:
-        header = (
-            f"Data quality report for {self.source}: {self.rows_read:,} rows read, "
-            f"{self.rows_kept:,} kept (encoding={self.encoding}, separator={self.separator!r}, "
-            f"dates={self.date_format})"
-        )
+        detected = [f"encoding {self.encoding}" if self.encoding else None,
+                    f"separator {_SEPARATOR_NAMES.get(self.separator, repr(self.separator))}" if self.separator else None,
+                    f"dates {self.date_format}" if self.date_format else None]
+        detected = ", ".join(d for d in detected if d)
+        header = (f"Data quality report for {self.source}: {self.rows_read:,} rows read, "
+                  f"{self.rows_kept:,} kept" + (f" ({detected})" if detected else ""))
         lines = [header]
         for issue, count, action in self.items:
             if count:
