@@ -163,8 +163,10 @@ def run(notebook, out, data_file, columns_file, chapters, lang, no_code, params_
 @click.option("--no-code", is_flag=True)
 @click.option("-f", "--parameters", "params_file", type=click.Path(dir_okay=False))
 @click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE")
+@click.option("--notebook-dir", type=click.Path(file_okay=False, exists=True),
+              help="Folder of chapter notebooks (default: the kit's notebooks/).")
 @_guard
-def batch(out, seeds, data_files, columns_file, chapters, lang, no_code, params_file, params):
+def batch(out, seeds, data_files, columns_file, chapters, lang, no_code, params_file, params, notebook_dir):
     """Many reports in one command: one folder per seed or per data file, and an index of them."""
     from .report import parse_seeds, run_report, write_batch_index
 
@@ -182,7 +184,8 @@ def batch(out, seeds, data_files, columns_file, chapters, lang, no_code, params_
         merged = {**base, **job_params}
         result = run_report(out / name, chapters=chapters.split(",") if chapters else None,
                             parameters={k: v for k, v in merged.items()}, chapter_params=per_chapter,
-                            data_file=data_file, no_code=no_code, title=f"crmlab report — {name}")
+                            data_file=data_file, no_code=no_code, title=f"crmlab report — {name}",
+                            notebook_dir=notebook_dir)
         _summarise(result.runs, result.out_dir)
         results.append((name, result))
     write_batch_index(out, results)

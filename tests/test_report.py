@@ -9,6 +9,7 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
+from crmlab import load_data
 from crmlab import report as rp
 from crmlab.cli import main
 
@@ -130,3 +131,24 @@ def test_user_gbk_file_with_mapping_yaml_end_to_end(tmp_path):
     assert manifest["data_file"]["name"] == "shop_orders_gbk.csv"
     assert manifest["chapters"][0]["headline"]["customers"] == 25
     assert (out / "00_getting_started.html").stat().st_size > 10_000
+
+
+def test_batch_one_report_per_student_seed(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    _notebook(folder / "01_seeded.ipynb", "Seeded · 种子",
+              "from crmlab.report import headline\nimport crmlab\n"
+              "tx = crmlab.load_data(data)\nheadline(customers=tx['customer_id'].nunique(), seed=seed)",
+              params="data = 'cdnow'\nseed = 0")
+    out = tmp_path / "batch"
+    result = CliRunner().invoke(main, ["batch", "--seeds", "1-2", "--notebook-dir", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    heads = []
+    for seed in (1, 2):
+        manifest = json.loads((out / f"seed-{seed}" / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["parameters"]["data"] == f"synthetic:{seed}"
+        heads.append(manifest["chapters"][0]["headline"])
+        assert heads[-1]["seed"] == seed
+        assert heads[-1]["customers"] == load_data(f"synthetic:{seed}")["customer_id"].nunique()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="seed-1/index.html"' in index and 'href="seed-2/index.html"' in index
