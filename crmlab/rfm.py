@@ -811,7 +811,10 @@ def plot_rf_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax=None, l
     pl = plot_lang(lang)
     ax = get_ax(ax)
     grid = scores.pivot_table(index="r_score", columns="f_score", values=value, aggfunc="mean")
-    grid = grid.sort_index(ascending=False)
+    levels = range(1, int(max(scores["r_score"].max(), scores["f_score"].max())) + 1)
+    # Empty score levels (skipped by quantile scores on tied data) stay visible as blank cells.
+    grid = grid.reindex(index=levels, columns=levels).sort_index(ascending=False)
+    ax.grid(False)
     sns.heatmap(grid, annot=True, fmt=fmt, cmap="YlGnBu", ax=ax,
                 cbar_kws={"label": term("mean_monetary", pl, TERMS)}, **kwargs)
     ax.set(xlabel=term("f_score", pl, TERMS), ylabel=term("r_score", pl, TERMS), title=term("rf_heatmap", pl, TERMS))
@@ -881,11 +884,17 @@ def plot_rfm_scatter(rfm: pd.DataFrame, *, x: str = "recency", y: str = "frequen
     if sample is not None and len(data) > sample:
         data = data.sample(sample, random_state=seed)
     options = {"s": 12, "alpha": 0.5, "linewidth": 0} | kwargs
+    if hue is not None and "hue_order" not in options:
+        options["hue_order"] = sorted(data["hue"].dropna().unique(), key=str)
     sns.scatterplot(data=data, x=x, y=y, hue="hue" if hue is not None else None, ax=ax, **options)
     if log:
         for axis, col in (("x", x), ("y", y)):
-            if col in ("frequency", "monetary") and (data[col] > 0).all():
-                getattr(ax, f"set_{axis}scale")("log")
+            if col in ("frequency", "monetary"):
+                # symlog keeps zero amounts (free items) on the axis; plain log would drop them.
+                scale = ("log",) if (data[col] > 0).all() else ("symlog",)
+                getattr(ax, f"set_{axis}scale")(*scale, **({} if scale == ("log",) else {"linthresh": 1}))
+                if scale == ("symlog",) and (data[col] >= 0).all():
+                    getattr(ax, f"set_{axis}lim")(0, None)
     ax.set(xlabel=term(x, pl), ylabel=term(y, pl))
     if hue is not None and ax.get_legend() is not None:
         ax.legend(title=None, fontsize="small", markerscale=1.5)
