@@ -896,7 +896,7 @@ def plot_attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment",
 
     pl = plot_lang(lang)
     seg = attitude_behaviour(data, attitude=attitude, behaviour=behaviour, attitude_threshold=attitude_threshold,
-                             behaviour_threshold=behaviour_threshold, lang=pl)["segment"]
+                             behaviour_threshold=behaviour_threshold)["segment"].map(lambda k: term(k, pl, TERMS))
     ax = get_ax(ax)
     frame = pd.DataFrame({"x": data[behaviour].to_numpy(), "y": data[attitude].to_numpy(),
                           term("segment", pl, TERMS): seg.to_numpy()})

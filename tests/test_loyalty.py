@@ -321,7 +321,9 @@ def test_ladder_on_cdnow_purchase_counts():
 
 def test_plots_return_axes():
     panel = L.make_loyalty_panel(60, seed=0)
-    assert L.plot_attitude_behaviour(panel).get_xlabel() == "Repeat patronage"
+    ax = L.plot_attitude_behaviour(panel)
+    assert ax.get_xlabel() == "Repeat patronage"
+    assert len(ax.collections[0].get_offsets()) == 60  # every respondent drawn
     pats = L.brand_patterns(L.make_brand_panel(30, 6, seed=0))
     assert L.plot_brand_patterns(pats).get_ylabel() == "Pattern"
     assert L.plot_loyalty_ladder(L.loyalty_ladder(panel, recommend="recommend")).get_xlabel() == "Customers"
