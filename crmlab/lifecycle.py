@@ -494,6 +494,8 @@ def plot_cohort_heatmap(table: pd.DataFrame, *, ax=None, lang: str = "en", annot
         annot = shown.shape[1] <= 13 and shown.shape[0] <= 15
     ax = get_ax(ax, figsize=(max(7.0, 0.55 * shown.shape[1] + 2), max(3.5, 0.35 * shown.shape[0] + 1.5)))
     normalized = table.max().max() <= 1.0 if table.size else True
+    if normalized and table.shape[1] > 1 and "vmax" not in kwargs:
+        kwargs["vmax"] = table.iloc[:, 1:].max().max()  # period 0 is always 100%: let later periods use the colours
     sns.heatmap(shown, ax=ax, cmap=kwargs.pop("cmap", "Blues"), annot=annot,
                 fmt=kwargs.pop("fmt", ".0%" if normalized else ".0f"), annot_kws={"size": 8},
                 cbar=kwargs.pop("cbar", True), **kwargs)
@@ -511,7 +513,9 @@ def plot_retention_curve(curve: pd.DataFrame, *, ax=None, lang: str = "en", ci: 
     ax = get_ax(ax)
     for i, (name, part) in enumerate(curve.groupby("group", sort=False)):
         color = f"C{i % 10}"
-        ax.step(part["time"], part["survival"], where="post", color=color, label=name, **kwargs)
+        # Start every curve at (0, 100%) so a drop at time 0 (customers lost at once) stays visible.
+        ax.step(np.r_[0.0, part["time"]], np.r_[1.0, part["survival"]], where="post", color=color, label=name,
+                **kwargs)
         if ci:
             ax.fill_between(part["time"], part["lower"].fillna(0), part["upper"].fillna(1), step="post",
                             color=color, alpha=0.15, lw=0)

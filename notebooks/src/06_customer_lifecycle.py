@@ -1,0 +1,221 @@
+# Source of notebooks/06_customer_lifecycle.ipynb — edit here, then `make notebooks SRC=notebooks/src/06_customer_lifecycle.py`.
+
+# %% [markdown]
+# # The customer lifecycle, cohorts and retention · 客户生命周期
+#
+# A relationship has a life: the customer tries the firm, trust grows, purchases level off, and sooner or
+# later the customer drifts away. Managing customers well means knowing where each one is.
+#
+# **Learning goals**
+# 1. Assign each customer a lifecycle stage — 考察期 (exploration), 形成期 (formation), 稳定期 (stability),
+#    退化期 (decline) — from their purchase trajectory, with rules you can read and change.
+# 2. Build a cohort retention table by acquisition month (同期群分析) and read its heatmap.
+# 3. Draw a survival-style retention curve (顾客保持率曲线) with Kaplan–Meier, handling customers who are
+#    still active (censored).
+# 4. Compare retention between contract types in subscription data (tenure + churn).
+# 5. Say what to do in each stage.
+
+# %% [markdown]
+# ## Parameters
+# `data` is the purchase log (bundled name, `"synthetic:<seed>"` or a path with its `columns` mapping).
+# `churn_data` may point to a subscription table such as IBM's Telco churn file (one row per customer with
+# tenure in months and a churn flag); when it is `None` a Telco-like table is generated with `seed`.
+
+# %% tags=["parameters"]
+data = "cdnow"
+columns = {}
+snapshot = None            # day the stages are read; None = last date in the data
+window_days = 180          # recent window compared with the earlier history
+exploration_days = 90      # customers younger than this are still exploring
+cohort_freq = "M"          # cohort and period length: "M", "Q" or "W"
+churn_after_days = 180     # no purchase for this long = churned (non-contractual data)
+churn_data = None          # path to a tenure / churn CSV, e.g. Telco-Customer-Churn.csv
+tenure_col = "tenure"
+churn_col = "Churn"
+group_col = "Contract"
+lang = "en"
+seed = 0
+
+# %% [markdown]
+# ## Setup
+
+# %%
+import pandas as pd
+
+import crmlab
+from crmlab import datasets, lifecycle, loyalty
+from crmlab._plotting import set_theme
+from crmlab.exercises import check
+
+set_theme()
+pd.set_option("display.width", 120)
+tx = datasets.load_data(data, columns)
+print(crmlab.quality_report(tx))
+
+# %% [markdown]
+# ## 1. Lifecycle stages · 生命周期阶段
+# The course draws the lifecycle as transaction volume over time. For each customer we compare the spend
+# rate in the last `window_days` with the rate before, and apply these rules in order:
+#
+# 1. **退化期 decline** — lapsed: silent for more than 3 × their usual inter-purchase time;
+# 2. **考察期 exploration** — one purchase so far, or first purchase less than `exploration_days` ago;
+# 3. **退化期 decline** — recent rate below 0.67 × the earlier rate;
+# 4. **形成期 formation** — few purchases yet, or recent rate at least 1.33 × the earlier rate;
+# 5. **稳定期 stability** — otherwise.
+#
+# $$\text{recent rate} = \frac{\text{spend in the last } w \text{ days}}{w}, \qquad
+#   \text{earlier rate} = \frac{\text{spend before}}{\text{days before}}$$
+
+# %%
+params = dict(snapshot=snapshot, window_days=window_days, exploration_days=exploration_days)
+stages = lifecycle.lifecycle_stages(tx, lang=lang, **params)
+stages.round(2).head()
+
+# %%
+lifecycle.stage_summary(stages, lang=lang).drop(columns="what to do").round(3)
+
+# %%
+ax = lifecycle.plot_lifecycle_stages(stages, lang=lang)
+
+# %% [markdown]
+# CDNOW's customers all joined in early 1997 and are read 18 months later, so nobody is still exploring and
+# most have lapsed. A business read while it is still acquiring customers looks different — the synthetic
+# retailer of the same `seed`, which acquires customers during its first year, read at the end of month 11:
+
+# %%
+retail = datasets.load_data(f"synthetic:{seed}")
+mid_year = retail["order_date"].min() + pd.Timedelta(days=334)
+retail_stages = lifecycle.lifecycle_stages(retail, snapshot=mid_year, window_days=window_days,
+                                           exploration_days=exploration_days, lang=lang)
+lifecycle.stage_summary(retail_stages, lang=lang).drop(columns="what to do").round(3)
+
+# %% [markdown]
+# **What this tells a manager:** the stage mix is a health check. Many customers in decline and few in
+# formation means acquisition is not turning into relationships.
+
+# %% [markdown]
+# ## 2. Cohorts · 同期群分析
+# Group customers by the month of their first purchase (acquisition cohort) and follow each group:
+# cell $(c, k)$ is the share of cohort $c$ that bought $k$ periods after acquiring. Cells beyond the end of
+# the data are empty, not zero.
+
+# %%
+cohorts = lifecycle.cohort_table(tx, freq=cohort_freq)
+cohorts.round(3).iloc[:, :8]
+
+# %%
+ax = lifecycle.plot_cohort_heatmap(lifecycle.cohort_table(retail, freq=cohort_freq, max_periods=12), lang=lang)
+
+# %% [markdown]
+# **What this tells a manager:** read down a column to compare cohorts at the same age — a cohort that
+# retains worse than its neighbours points to the campaign or channel that acquired it.
+
+# %% [markdown]
+# ## 3. Retention and churn · 顾客保持率与流失率
+# Per period: the share of last period's buyers who buy again (`loyalty.retention_by_period`).
+
+# %%
+loyalty.retention_by_period(retail, freq="Q").round(3)
+
+# %% [markdown]
+# As a curve: how long do customers stay? In purchase data nobody cancels, so we call a customer churned when
+# they have not bought for `churn_after_days` days, at their last purchase; customers still buying are
+# **censored** — we only know they lasted at least this long. Kaplan–Meier counts them correctly:
+#
+# $$\hat S(t) = \prod_{t_j \le t} \Big(1 - \frac{d_j}{n_j}\Big)$$
+#
+# with $d_j$ customers churning at time $t_j$ out of $n_j$ still at risk.
+
+# %%
+lifetimes = lifecycle.customer_lifetimes(retail, churn_after_days=churn_after_days)
+lifetimes["quarter"] = lifetimes["cohort"].dt.asfreq("Q").astype(str)
+curve = lifecycle.retention_curve(lifetimes, by="quarter", lang=lang)
+curve[curve["time"].isin([0, 3, 6, 12])].round(3)
+
+# %%
+ax = lifecycle.plot_retention_curve(curve, lang=lang)
+ax.set_xlabel("Months since first purchase");
+
+# %% [markdown]
+# **What this tells a manager:** the steep drop at month 0 is the customers who never bought a second time —
+# in purchase data the first repeat purchase is the biggest retention lever.
+
+# %% [markdown]
+# ## 4. Contractual retention · 合同客户的保持率
+# With subscriptions churn is observed: the customer cancels. A table with tenure (months) and a churn flag
+# gives retention curves directly, here split by contract type.
+
+# %%
+if churn_data is None:
+    subs = lifecycle.make_subscriptions(3000, seed=seed)
+else:
+    subs = pd.read_csv(churn_data)
+subs[[tenure_col, churn_col, group_col]].head()
+
+# %%
+sub_curve = lifecycle.tenure_retention(subs, tenure=tenure_col, churn=churn_col, by=group_col, lang=lang)
+sub_curve[sub_curve["time"].isin([1, 12, 24, 48])].pivot(index="time", columns="group", values="survival").round(3)
+
+# %%
+ax = lifecycle.plot_retention_curve(sub_curve, lang=lang)
+ax.set_xlabel("Tenure (months)");
+
+# %% [markdown]
+# Monthly churn rate (流失率) per contract: churned customers divided by customer-months at risk.
+
+# %%
+rates = sub_curve[sub_curve["time"] > 0].groupby("group")[["churned", "at_risk"]].sum()
+(rates["churned"] / rates["at_risk"]).rename("monthly churn rate").round(4)
+
+# %% [markdown]
+# **What this tells a manager:** month-to-month customers leave several times faster; moving them to
+# longer contracts (with a benefit that makes it worthwhile) is a retention tool in itself.
+
+# %% [markdown]
+# ## 5. What to do in each stage · 各阶段的管理重点
+
+# %%
+lifecycle.STAGE_ACTIONS
+
+# %% [markdown]
+# ## Exercises · 练习
+# **1.** In `tx`, what share of the first acquisition cohort bought again one period after acquisition?
+
+# %% tags=["solution"]
+answer = lifecycle.cohort_table(tx, freq=cohort_freq).iloc[0, 1]
+
+# %%
+check("lifecycle.1", answer, data=tx, freq=cohort_freq)
+
+# %% [markdown]
+# **2.** How many customers of `tx` are in decline (退化期) with the notebook's parameters?
+
+# %% tags=["solution"]
+answer = (stages["stage_key"] == "decline").sum()
+
+# %%
+check("lifecycle.2", answer, data=tx, **params)
+
+# %% [markdown]
+# **3.** In `subs`, what share of month-to-month customers is still a customer after 12 months (Kaplan–Meier)?
+
+# %% tags=["solution"]
+m2m = sub_curve[(sub_curve["group"] == "Month-to-month") & (sub_curve["time"] <= 12)]
+answer = m2m["survival"].iloc[-1]
+
+# %%
+check("lifecycle.3", answer, subs=subs, group=group_col, tenure=tenure_col, churn=churn_col)
+
+# %% [markdown]
+# ## Summary and further reading
+# - Lifecycle stages follow each customer's purchase trajectory; the rules and thresholds are parameters, so
+#   they can be fitted to a business's purchase cycle.
+# - Cohort tables separate acquisition from retention; Kaplan–Meier curves measure how long customers stay,
+#   counting customers who are still active as censored rather than lost.
+# - Dwyer, F. R., Schurr, P. H., & Oh, S. (1987). Developing buyer–seller relationships. *Journal of
+#   Marketing*, 51(2), 11–27.
+# - Kaplan, E. L., & Meier, P. (1958). Nonparametric estimation from incomplete observations. *JASA*, 53, 457–481.
+# - Reinartz, W., & Kumar, V. (2000). On the profitability of long-life customers in a noncontractual
+#   setting. *Journal of Marketing*, 64(4), 17–35.
+# - Fader, P. S., & Hardie, B. G. S. (2007). How to project customer retention. *Journal of Interactive
+#   Marketing*, 21(1), 76–90.
