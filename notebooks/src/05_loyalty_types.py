@@ -91,7 +91,7 @@ import seaborn as sns
 
 gaps = loyalty.interpurchase_times(tx)
 ax = sns.histplot(gaps[gaps <= gaps.quantile(0.95)], bins=30)
-ax.set_xlabel("Days between purchases (longest 5% not shown)");
+_ = ax.set_xlabel("Days between purchases (longest 5% not shown)")
 
 # %% [markdown]
 # **What this tells a manager:** the typical purchase cycle sets the rhythm of CRM: a reminder sent long

@@ -24,11 +24,11 @@
 # %% tags=["parameters"]
 data = "cdnow"
 columns = {}
-snapshot = None            # day the stages are read; None = last date in the data
+snapshot = None            # day the stages are read (None: the last date in the data)
 window_days = 180          # recent window compared with the earlier history
 exploration_days = 90      # customers younger than this are still exploring
 cohort_freq = "M"          # cohort and period length: "M", "Q" or "W"
-churn_after_days = 180     # no purchase for this long = churned (non-contractual data)
+churn_after_days = 180     # churned after this many days without a purchase
 churn_data = None          # path to a tenure / churn CSV, e.g. Telco-Customer-Churn.csv
 tenure_col = "tenure"
 churn_col = "Churn"
@@ -134,7 +134,7 @@ curve[curve["time"].isin([0, 3, 6, 12])].round(3)
 
 # %%
 ax = lifecycle.plot_retention_curve(curve, lang=lang)
-ax.set_xlabel("Months since first purchase");
+_ = ax.set_xlabel("Months since first purchase")
 
 # %% [markdown]
 # **What this tells a manager:** the steep drop at month 0 is the customers who never bought a second time —
@@ -158,7 +158,7 @@ sub_curve[sub_curve["time"].isin([1, 12, 24, 48])].pivot(index="time", columns="
 
 # %%
 ax = lifecycle.plot_retention_curve(sub_curve, lang=lang)
-ax.set_xlabel("Tenure (months)");
+_ = ax.set_xlabel("Tenure (months)")
 
 # %% [markdown]
 # Monthly churn rate (流失率) per contract: churned customers divided by customer-months at risk.
