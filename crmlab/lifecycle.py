@@ -18,7 +18,7 @@ from . import schema
 from ._plotting import get_ax
 from .errors import DataError, format_examples, missing_column_error
 from .labels import check_lang, plot_lang, term
-from .loyalty import purchase_occasions
+from .loyalty import _as_dates, purchase_occasions
 
 __all__ = [
     "TERMS", "STAGES", "STAGE_ACTIONS", "lifecycle_stages", "stage_summary", "cohort_table",
@@ -131,6 +131,8 @@ def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: 
         raise ValueError(f"measure={measure!r} must be 'amount' or 'purchases'.")
     if window_days < 1 or exploration_days < 0 or lapse_factor <= 0 or not 0 < decline_ratio < 1 or growth_ratio <= 1:
         raise ValueError("need window_days >= 1, lapse_factor > 0, 0 < decline_ratio < 1 and growth_ratio > 1.")
+    if measure == "amount":
+        _require(transactions, {"amount": amount})
     occ = purchase_occasions(transactions, customer=customer, date=date,
                              amount=amount if measure == "amount" else None)
     if occ.empty:
@@ -219,9 +221,7 @@ def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", normalize: bool
     [1.0, 0.5]
     """
     _require(transactions, {"customer": customer, "date": date})
-    dates = transactions[date]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        raise DataError(f"column {date!r} must hold dates; read the data with crmlab.read_transactions first.")
+    dates = _as_dates(transactions, date)
     frame = pd.DataFrame({"c": transactions[customer], "p": dates.dt.to_period(freq)}).dropna().drop_duplicates()
     if frame.empty:
         raise DataError("no purchases with a customer id and a date: no cohorts to build.")

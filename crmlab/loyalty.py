@@ -919,7 +919,9 @@ def plot_brand_patterns(patterns: pd.DataFrame, *, ax=None, lang: str = "en", **
     import seaborn as sns
 
     pl = plot_lang(lang)
-    keys = pd.Series(patterns["pattern"]).map({term(k, lang, TERMS): k for k in BROWN_PATTERNS}).fillna(patterns["pattern"])
+    # Patterns may be keys or labels in either language.
+    reverse = {term(k, code, TERMS): k for k in BROWN_PATTERNS for code in ("en", "zh")} | {k: k for k in BROWN_PATTERNS}
+    keys = pd.Series(patterns["pattern"]).map(reverse)
     counts = keys.value_counts().reindex(list(BROWN_PATTERNS), fill_value=0)
     counts = counts[counts > 0]
     ax = get_ax(ax)

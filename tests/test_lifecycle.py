@@ -126,8 +126,17 @@ def test_cohort_table_on_cdnow():
 
 
 def test_cohort_table_needs_dates():
-    with pytest.raises(DataError, match="dates"):
-        LC.cohort_table(pd.DataFrame({"customer_id": ["a"], "order_date": ["2024-01-01"]}))
+    with pytest.raises(DataError, match="not dates"):
+        LC.cohort_table(pd.DataFrame({"customer_id": ["a"], "order_date": ["someday"]}))
+    text_dates = pd.DataFrame({"customer_id": ["a", "a"], "order_date": ["2024-01-01", "2024-02-03"]})
+    assert LC.cohort_table(text_dates).iloc[0].tolist() == [1.0, 1.0]
+
+
+def test_stages_without_amount_column():
+    tx = pd.DataFrame({"customer_id": ["a"], "order_date": pd.to_datetime(["2024-01-01"])})
+    with pytest.raises(DataError, match="amount"):
+        LC.lifecycle_stages(tx)
+    assert LC.lifecycle_stages(tx, measure="purchases")["stage_key"].tolist() == ["exploration"]
 
 
 # ---------------------------------------------------------------- Kaplan–Meier

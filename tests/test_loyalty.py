@@ -326,4 +326,6 @@ def test_plots_return_axes():
     assert len(ax.collections[0].get_offsets()) == 60  # every respondent drawn
     pats = L.brand_patterns(L.make_brand_panel(30, 6, seed=0))
     assert L.plot_brand_patterns(pats).get_ylabel() == "Pattern"
+    ax = L.plot_brand_patterns(L.brand_patterns(L.make_brand_panel(30, 6, seed=0), lang="zh"))
+    assert sum(p.get_width() for p in ax.patches) == 30  # Chinese labels are counted too
     assert L.plot_loyalty_ladder(L.loyalty_ladder(panel, recommend="recommend")).get_xlabel() == "Customers"
