@@ -194,7 +194,7 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
         Indexed by customer, sorted by id, columns ``recency`` (whole days from the last purchase
         day to the snapshot day), ``frequency`` (int), ``monetary`` (float), ``revenue`` (total
         spend, whatever ``monetary`` is), ``first_purchase``, ``last_purchase``.
-        ``.attrs["snapshot"]`` holds the snapshot (Timestamp) and ``.attrs["monetary"]`` the option.
+        ``.attrs["snapshot"]`` holds the snapshot day (ISO string, e.g. ``"2024-01-22"``) and ``.attrs["monetary"]`` the option.
 
     Raises
     ------
@@ -226,57 +226,77 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
         raise DataError(f"column {date!r} (date) holds {dates.dtype} values, not dates: "
                         f"{format_examples(bad)}. Read the file with crmlab.read_transactions(...) "
                         f"or convert it with pd.to_datetime first.")
-    # Whole days: compare calendar days, so an order at 23:59 is not "0.99 days" old.
-    days = dates.dt.normalize()
+    if dates.isna().any():
+        bad = [(i, v) for i, v in dates[dates.isna()].head(5).items()]
+        raise DataError(f"column {date!r} (date) has missing dates: {format_examples(bad)}. "
+                        f"Read the data with crmlab.read_transactions, which drops and counts them.")
+    # Whole calendar days as integers: an order at 23:59 is not "0.99 days" old, and integer
+    # arithmetic is much faster than datetime aggregations at millions of rows.
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_localize(None)  # calendar days in the data's own time zone
+    raw = dates.to_numpy()
+    unit, _ = np.datetime_data(raw.dtype)
+    per_day = np.timedelta64(1, "D") // np.timedelta64(1, unit)
+    # Floor division of the int64 ticks: same as astype("datetime64[D]"), several times faster.
+    day_num = raw.view(np.int64) // per_day
     if snapshot is None:
-        snapshot_day = days.max() + pd.Timedelta(days=1)
+        snap_num = int(day_num.max()) + 1
     else:
-        snapshot_day = pd.Timestamp(snapshot).normalize()
-    keep = days < snapshot_day + pd.Timedelta(days=1)  # purchases on the snapshot day itself count
+        snap_num = int(np.datetime64(pd.Timestamp(snapshot).date(), "D").astype(np.int64))
+    snapshot_day = pd.Timestamp(np.datetime64(snap_num, "D"))
     frame = transactions
-    if not keep.all():
+    keep = None if snapshot is None else day_num <= snap_num  # the snapshot day itself counts
+    if keep is not None and not keep.all():
         n_late = int((~keep).sum())
         if n_late == len(keep):
             raise DataError(f"no transaction in column {date!r} is on or before the snapshot "
-                            f"{snapshot_day.date()}; the data start {days.min().date()}. Pass a later snapshot.")
+                            f"{snapshot_day.date()}; the data start {dates.min().date()}. Pass a later snapshot.")
         warnings.warn(f"{n_late} transactions after the snapshot {snapshot_day.date()} are left out.",
                       CrmlabWarning, stacklevel=2)
-        frame, days = transactions[keep], days[keep]
+        frame, day_num = transactions[keep], day_num[keep]
     if frame[customer].isna().any():
         bad = [(i, v) for i, v in frame[customer][frame[customer].isna()].head(5).items()]
         raise DataError(f"column {customer!r} (customer) has missing ids: {format_examples(bad)}. "
                         f"Read the data with crmlab.read_transactions, which drops and counts them.")
+    money = frame[amount].to_numpy(dtype=float, na_value=np.nan)
+    if np.isnan(money).any():
+        bad = [(i, v) for i, v in frame[amount][np.isnan(money)].head(5).items()]
+        raise DataError(f"column {amount!r} (amount) has missing values: {format_examples(bad)}. "
+                        f"Fill or drop them first, or read the data with crmlab.read_transactions.")
 
-    # Group on integer codes (one hash pass over the ids) and on int64 day numbers: several times
-    # faster than a groupby on string keys with datetime aggregations at millions of rows.
+    # One hash pass over the ids, then unbuffered ufunc.at / bincount on the integer codes: about
+    # three times faster than DataFrame.groupby(...).agg(...) on 10M rows (benchmarks/rfm.md).
     codes, ids = pd.factorize(frame[customer], sort=True)
-    day_num = days.to_numpy(dtype="datetime64[D]").astype(np.int64)
-    money = frame[amount].to_numpy(dtype=float)
-    work = pd.DataFrame({"c": codes, "d": day_num, "m": money})
-    grouped = work.groupby("c", sort=True)
-    agg = grouped.agg(first=("d", "min"), last=("d", "max"), revenue=("m", "sum"), rows=("d", "size"))
+    k = len(ids)
+    first = np.full(k, np.iinfo(np.int64).max)
+    np.minimum.at(first, codes, day_num)
+    last = np.full(k, np.iinfo(np.int64).min)
+    np.maximum.at(last, codes, day_num)
+    revenue = np.bincount(codes, weights=money, minlength=k)
     if order:
-        # Distinct (customer, order) pairs: drop duplicates on two integer codes, then count.
-        order_codes = pd.factorize(frame[order])[0]
-        pairs = pd.DataFrame({"c": codes, "o": order_codes}).drop_duplicates()
-        frequency = np.bincount(pairs["c"].to_numpy(), minlength=len(ids))
+        # Distinct (customer, order) pairs: one int64 key per row, counted once.
+        # A missing order id (code -1) counts as one more order of that customer.
+        order_codes, order_ids = pd.factorize(frame[order])
+        width = len(order_ids) + 2
+        pair = np.unique(codes.astype(np.int64) * width + (order_codes + 1))
+        frequency = np.bincount(pair // width, minlength=k)
     else:
-        frequency = agg["rows"].to_numpy()
-    snap_num = snapshot_day.to_numpy().astype("datetime64[D]").astype(np.int64)
+        frequency = np.bincount(codes, minlength=k)
     out = pd.DataFrame(
         {
-            "recency": (snap_num - agg["last"].to_numpy()).astype(np.int64),
+            "recency": snap_num - last,
             "frequency": frequency.astype(np.int64),
-            "monetary": agg["revenue"].to_numpy(),
-            "revenue": agg["revenue"].to_numpy(),
-            "first_purchase": agg["first"].to_numpy().astype("datetime64[D]").astype("datetime64[ns]"),
-            "last_purchase": agg["last"].to_numpy().astype("datetime64[D]").astype("datetime64[ns]"),
+            "monetary": revenue,
+            "revenue": revenue,
+            "first_purchase": first.astype("datetime64[D]").astype("datetime64[ns]"),
+            "last_purchase": last.astype("datetime64[D]").astype("datetime64[ns]"),
         },
         index=pd.Index(ids, name=customer),
     )
     if monetary == "mean":
         out["monetary"] = out["revenue"] / out["frequency"]
-    out.attrs["snapshot"] = snapshot_day
+    # attrs stay JSON-serialisable so that DataFrame.to_parquet keeps working.
+    out.attrs["snapshot"] = snapshot_day.date().isoformat()
     out.attrs["monetary"] = monetary
     return out
 
@@ -412,9 +432,11 @@ def rfm_scores(rfm: pd.DataFrame, *, bins: int | None = None, method="quantile",
             how = "thresholds"
         out[SCORE_COLUMNS[dim]] = np.asarray(scores, dtype=np.int64)
         all_cuts[dim], all_bins[dim], all_methods[dim] = [float(c) for c in cuts], n, how
-    sep = "-" if max(all_bins.values()) > 9 else ""
-    out["rfm_cell"] = (out["r_score"].astype(str) + sep + out["f_score"].astype(str) + sep
-                       + out["m_score"].astype(str))
+    if max(all_bins.values()) > 9:
+        out["rfm_cell"] = (out["r_score"].astype(str) + "-" + out["f_score"].astype(str) + "-"
+                           + out["m_score"].astype(str))
+    else:  # one integer → string conversion instead of three string concatenations
+        out["rfm_cell"] = (out["r_score"] * 100 + out["f_score"] * 10 + out["m_score"]).astype(str)
     out["rfm_score"] = sum(float(weights[d]) * out[SCORE_COLUMNS[d]] for d in DIMENSIONS).astype(float)
     out.attrs.update(cuts=all_cuts, bins=all_bins, method=all_methods)
     return out

@@ -61,7 +61,7 @@ print(crmlab.quality_report(tx))
 
 # %%
 table = rfm.rfm_table(tx, snapshot=snapshot)
-print("snapshot:", table.attrs["snapshot"].date(), "| customers:", len(table))
+print("snapshot:", table.attrs["snapshot"], "| customers:", len(table))
 table.head()
 
 # %%
