@@ -227,7 +227,8 @@ def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", normalize: bool
         raise DataError("no purchases with a customer id and a date: no cohorts to build.")
     frame["cohort"] = frame.groupby("c")["p"].transform("min")
     last = frame["p"].max()
-    frame["k"] = (frame["p"] - frame["cohort"]).map(lambda offset: offset.n)
+    # Period ordinals: periods since acquisition by integer subtraction (no per-row Python objects).
+    frame["k"] = frame["p"].array.asi8 - frame["cohort"].array.asi8
     counts = frame.groupby(["cohort", "k"])["c"].nunique().unstack("k", fill_value=0)
     counts = counts.reindex(columns=range(int(frame["k"].max()) + 1), fill_value=0)
     sizes = counts[0]

@@ -371,13 +371,15 @@ def retention_by_period(transactions: pd.DataFrame, *, freq: str = "Q", customer
     dates = _as_dates(transactions, date)
     frame = pd.DataFrame({"c": transactions[customer], "p": dates.dt.to_period(freq)}).dropna().drop_duplicates()
     periods = pd.period_range(frame["p"].min(), frame["p"].max(), freq=frame["p"].dt.freq)
-    active = pd.crosstab(frame["c"], frame["p"]).reindex(columns=periods, fill_value=0).astype(bool)
+    ordinal = frame["p"].array.asi8
+    # A (customer, period) pair is retained when the same customer also bought in the period before.
+    seen = pd.MultiIndex.from_arrays([frame["c"].to_numpy(), ordinal])
+    retained = pd.MultiIndex.from_arrays([frame["c"].to_numpy(), ordinal - 1]).isin(seen)
     first = frame.groupby("c")["p"].min()
-    prev = active.shift(1, axis=1, fill_value=False)
     out = pd.DataFrame({
-        "active": active.sum(axis=0),
+        "active": frame["p"].value_counts().reindex(periods, fill_value=0),
         "new": first.value_counts().reindex(periods, fill_value=0),
-        "retained": (active & prev).sum(axis=0),
+        "retained": frame.loc[retained, "p"].value_counts().reindex(periods, fill_value=0),
     })
     prev_active = out["active"].shift(1)
     out["retention_rate"] = out["retained"] / prev_active.where(prev_active > 0)
