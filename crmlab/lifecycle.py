@@ -22,7 +22,8 @@ from .loyalty import _as_dates, purchase_occasions
 
 __all__ = [
     "TERMS", "STAGES", "STAGE_ACTIONS", "lifecycle_stages", "stage_summary", "cohort_table",
-    "kaplan_meier", "customer_lifetimes", "retention_curve", "tenure_retention", "make_subscriptions",
+    "kaplan_meier", "customer_lifetimes", "retention_curve", "tenure_retention", "churn_rates",
+    "make_subscriptions",
     "SubscriptionTruth", "plot_cohort_heatmap", "plot_retention_curve", "plot_lifecycle_stages",
 ]
 
@@ -407,13 +408,17 @@ def tenure_retention(table: pd.DataFrame, *, tenure: str = "tenure", churn: str 
     >>> tenure_retention(t)["survival"].round(3).tolist()
     [1.0, 0.667, 0.667, 0.0]
     """
+    return retention_curve(_tenure_frame(table, tenure, churn, by, yes, no), by=by, lang=lang)
+
+
+def _tenure_frame(table, tenure, churn, by, yes, no) -> pd.DataFrame:
     _require(table, {"tenure": tenure, "churn": churn, "by": by}, "the tenure table")
     months = pd.to_numeric(table[tenure], errors="coerce")
     bad = months.isna() | (months < 0)
     if bad.any():
         raise DataError(f"column {tenure!r} must hold non-negative numbers; found "
                         f"{format_examples(zip(table.index[bad], table[tenure][bad]))}. Drop or fix those rows.")
-    text = table[churn].astype("string").str.strip().str.lower()
+    text = table[churn].astype("string").str.strip().str.lower().fillna("")
     flag = text.map(lambda v: True if v in yes else False if v in no else None)
     unknown = flag.isna()
     if unknown.any():
@@ -423,7 +428,43 @@ def tenure_retention(table: pd.DataFrame, *, tenure: str = "tenure", churn: str 
     frame = pd.DataFrame({"tenure": months.to_numpy(), "churned": flag.astype(bool).to_numpy()}, index=table.index)
     if by:
         frame[by] = table[by]
-    return retention_curve(frame, by=by, lang=lang)
+    return frame
+
+
+def churn_rates(table: pd.DataFrame, *, tenure: str = "tenure", churn: str = "Churn", by: str | None = None,
+                yes=("yes", "true", "1", "churned"), no=("no", "false", "0", "stayed"),
+                lang: str = "en") -> pd.DataFrame:
+    """Churn rate and retention rate per period from a tenure / churn table (顾客流失率 / 保持率).
+
+    Course concept: 流失率 per period = customers lost ÷ customer-periods at risk; 保持率 = 1 − 流失率.
+    Counting exposure (the sum of tenures) rather than customers keeps new and old customers comparable:
+    with a constant monthly churn probability h this estimates h.
+
+    .. math:: \\hat h = \\frac{\\#\\text{churned}}{\\sum_i \\text{tenure}_i}, \\qquad \\hat r = 1 - \\hat h
+
+    Returns
+    -------
+    DataFrame
+        Indexed by group (one row ``"All customers"`` without ``by``): ``customers``, ``churned``,
+        ``churned_share`` (share of customers who left so far), ``exposure`` (customer-periods),
+        ``churn_rate`` and ``retention_rate`` per period.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"tenure": [2, 5, 3], "Churn": ["Yes", "No", "No"]})
+    >>> churn_rates(t)["churn_rate"].round(3).tolist()
+    [0.1]
+    """
+    frame = _tenure_frame(table, tenure, churn, by, yes, no)
+    key = frame[by] if by else pd.Series(term("all", lang, TERMS), index=frame.index)
+    g = frame.groupby(key, sort=True, observed=True)
+    out = pd.DataFrame({"customers": g.size(), "churned": g["churned"].sum().astype(int),
+                        "exposure": g["tenure"].sum()})
+    out.insert(2, "churned_share", out["churned"] / out["customers"])
+    out["churn_rate"] = out["churned"] / out["exposure"].where(out["exposure"] > 0)
+    out["retention_rate"] = 1.0 - out["churn_rate"]
+    out.index.name = by or "group"
+    return out
 
 
 @dataclass

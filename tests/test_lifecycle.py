@@ -187,12 +187,27 @@ def test_subscription_truth_recovered():
         assert part["period_retention"].loc[1:24].mean() == pytest.approx(1 - h, abs=0.01)
 
 
+def test_churn_rates_hand_worked_and_truth():
+    t = pd.DataFrame({"tenure": [2, 5, 3, 4], "Churn": ["Yes", "No", "No", "yes"], "plan": ["a", "a", "b", "b"]})
+    r = LC.churn_rates(t, by="plan")
+    assert r["churned"].tolist() == [1, 1] and r["exposure"].tolist() == [7, 7]
+    np.testing.assert_allclose(r["churn_rate"], [1 / 7, 1 / 7])
+    np.testing.assert_allclose(r["retention_rate"], [6 / 7, 6 / 7])
+    assert LC.churn_rates(t).loc["All customers", "churned_share"] == 0.5
+    subs, truth = LC.make_subscriptions(9000, seed=8, return_truth=True)
+    rates = LC.churn_rates(subs, by="Contract")["churn_rate"]
+    for contract, h in truth.monthly_churn.items():
+        assert rates[contract] == pytest.approx(h, rel=0.15)
+
+
 def test_tenure_retention_flags():
     t = pd.DataFrame({"tenure": [3, 5, 5], "left": ["YES", "no", "Yes"]})
     curve = LC.tenure_retention(t, churn="left")
     assert curve["survival"].round(4).tolist() == [1.0, 0.6667, 0.3333]
     with pytest.raises(DataError, match="neither churned"):
         LC.tenure_retention(t.assign(left=["Yes", "maybe", "No"]), churn="left")
+    with pytest.raises(DataError, match="neither churned"):
+        LC.tenure_retention(t.assign(left=["Yes", None, "No"]), churn="left")
     with pytest.raises(DataError, match="non-negative"):
         LC.tenure_retention(t.assign(tenure=[1, " ", 2]), churn="left")
 
@@ -222,6 +237,9 @@ def test_telco_through_retention(shared_data):
     assert s12["Month-to-month"] < s12["One year"] < s12["Two year"]
     overall = LC.tenure_retention(telco)
     assert overall["churned"].sum() == 1869 and overall["at_risk"].iloc[0] == 7043  # IBM's published counts
+    rates = LC.churn_rates(telco, by="Contract")
+    assert rates["customers"].sum() == 7043 and rates["churned"].sum() == 1869
+    assert rates.loc["Month-to-month", "churn_rate"] > rates.loc["Two year", "churn_rate"] * 10
     expected = _brute_km(telco["tenure"].tolist(), (telco["Churn"] == "Yes").tolist())
     assert overall.set_index("time")["survival"].to_dict() == pytest.approx(expected)
     for _, part in curve.groupby("group"):

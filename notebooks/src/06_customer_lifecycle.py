@@ -161,11 +161,11 @@ ax = lifecycle.plot_retention_curve(sub_curve, lang=lang)
 _ = ax.set_xlabel("Tenure (months)")
 
 # %% [markdown]
-# Monthly churn rate (流失率) per contract: churned customers divided by customer-months at risk.
+# Monthly churn rate (流失率) and retention rate (保持率) per contract: customers lost divided by the
+# customer-months at risk (the sum of tenures).
 
 # %%
-rates = sub_curve[sub_curve["time"] > 0].groupby("group")[["churned", "at_risk"]].sum()
-(rates["churned"] / rates["at_risk"]).rename("monthly churn rate").round(4)
+lifecycle.churn_rates(subs, tenure=tenure_col, churn=churn_col, by=group_col).round(4)
 
 # %% [markdown]
 # **What this tells a manager:** month-to-month customers leave several times faster; moving them to
