@@ -254,3 +254,14 @@ def test_plots_return_axes(trajectories):
     ax = LC.plot_retention_curve(LC.tenure_retention(LC.make_subscriptions(200), by="Contract"))
     assert len(ax.get_lines()) == 3
     assert LC.plot_lifecycle_stages(LC.lifecycle_stages(trajectories)).get_xlabel() == "Lifecycle stage"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcde"), st.integers(0, 700), st.floats(1, 500)), min_size=1, max_size=40),
+       st.integers(-400, 400), st.sampled_from([0.25, 0.5, 2.0, 8.0]))  # exact in binary floating point
+def test_stages_invariant_to_time_shift_and_currency(rows, shift, factor):
+    frame = _tx([(c, pd.Timestamp("2023-01-01") + pd.Timedelta(days=d), a) for c, d, a in rows])
+    base = LC.lifecycle_stages(frame, snapshot="2024-12-31")["stage_key"]
+    moved = frame.assign(order_date=frame["order_date"] + pd.Timedelta(days=shift), amount=frame["amount"] * factor)
+    snap = pd.Timestamp("2024-12-31") + pd.Timedelta(days=shift)
+    pd.testing.assert_series_equal(LC.lifecycle_stages(moved, snapshot=snap)["stage_key"], base)
