@@ -309,8 +309,13 @@ def _rank_scores(values: pd.Series, bins: int, reverse: bool) -> tuple[np.ndarra
     """Equal-size bins on ranks; ties broken by customer id so the result never depends on row order."""
     x = values.to_numpy(dtype=float)
     key = -x if reverse else x
-    # The index is sorted by rfm_table; lexsort's last key is primary, ties fall back to position.
-    order = np.lexsort((np.arange(len(x)), key))
+    # Ties fall back to the customer id's sort position (lexsort: the last key is primary).
+    if values.index.is_monotonic_increasing:  # rfm_table sorts by id: skip sorting the ids again
+        id_rank = np.arange(len(x))
+    else:
+        id_rank = np.empty(len(x), dtype=np.int64)
+        id_rank[values.index.argsort(kind="stable")] = np.arange(len(x))
+    order = np.lexsort((id_rank, key))
     rank = np.empty(len(x), dtype=np.int64)
     rank[order] = np.arange(len(x))
     scores = (rank * bins) // max(len(x), 1) + 1

@@ -132,6 +132,27 @@ def test_rank_scores_equal_groups_and_deterministic_ties(tx):
     pd.testing.assert_frame_equal(s, shuffled)
 
 
+def test_rank_ties_follow_customer_id_not_row_order(tx):
+    table = R.rfm_table(tx)
+    reordered = table.iloc[::-1]
+    s = R.rfm_scores(reordered, method="rank")
+    assert s.loc[list("ABCDEFGHIJ"), "f_score"].tolist() == HAND["f_rank"].tolist()
+
+
+def test_reader_edge_cases(tx):
+    with pytest.raises(DataError, match="amount"):
+        R.rfm_table(tx.assign(amount=tx["amount"].where(tx.index != 3)))
+    aware = R.rfm_table(tx.assign(order_date=tx["order_date"].dt.tz_localize("Asia/Shanghai")))
+    assert aware["recency"].tolist() == HAND["recency"].tolist()
+    cat = R.rfm_table(tx.assign(customer_id=tx["customer_id"].astype("category")))
+    assert cat["frequency"].tolist() == HAND["frequency"].tolist()
+    # A missing order id counts as one more order of that customer.
+    missing = tx.assign(order_id=tx["order_id"].where(tx.index != 0))
+    assert R.rfm_table(missing).loc["A", "frequency"] == 3
+    timed = tx.assign(order_date=tx["order_date"] + pd.Timedelta(hours=23, minutes=59))
+    assert R.rfm_table(timed)["recency"].tolist() == HAND["recency"].tolist()  # whole calendar days
+
+
 def test_threshold_scores_and_weights(tx):
     s = R.rfm_scores(R.rfm_table(tx), method={"recency": [30, 90, 180, 365], "frequency": [1, 2, 3, 4],
                                               "monetary": "quantile"},
