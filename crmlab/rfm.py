@@ -815,7 +815,8 @@ def plot_score_distribution(scores: pd.DataFrame, *, ax=None, lang: str = "en", 
     levels = range(1, int(long["score"].max()) + 1)
     counts = (long.groupby(["dimension", "score"]).size().unstack(fill_value=0)
               .reindex(columns=levels, fill_value=0).stack().rename("count").reset_index())
-    sns.barplot(data=counts, x="score", y="count", hue="dimension", ax=ax, **kwargs)
+    hue_order = [term(k, pl, TERMS) for k in SCORE_COLUMNS.values()]
+    sns.barplot(data=counts, x="score", y="count", hue="dimension", hue_order=hue_order, ax=ax, **kwargs)
     ax.set(xlabel=term("score", pl, TERMS), ylabel=term("customers", pl), title=term("score_distribution", pl, TERMS))
     ax.legend(title=None)
     return ax

@@ -184,6 +184,16 @@ def test_mean_split_matches_hand_worked_and_direct_computation(hand_scores):
     assert seg.tolist() == direct
 
 
+def test_mean_split_on_scores(hand_scores):
+    seg = R.segment(hand_scores, split_on="scores")
+    # Mean scores R 3.1, F 3.0, M 2.8: above the mean is high (recency scores are already reversed).
+    r_high = HAND["r_score"] >= HAND["r_score"].mean()
+    f_high = HAND["f_score"] > HAND["f_score"].mean()
+    m_high = HAND["m_score"] > HAND["m_score"].mean()
+    assert seg["A"] == "Important value"
+    assert seg.tolist() == [R.MEAN_SPLIT_TYPES[k] for k in zip(r_high, f_high, m_high)]
+
+
 def test_mean_split_against_direct_computation_on_cdnow():
     rfm = R.rfm_table(datasets.load_cdnow())
     seg = R.segment(rfm)

@@ -68,8 +68,8 @@ table.head()
 table[["recency", "frequency", "monetary"]].describe().round(1)
 
 # %% [markdown]
-# **What this tells a manager:** the median customer bought only once, long ago; a few customers buy often
-# and spend a lot. This skew is why RFM scores use ranks or quantiles rather than raw values.
+# **What this tells a manager:** on CDNOW the median customer bought only once, long ago; a few customers
+# buy often and spend a lot. This skew is why RFM scores use ranks or quantiles rather than raw values.
 
 # %% [markdown]
 # ## 2. Scores · RFM 打分
@@ -100,8 +100,8 @@ fig, ax = plt.subplots(figsize=(7, 5))
 ax = rfm.plot_rf_heatmap(scores, ax=ax, lang=lang)
 
 # %% [markdown]
-# **What this tells a manager:** spend rises with frequency far more than with recency; the top-right cells
-# (recent and frequent) are few customers with the highest value.
+# **What this tells a manager:** on CDNOW spend rises with frequency far more than with recency; the
+# frequent cells (right) hold few customers with the highest value.
 #
 # The text notes that equal weights are not fair across industries: a grocery chain may weight F, a car
 # dealer M. Weighted total scores re-order customers:
@@ -126,8 +126,8 @@ type_summary[["customers", "share_customers", "share_revenue", "recency", "frequ
 ax = rfm.plot_segments(type_summary, lang=lang)
 
 # %% [markdown]
-# **What this tells a manager:** one-time buyers from long ago (一般挽留客户) are the largest group by
-# far but bring a small share of revenue; 重要价值客户 are a minority that carries much of the revenue.
+# **What this tells a manager:** on CDNOW one-time buyers from long ago (一般挽留客户) are the largest
+# group by far but bring a small share of revenue; 重要价值客户 are a minority that carries most of it.
 
 # %% [markdown]
 # ## 4. Named segments · 命名客户群
@@ -150,6 +150,9 @@ pd.set_option("display.max_colwidth", 90)
 summary[["action"]]
 
 # %% [markdown]
+# CDNOW has no "New Customers" or "Promising": every customer's first purchase was in early 1997, so
+# nobody who bought once is recent. On your own data these segments fill up.
+#
 # **What this tells a manager:** each segment gets a different message. Champions are rewarded, not
 # discounted; "Can't Lose Them" are few but valuable and deserve a personal call; "Lost" customers get at
 # most a cheap automated campaign.
