@@ -10,6 +10,7 @@ name. Rated items are ``float64`` on their declared scale, with missing answers 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,7 @@ from crmlab import schema
 from crmlab.errors import DataError, format_examples, missing_column_error
 from crmlab.io import read_table
 
-__all__ = ["read_survey", "SURVEY_COLUMNS"]
+__all__ = ["read_survey", "make_survey", "SurveyTruth", "SURVEY_COLUMNS", "INDUSTRIES", "ATTRIBUTES"]
 
 #: Canonical survey columns, in the order the reader puts them first.
 SURVEY_COLUMNS: tuple[str, ...] = (schema.RESPONDENT, schema.CUSTOMER, schema.INDUSTRY, schema.SEGMENT,
@@ -268,3 +269,147 @@ def _infer(values: pd.Series) -> pd.Series:
         return pd.to_numeric(s.mask(s.eq("")), errors="coerce").astype("float64")
     s = values.astype("string").str.strip()
     return s.mask(s.eq(""))
+
+
+# --------------------------------------------------------------------------------------------
+# Generator
+# --------------------------------------------------------------------------------------------
+
+#: Jones & Sasser (1995) five industries: mean repurchase intention (1–5) at satisfaction 1..5,
+#: and whether the market is competitive. In competitive markets (cars, business PCs) only the
+#: completely satisfied are loyal, so the curve is flat and low, then jumps at 5; with little
+#: competition (local telephone: monopoly; airlines: frequent-flyer programmes; hospitals:
+#: few alternatives) loyalty stays high whatever the satisfaction. The numbers are stylised
+#: from the shape of their Exhibit "How the competitive environment affects the
+#: satisfaction-loyalty relationship", not read off it.
+INDUSTRIES: dict[str, tuple[tuple[float, ...], bool]] = {
+    "automobiles": ((1.3, 1.6, 2.0, 2.6, 4.6), True),
+    "business PCs": ((1.2, 1.5, 1.8, 2.3, 4.5), True),
+    "hospitals": ((2.4, 2.8, 3.3, 3.8, 4.5), False),
+    "airlines": ((3.2, 3.5, 3.8, 4.1, 4.6), False),
+    "local telephone": ((4.0, 4.1, 4.3, 4.4, 4.7), False),
+}
+#: Attributes rated 1–5 and their true weights in the latent satisfaction (importance),
+#: with the mean rating (performance) they are drawn around.
+ATTRIBUTES: dict[str, tuple[float, float]] = {
+    "product_quality": (0.45, 3.9),
+    "service": (0.30, 3.1),
+    "reliability": (0.15, 4.2),
+    "price": (0.10, 2.8),
+    "convenience": (0.0, 3.6),
+}
+_SAT_SHARES = (0.06, 0.10, 0.22, 0.34, 0.28)
+
+
+@dataclass
+class SurveyTruth:
+    """What :func:`make_survey` planted.
+
+    Attributes
+    ----------
+    curves : DataFrame
+        Mean repurchase intention (1–5), index industry, columns satisfaction 1..5.
+    competitive : Series
+        Per industry: True for a competitive market.
+    driver_weights : Series
+        Weight of each attribute rating in the latent satisfaction.
+    satisfaction_shares : tuple
+        Share of respondents at satisfaction 1..5 in every industry.
+    """
+
+    curves: pd.DataFrame
+    competitive: pd.Series
+    driver_weights: pd.Series
+    satisfaction_shares: tuple
+
+
+def make_survey(n: int = 2000, *, seed: int | None = 0, industries: Iterable[str] | None = None,
+                return_truth: bool = False):
+    """Generate a satisfaction–loyalty survey of the five Jones & Sasser industries.
+
+    Course concept: satisfied customers are not necessarily loyal (满意 ≠ 忠诚); the
+    satisfaction–loyalty curve depends on competition (竞争程度).
+
+    Each respondent rates five attributes (1–5), overall satisfaction (1–5; a weighted sum of
+    the attributes plus noise, cut into the shares ``0.06, 0.10, 0.22, 0.34, 0.28``), two more
+    satisfaction items (``sat_expectation``, ``sat_ideal``, for Cronbach's alpha), repurchase
+    intention (1–5, ``1 + Binomial(4, (m − 1)/4)`` so its mean at each satisfaction level is
+    exactly the industry's curve value ``m``), likelihood to recommend (0–10), and
+    ``switching_cost`` / ``alternatives`` items (1–5; high cost and few alternatives in
+    non-competitive markets).
+
+    Parameters
+    ----------
+    n : int
+        Respondents in total, split evenly across industries.
+    seed : int, optional
+        Random seed.
+    industries : list of str, optional
+        A subset of :data:`INDUSTRIES` (default all five).
+    return_truth : bool
+        Also return a :class:`SurveyTruth`.
+
+    Returns
+    -------
+    DataFrame or (DataFrame, SurveyTruth)
+        A canonical survey frame (``respondent_id``, ``industry``, ``satisfaction``,
+        ``repurchase_intent``, ``recommend``, …) with ``.attrs["scales"]`` declared.
+
+    Examples
+    --------
+    >>> s, truth = make_survey(500, seed=1, return_truth=True)
+    >>> s["industry"].value_counts().sort_index().tolist()
+    [100, 100, 100, 100, 100]
+    >>> bool(truth.competitive["automobiles"])
+    True
+    """
+    names = list(INDUSTRIES) if industries is None else list(industries)
+    for name in names:
+        if name not in INDUSTRIES:
+            raise DataError(f"industry {name!r} is not one of {list(INDUSTRIES)}; pick from these.")
+    if n < len(names):
+        raise DataError(f"n={n} is fewer than one respondent per industry ({len(names)}); raise n.")
+    rng = np.random.default_rng(seed)
+    sizes = [n // len(names) + (1 if i < n % len(names) else 0) for i in range(len(names))]
+    weights = np.array([w for w, _ in ATTRIBUTES.values()])
+    means = np.array([m for _, m in ATTRIBUTES.values()])
+    parts = []
+    for name, size in zip(names, sizes):
+        curve, competitive = INDUSTRIES[name]
+        ratings = np.clip(np.rint(rng.normal(means, 0.9, size=(size, len(means)))), 1, 5)
+        latent = ratings @ weights + rng.normal(0, 0.35, size)
+        # Cut the latent score at its own quantiles so every industry has the same satisfaction mix.
+        ranks = latent.argsort().argsort() / size
+        sat = 1 + np.searchsorted(np.cumsum(_SAT_SHARES)[:-1], ranks, side="right")
+        m = np.asarray(curve)[sat - 1]
+        intent = 1 + rng.binomial(4, (m - 1) / 4)
+        q = np.clip(0.45 * (sat - 1) / 4 + 0.5 * (intent - 1) / 4 + rng.normal(0.05, 0.06, size), 0, 1)
+        recommend = rng.binomial(10, q)
+        lift = 0.0 if competitive else 2.0
+        frame = pd.DataFrame({
+            schema.INDUSTRY: name,
+            schema.SATISFACTION: sat.astype(float),
+            "sat_expectation": np.clip(np.rint(sat + rng.normal(0, 0.7, size)), 1, 5),
+            "sat_ideal": np.clip(np.rint(sat + rng.normal(-0.2, 0.8, size)), 1, 5),
+            schema.REPURCHASE_INTENT: intent.astype(float),
+            schema.RECOMMEND: recommend.astype(float),
+            **{a: ratings[:, j] for j, a in enumerate(ATTRIBUTES)},
+            "switching_cost": np.clip(np.rint(rng.normal(2.0 + lift, 0.8, size)), 1, 5),
+            "alternatives": np.clip(np.rint(rng.normal(4.0 - lift, 0.8, size)), 1, 5),
+        })
+        parts.append(frame)
+    survey = pd.concat(parts, ignore_index=True)
+    survey.insert(0, schema.RESPONDENT, pd.array([f"R{i + 1:05d}" for i in range(len(survey))], dtype="string"))
+    survey[schema.INDUSTRY] = survey[schema.INDUSTRY].astype("string")
+    survey.attrs["scales"] = {c: ((0.0, 10.0) if c == schema.RECOMMEND else (1.0, 5.0))
+                              for c in survey.columns if c not in (schema.RESPONDENT, schema.INDUSTRY)}
+    if not return_truth:
+        return survey
+    truth = SurveyTruth(
+        curves=pd.DataFrame([INDUSTRIES[k][0] for k in names], index=pd.Index(names, name=schema.INDUSTRY),
+                            columns=pd.Index([1, 2, 3, 4, 5], name=schema.SATISFACTION)),
+        competitive=pd.Series({k: INDUSTRIES[k][1] for k in names}, name="competitive"),
+        driver_weights=pd.Series({a: w for a, (w, _) in ATTRIBUTES.items()}, name="weight"),
+        satisfaction_shares=_SAT_SHARES,
+    )
+    return survey, truth
