@@ -1,0 +1,148 @@
+"""Tests of crmlab.survey: read_survey (mapping, scales, codes, errors) and make_survey."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from crmlab.errors import DataError
+from crmlab.survey import INDUSTRIES, SURVEY_COLUMNS, make_survey, read_survey
+
+
+def _write(tmp_path, text, name="s.csv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_mapping_scales_and_canonical_order(tmp_path):
+    path = _write(tmp_path, "编号,行业,满意度,推荐,价格\nA1,航空,5,10,3\nA2,航空,3,6,\nA3,电信,1,0,2\n",
+                  encoding="gb18030")
+    s = read_survey(path, respondent="编号", mapping={"industry": "行业", "satisfaction": "满意度",
+                                                      "recommend": "推荐"},
+                    scales={"satisfaction": (1, 5), "recommend": (0, 10), "价格": (1, 5)})
+    assert s.columns.tolist() == ["respondent_id", "industry", "satisfaction", "recommend", "价格"]
+    assert s["respondent_id"].tolist() == ["A1", "A2", "A3"]
+    assert s["satisfaction"].tolist() == [5.0, 3.0, 1.0]
+    assert s["价格"].isna().tolist() == [False, True, False]
+    q = s.attrs["quality"]
+    assert q.count("missing answers") == 1 and q.rows_kept == 3
+    assert q.encoding == "gb18030"
+    assert s.attrs["scales"]["recommend"] == (0.0, 10.0)
+    assert set(SURVEY_COLUMNS) >= {"respondent_id", "satisfaction"}
+
+
+def test_default_scale_applies_to_numeric_columns_and_numbers_respondents():
+    raw = pd.DataFrame({"q1": ["1", "5"], "q2": [2, 4], "comment": ["ok", "good"]})
+    s = read_survey(raw, scales=(1, 5))
+    assert s["respondent_id"].tolist() == ["1", "2"]
+    assert set(s.attrs["scales"]) == {"q1", "q2"}
+    assert s["comment"].tolist() == ["ok", "good"]
+
+
+def test_not_applicable_and_reverse_items():
+    raw = pd.DataFrame({"wifi": [0, 1, 5, 0], "rude": [1, 2, 5, 4]})
+    s = read_survey(raw, scales={"wifi": (1, 5), "rude": (1, 5)}, not_applicable={"wifi": 0}, reverse=["rude"])
+    assert s["wifi"].isna().tolist() == [True, False, False, True]
+    assert s["rude"].tolist() == [5.0, 4.0, 1.0, 2.0]  # 1 + 5 − x
+    q = s.attrs["quality"]
+    assert q.count("not-applicable codes") == 2
+    assert q.count("reverse-coded items") == 1
+    assert q.count("missing answers") == 0
+
+
+def test_recode_text_answers():
+    raw = pd.DataFrame({"continue": ["Yes", "no", "YES", None]})
+    s = read_survey(raw, recode={"continue": {"yes": 1, "no": 0}}, scales={"continue": (0, 1)})
+    assert s["continue"].tolist()[:3] == [1.0, 0.0, 1.0] and np.isnan(s["continue"].iloc[3])
+
+
+@pytest.mark.parametrize("kwargs, raw, needle", [
+    ({"scales": {"sat": (1, 5)}}, {"sat": [1, 7, 9]}, "outside its declared scale 1–5"),
+    ({"scales": {"sat": (1, 5)}}, {"sat": ["1", "very", "2"]}, "has text"),
+    ({"mapping": {"satisfaction": "satisfactoin"}}, {"satisfaction": [1]}, "Did you mean"),
+    ({"reverse": ["sat"]}, {"sat": [1, 2]}, "no declared scale"),
+    ({"respondent": "id"}, {"id": ["a", "a"], "sat": [1, 2]}, "repeats respondent ids"),
+    ({"scales": {"sat": (5, 1)}}, {"sat": [1]}, "low must be below high"),
+    ({"scales": {"nope": (1, 5)}}, {"sat": [1]}, "'nope'"),
+])
+def test_bad_input_raises_data_error(kwargs, raw, needle):
+    with pytest.raises(DataError, match=needle.replace("(", r"\(")):
+        read_survey(pd.DataFrame(raw), **kwargs)
+
+
+def test_out_of_scale_error_shows_at_most_five_values_with_file_rows(tmp_path):
+    path = _write(tmp_path, "sat\n" + "\n".join(["9"] * 8 + ["1"]) + "\n")
+    with pytest.raises(DataError) as err:
+        read_survey(path, scales={"sat": (1, 5)})
+    message = str(err.value)
+    assert message.count("row ") == 5 and "row 2: 9.0" in message  # header is line 1
+    assert "not_applicable={'sat': (9,)}" in message
+
+
+def test_bom_file_reads_first_column(tmp_path):
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbfId,loyal\n1,0\n2,1\n")
+    s = read_survey(path, respondent="Id", scales={"loyal": (0, 1)}, reverse=["loyal"])
+    assert s["loyal"].tolist() == [1.0, 0.0]
+
+
+def test_make_survey_shape_and_truth_recovered():
+    s, truth = make_survey(5000, seed=3, return_truth=True)
+    assert len(s) == 5000 and s["respondent_id"].is_unique
+    assert s["industry"].value_counts().eq(1000).all()
+    # Planted curve: mean repurchase intention per (industry, satisfaction) within sampling error.
+    means = s.groupby(["industry", "satisfaction"])["repurchase_intent"].agg(["mean", "size"])
+    for (industry, level), row in means.iterrows():
+        expected = truth.curves.loc[industry, int(level)]
+        assert abs(row["mean"] - expected) < 4 * 1.0 / np.sqrt(row["size"]) + 0.02, (industry, level)
+    assert truth.competitive.to_dict() == {k: v[1] for k, v in INDUSTRIES.items()}
+    shares = s["satisfaction"].value_counts(normalize=True).sort_index().to_numpy()
+    assert np.allclose(shares, truth.satisfaction_shares, atol=0.005)
+    assert s["recommend"].between(0, 10).all()
+    # Non-competitive markets report higher switching costs.
+    cost = s.groupby("industry")["switching_cost"].mean()
+    assert cost["local telephone"] > cost["automobiles"] + 1
+
+
+def test_make_survey_is_seeded_and_subsets():
+    a = make_survey(100, seed=5, industries=["airlines", "hospitals"])
+    b = make_survey(100, seed=5, industries=["airlines", "hospitals"])
+    pd.testing.assert_frame_equal(a, b)
+    assert set(a["industry"]) == {"airlines", "hospitals"}
+    with pytest.raises(DataError, match="not one of"):
+        make_survey(10, industries=["banks"])
+
+
+# ---------------------------------------------------------------- real files (../shared/data)
+
+def test_real_ecsi(shared_data):
+    s = read_survey(shared_data / "satisfaction_ecsi" / "satisfaction.csv", scales=(0, 10),
+                    mapping={"satisfaction": "sat1", "repurchase_intent": "loy1", "recommend": "loy2"})
+    assert len(s) == 250 and s.attrs["quality"].count("items on a declared scale") == 27
+    assert s["gender"].dtype == "string"
+
+
+def test_real_airline_zero_is_not_applicable(shared_data):
+    items = ["Inflight wifi service", "Seat comfort", "Online boarding", "Cleanliness"]
+    path = shared_data / "airline_satisfaction" / "airline_passenger_satisfaction_test.csv"
+    s = read_survey(path, respondent="id", scales={c: (1, 5) for c in items}, not_applicable=0)
+    raw = pd.read_csv(path)
+    assert s.attrs["quality"].count("not-applicable codes") == int((raw[items] == 0).sum().sum())
+    assert s[items].min().min() >= 1
+    with pytest.raises(DataError, match="not_applicable"):
+        read_survey(path, respondent="id", scales={"Inflight wifi service": (1, 5)})
+
+
+def test_real_starbucks_bom_and_inverted_loyal(shared_data):
+    s = read_survey(shared_data / "starbucks_survey" / "starbucks_satisfaction_survey_encoded.csv",
+                    respondent="Id", scales={"productRate": (1, 5), "loyal": (0, 1)}, reverse=["loyal"])
+    assert s.attrs["quality"].encoding == "utf-8-sig"
+    raw = read_survey(shared_data / "starbucks_survey" / "starbucks_satisfaction_survey.csv",
+                      mapping={"loyal": "20. Will you continue buying at Starbucks?"}, columns=["loyal"],
+                      recode={"loyal": {"yes": 1, "no": 0}}, scales={"loyal": (0, 1)})
+    # The encoded file (113 rows) is a cleaned copy of the text file (122 rows): after reversing,
+    # its share of loyal customers is near the share answering "Yes"; unreversed it would be 1 − that.
+    assert abs(s["loyal"].mean() - raw["loyal"].mean()) < 0.05
+    assert raw["loyal"].mean() > 0.6
