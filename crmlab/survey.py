@@ -135,6 +135,16 @@ def read_survey(source, *, respondent: str | None = None, mapping: Mapping[str, 
                                        available=frame.columns, role=canonical)
     rename = {user: canonical for canonical, user in mapping.items()}
     frame = frame.rename(columns=rename)
+
+    def canon(column):  # options may name a mapped column by its own (user) name too
+        return rename.get(column, column) if column not in frame.columns else column
+
+    if isinstance(scales, Mapping):
+        scales = {canon(c): v for c, v in scales.items()}
+    if isinstance(not_applicable, Mapping):
+        not_applicable = {canon(c): v for c, v in not_applicable.items()}
+    recode = {canon(c): v for c, v in (recode or {}).items()}
+    reverse = [canon(c) for c in reverse]
     if schema.RESPONDENT not in frame.columns:
         frame.insert(0, schema.RESPONDENT, [str(i + 1) for i in range(len(frame))])
     if columns is not None:
@@ -150,7 +160,7 @@ def read_survey(source, *, respondent: str | None = None, mapping: Mapping[str, 
         return [p + 2 if from_file else p for p in positions]
 
     # Recode text answers first.
-    for column, table in (recode or {}).items():
+    for column, table in recode.items():
         if column not in frame.columns:
             raise missing_column_error(column, keyword="recode", available=frame.columns, role="recoding")
         lookup = {str(k).strip().lower(): v for k, v in table.items()}
