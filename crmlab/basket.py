@@ -147,8 +147,9 @@ def _coordinates(data, *, order, item):
         if _is_wide(data):
             mat = _as_csc(data).tocoo()
             return mat.row, mat.col, data.index, pd.Index([str(c) for c in data.columns])
-        missing = [c for c in (order, item) if c not in data.columns]
-        raise missing_column_error(missing[0], data.columns)
+        col, keyword, role = (order, "order", "the basket id") if order not in data.columns else \
+            (item, "item", "the item bought")
+        raise missing_column_error(col, keyword=keyword, available=data.columns, role=role)
     if isinstance(data, Iterable):
         baskets = [list(b) for b in data]
         long = pd.DataFrame({

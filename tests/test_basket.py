@@ -1,0 +1,261 @@
+"""Tests of crmlab.basket against hand-worked examples, brute force and the published Groceries count."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crmlab import basket
+from crmlab.errors import DataError
+
+# The five-basket example of Tan, Steinbach & Kumar (Introduction to Data Mining, ch. 6).
+FIVE = [
+    ["bread", "milk"],
+    ["bread", "diapers", "beer", "eggs"],
+    ["milk", "diapers", "beer", "cola"],
+    ["bread", "milk", "diapers", "beer"],
+    ["bread", "milk", "diapers", "cola"],
+]
+
+
+def rule(rules, ante, cons):
+    hit = rules[(rules["antecedents"] == tuple(sorted(ante))) & (rules["consequents"] == tuple(sorted(cons)))]
+    assert len(hit) == 1, (ante, cons)
+    return hit.iloc[0]
+
+
+# ---------------------------------------------------------------- basket matrix
+
+def test_basket_matrix_long_frame_sorted_boolean_sparse():
+    long = pd.DataFrame({"order_id": ["o2", "o1", "o2", "o1", "o1"],
+                         "product": ["milk", "bread", "bread", "milk", "milk"]})
+    m = basket.basket_matrix(long)
+    assert list(m.index) == ["o1", "o2"] and list(m.columns) == ["bread", "milk"]
+    assert all(isinstance(t, pd.SparseDtype) and pd.api.types.is_bool_dtype(t.subtype) for t in m.dtypes)
+    assert m.sparse.to_dense().to_numpy().tolist() == [[True, True], [True, True]]
+    dense = basket.basket_matrix(long, sparse=False)
+    assert all(pd.api.types.is_bool_dtype(t) for t in dense.dtypes)
+    assert long["order_id"].tolist() == ["o2", "o1", "o2", "o1", "o1"]  # input untouched
+
+
+def test_basket_matrix_custom_columns_and_missing_values():
+    long = pd.DataFrame({"bon": [1, 1, 2], "artikel": ["x", "y", None]})
+    with pytest.raises(DataError, match="artikel"):
+        basket.basket_matrix(long, order="bon", item="artikel")
+    with pytest.raises(DataError):
+        basket.basket_matrix(pd.DataFrame({"order_id": [1], "sku": ["a"]}))
+
+
+def test_basket_matrix_from_file_strips_labels(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("citrus fruit,semi-finished bread ,margarine\nmilk,,\n\nlong life bakery product ,milk\n")
+    m = basket.basket_matrix(path)
+    assert m.shape == (3, 5)
+    assert "semi-finished bread" in m.columns and "long life bakery product" in m.columns
+    assert m.sparse.to_dense()["milk"].tolist() == [False, True, True]
+    assert basket.basket_matrix(str(path)).equals(m)
+
+
+def test_basket_matrix_order_independent_of_input_order():
+    a = basket.basket_matrix([["b", "a"], ["c"]]).sparse.to_dense()
+    b = basket.basket_matrix([["a", "b"], ["c"]]).sparse.to_dense()
+    assert a.equals(b) and list(a.columns) == ["a", "b", "c"]
+
+
+# ---------------------------------------------------------------- worked example
+
+def test_five_basket_worked_example():
+    f = basket.frequent_itemsets(FIVE, min_support=0.4)
+    support = dict(zip(f["itemset"], f["support"]))
+    assert support[("bread",)] == pytest.approx(4 / 5)
+    assert support[("beer", "diapers")] == pytest.approx(3 / 5)
+    assert support[("beer", "diapers", "milk")] == pytest.approx(2 / 5)
+    assert ("cola",) in support and ("eggs",) not in support
+    r = basket.mine_rules(FIVE, min_support=0.4, min_confidence=0.6)
+    md_b = rule(r, ["milk", "diapers"], ["beer"])
+    assert md_b["confidence"] == pytest.approx(2 / 3)
+    assert md_b["lift"] == pytest.approx((2 / 3) / (3 / 5))
+    assert md_b["count"] == 2
+    d_b = rule(r, ["diapers"], ["beer"])
+    assert d_b["confidence"] == pytest.approx(3 / 4)
+    assert d_b["lift"] == pytest.approx(1.25)
+    assert d_b["leverage"] == pytest.approx(3 / 5 - 4 / 5 * 3 / 5)
+    assert d_b["conviction"] == pytest.approx((1 - 3 / 5) / (1 - 3 / 4))
+    b_d = rule(r, ["beer"], ["diapers"])
+    assert b_d["confidence"] == 1 and np.isinf(b_d["conviction"])
+    assert list(r.columns) == basket.RULE_COLUMNS and r.index.name == "rule"
+    assert all(isinstance(a, tuple) for a in r["antecedents"])
+
+
+def test_threshold_exactly_met_is_kept():
+    # conf(a -> b) = 8/10 and support(a, b) = 3/10 * ... chosen so that float products round badly
+    baskets = [["a", "b"]] * 8 + [["a"]] * 2
+    r = basket.mine_rules(baskets, min_support=0.8, min_confidence=0.8)
+    assert rule(r, ["a"], ["b"])["confidence"] == pytest.approx(0.8)
+    # 0.3 * 10 == 3.0000000000000004 in floating point: an itemset in exactly 3 of 10 baskets
+    b3 = [["x", "y"]] * 3 + [["z"]] * 7
+    f = basket.frequent_itemsets(b3, min_support=0.3)
+    assert ("x", "y") in set(f["itemset"])
+    for alg in ("apriori", "eclat"):
+        assert ("x", "y") in set(basket.frequent_itemsets(b3, min_support=0.3, algorithm=alg)["itemset"])
+    r3 = basket.mine_rules([["p", "q"]] * 7 + [["p"]] * 3, min_support=0.1, min_confidence=0.7)
+    assert len(basket.filter_rules(r3, consequent="q")) == 1
+
+
+# ---------------------------------------------------------------- brute force
+
+def brute_itemsets(baskets, min_support, max_len=None):
+    n = len(baskets)
+    items = sorted({x for b in baskets for x in b})
+    sets = [set(b) for b in baskets]
+    out = {}
+    for k in range(1, (max_len or len(items)) + 1):
+        for combo in combinations(items, k):
+            c = sum(set(combo) <= s for s in sets)
+            if c >= min_support * n - 1e-9 and c > 0:
+                out[combo] = c
+    return out
+
+
+def brute_rules(baskets, min_support, min_confidence, max_len=None):
+    freq = brute_itemsets(baskets, min_support, max_len)
+    out = {}
+    for s, c in freq.items():
+        for k in range(1, len(s)):
+            for ante in combinations(s, k):
+                cons = tuple(x for x in s if x not in ante)
+                conf = c / freq[ante]
+                if conf >= min_confidence - 1e-9:
+                    out[(ante, cons)] = (c, conf)
+    return out
+
+
+baskets_strategy = st.lists(
+    st.lists(st.sampled_from("abcdef"), min_size=1, max_size=5, unique=True), min_size=1, max_size=14)
+
+
+@settings(max_examples=60, deadline=None)
+@given(baskets=baskets_strategy, min_support=st.sampled_from([0.1, 0.2, 0.25, 0.3, 0.5]),
+       algorithm=st.sampled_from(["fpgrowth", "apriori", "eclat"]), max_len=st.sampled_from([None, 2, 3]))
+def test_itemsets_equal_brute_force(baskets, min_support, algorithm, max_len):
+    f = basket.frequent_itemsets(baskets, min_support=min_support, algorithm=algorithm, max_len=max_len)
+    got = dict(zip(f["itemset"], f["count"]))
+    assert got == brute_itemsets(baskets, min_support, max_len)
+    assert np.allclose(f["support"], f["count"] / len(baskets))
+
+
+@settings(max_examples=60, deadline=None)
+@given(baskets=baskets_strategy, min_support=st.sampled_from([0.1, 0.2, 0.3]),
+       min_confidence=st.sampled_from([0.0, 0.3, 0.5, 0.6, 0.75, 1.0]))
+def test_rules_equal_brute_force(baskets, min_support, min_confidence):
+    r = basket.mine_rules(baskets, min_support=min_support, min_confidence=min_confidence)
+    got = {(a, c): (n, conf) for a, c, n, conf in zip(r["antecedents"], r["consequents"], r["count"],
+                                                        r["confidence"])}
+    want = brute_rules(baskets, min_support, min_confidence)
+    assert got.keys() == want.keys()
+    for key, (c, conf) in want.items():
+        assert got[key][0] == c and got[key][1] == pytest.approx(conf)
+    single = basket.mine_rules(baskets, min_support=min_support, min_confidence=min_confidence,
+                               single_consequent=True)
+    assert set(zip(single["antecedents"], single["consequents"])) == {k for k in want if len(k[1]) == 1}
+    # lift from its definition
+    n = len(baskets)
+    for a, c, lift in zip(r["antecedents"], r["consequents"], r["lift"]):
+        n_a = sum(set(a) <= set(b) for b in baskets)
+        n_c = sum(set(c) <= set(b) for b in baskets)
+        n_ac = sum(set(a + c) <= set(b) for b in baskets)
+        assert lift == pytest.approx(n_ac * n / (n_a * n_c))
+
+
+@settings(max_examples=50, deadline=None)
+@given(baskets=baskets_strategy, min_support=st.sampled_from([0.1, 0.2, 0.3]))
+def test_maximal_closed_and_redundant_equal_brute_force(baskets, min_support):
+    f = basket.frequent_itemsets(baskets, min_support=min_support)
+    freq = dict(zip(f["itemset"], f["count"]))
+    maximal = {s for s in freq if not any(set(s) < set(t) for t in freq)}
+    closed = {s for s in freq if not any(set(s) < set(t) and freq[t] == freq[s] for t in freq)}
+    assert set(basket.maximal_itemsets(f)["itemset"]) == maximal
+    assert set(basket.closed_itemsets(f)["itemset"]) == closed
+    assert set(basket.frequent_itemsets(baskets, min_support=min_support, algorithm="fpmax")["itemset"]) == maximal
+    r = basket.mine_rules(f, min_support=min_support, min_confidence=0.2)
+    conf = {(a, c): x for a, c, x in zip(r["antecedents"], r["consequents"], r["confidence"])}
+    keep = {(a, c) for (a, c), x in conf.items()
+            if not any(c2 == c and set(a2) < set(a) and x2 >= x - 1e-12 for (a2, c2), x2 in conf.items())}
+    pruned = basket.prune_redundant(r)
+    assert set(zip(pruned["antecedents"], pruned["consequents"])) == keep
+
+
+# ---------------------------------------------------------------- constraints and recommendations
+
+def test_filter_rules_constraints():
+    r = basket.mine_rules(FIVE, min_support=0.2, min_confidence=0.5)
+    beer = basket.filter_rules(r, consequent="beer")
+    assert len(beer) > 0 and all(c == ("beer",) for c in beer["consequents"])
+    no_milk = basket.filter_rules(r, exclude=["milk"])
+    assert all("milk" not in a + c for a, c in zip(no_milk["antecedents"], no_milk["consequents"]))
+    req = basket.filter_rules(r, require=["bread", "cola"])
+    assert len(req) > 0 and all({"bread", "cola"} <= set(a + c) for a, c in zip(req["antecedents"], req["consequents"]))
+    ante = basket.filter_rules(r, antecedent="diapers")
+    assert all("diapers" in a for a in ante["antecedents"])
+    assert len(no_milk) + len(basket.filter_rules(r, require="milk")) == len(r)
+
+
+def test_recommend_explained_by_fired_rules():
+    r = basket.mine_rules(FIVE, min_support=0.4, min_confidence=0.6)
+    rec = basket.recommend(r, ["milk", "diapers"], top=5)
+    assert "milk" not in rec.index and "diapers" not in rec.index
+    assert rec.index[0] == "beer"
+    assert rec.loc["beer", "confidence"] == pytest.approx(max(2 / 3, 3 / 4))  # diapers -> beer fires
+    assert rec.loc["beer", "because"] == "diapers → beer"
+    assert list(rec["confidence"]) == sorted(rec["confidence"], reverse=True)
+    assert basket.recommend(r, ["nothing"]).empty
+    assert len(basket.recommend(r, ["bread"], top=1)) == 1
+
+
+# ---------------------------------------------------------------- data sets
+
+def test_planted_rules_found_in_retail():
+    from crmlab import datasets
+
+    tx = datasets.load_retail()
+    r = basket.mine_rules(tx, min_support=0.005, min_confidence=0.3, single_consequent=True)
+    for ante, cons, prob in datasets.PLANTED_RULES:
+        hit = r[(r["antecedents"] == tuple(sorted(ante))) & (r["consequents"] == (cons,))]
+        assert len(hit) == 1, (ante, cons)
+        assert hit["confidence"].iloc[0] >= prob * 0.8
+        assert hit["lift"].iloc[0] > 1.5
+
+
+def test_groceries_reproduces_arules_463(shared_data):
+    path = shared_data / "groceries" / "groceries.csv"
+    m = basket.basket_matrix(path)
+    assert m.shape == (9835, 169)
+    assert not any(c != c.strip() for c in m.columns)
+    r = basket.mine_rules(m, min_support=0.006, min_confidence=0.25, single_consequent=True)
+    assert len(r) == 463  # Lantz, Machine Learning with R: arules apriori(support=0.006, confidence=0.25, minlen=2)
+    fast = basket.mine_rules(path, min_support=0.006, min_confidence=0.25, single_consequent=True,
+                             algorithm="eclat")
+    pd.testing.assert_frame_equal(r, fast)
+    top = rule(r, ["herbs"], ["root vegetables"])
+    assert top["lift"] == pytest.approx(3.956, abs=1e-3)  # the top-lift rule in Lantz
+
+
+# ---------------------------------------------------------------- plots
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_plots_return_axes(lang):
+    import warnings
+
+    r = basket.mine_rules(FIVE, min_support=0.2, min_confidence=0.5)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        axes = [basket.plot_item_frequency(FIVE, lang=lang, top=3), basket.plot_rules_scatter(r, lang=lang),
+                basket.plot_rule_matrix(r, lang=lang, top=5), basket.plot_rule_graph(r, lang=lang, top=5)]
+    assert all(hasattr(ax, "get_title") for ax in axes)
+    assert len(axes[0].patches) == 3
+    assert len(axes[1].collections[0].get_offsets()) == len(r)
