@@ -19,7 +19,7 @@ from crmlab import schema
 from crmlab.errors import DataError, format_examples, missing_column_error
 from crmlab.io import read_table
 
-__all__ = ["read_survey", "make_survey", "SurveyTruth", "SURVEY_COLUMNS", "INDUSTRIES", "ATTRIBUTES"]
+__all__ = ["read_survey", "make_survey", "load_survey", "BUNDLED_SURVEYS", "SurveyTruth", "SURVEY_COLUMNS", "INDUSTRIES", "ATTRIBUTES"]
 
 #: Canonical survey columns, in the order the reader puts them first.
 SURVEY_COLUMNS: tuple[str, ...] = (schema.RESPONDENT, schema.CUSTOMER, schema.INDUSTRY, schema.SEGMENT,
@@ -423,3 +423,57 @@ def make_survey(n: int = 2000, *, seed: int | None = 0, industries: Iterable[str
         satisfaction_shares=_SAT_SHARES,
     )
     return survey, truth
+
+
+# --------------------------------------------------------------------------------------------
+# Loading for notebooks
+# --------------------------------------------------------------------------------------------
+
+#: Bundled surveys: name → (file in datasets/, read_survey options). ECSI: European Customer
+#: Satisfaction Index survey of mobile-phone customers (250 respondents, 0–10 items), the test
+#: data of the R package plspm (GPL-3), shipped unedited with attribution.
+BUNDLED_SURVEYS: dict[str, tuple[str, dict]] = {
+    "ecsi": ("ecsi_mobile_survey.csv", {
+        "mapping": {schema.SATISFACTION: "sat1", schema.REPURCHASE_INTENT: "loy1", schema.RECOMMEND: "loy2"},
+        "scales": (0, 10)}),
+}
+
+
+def load_survey(source: str = "ecsi", **options) -> pd.DataFrame:
+    """Load a survey for a notebook: a bundled name, ``"synthetic:<seed>"`` or a file path.
+
+    Course concept: the survey data behind satisfaction and loyalty analysis (顾客满意度调查数据).
+
+    Parameters
+    ----------
+    source : str
+        ``"ecsi"`` (bundled ECSI mobile-phone survey, 0–10 items, with its mapping),
+        ``"synthetic:<seed>"`` (:func:`make_survey` with 2,000 respondents) or a path.
+    **options
+        Passed to :func:`read_survey` (``mapping``, ``scales``, ``not_applicable``, …); for a
+        bundled name they replace its defaults.
+
+    Examples
+    --------
+    >>> load_survey("ecsi").shape
+    (250, 29)
+    >>> load_survey("synthetic:3")["industry"].nunique()
+    5
+    """
+    from crmlab.datasets import DATA_DIR
+
+    source = str(source)
+    if source.startswith("synthetic:"):
+        try:
+            seed = int(source.split(":", 1)[1])
+        except ValueError:
+            raise DataError(f"{source!r}: write synthetic:<seed> with a whole-number seed, e.g. 'synthetic:7'.") from None
+        return make_survey(2000, seed=seed)
+    if source in BUNDLED_SURVEYS:
+        file, defaults = BUNDLED_SURVEYS[source]
+        path = DATA_DIR / file
+        if not path.exists():
+            raise DataError(f"bundled survey {file!r} is missing from {DATA_DIR.name}/. Reinstall crmlab, "
+                            "or set CRMLAB_DATA to the folder holding the datasets.")
+        return read_survey(path, **{**defaults, **{k: v for k, v in options.items() if v}})
+    return read_survey(source, **options)
