@@ -429,12 +429,15 @@ def make_survey(n: int = 2000, *, seed: int | None = 0, industries: Iterable[str
 # Loading for notebooks
 # --------------------------------------------------------------------------------------------
 
-#: Bundled surveys: name → (file in datasets/, read_survey options). ECSI: European Customer
-#: Satisfaction Index survey of mobile-phone customers (250 respondents, 0–10 items), the test
-#: data of the R package plspm (GPL-3), shipped unedited with attribution.
+#: Bundled surveys: name → (file in datasets/, read_survey options). ECSI: a customer
+#: satisfaction study of 250 customers of a Spanish credit institution on the European Customer
+#: Satisfaction Index model (items 0–10: image, expectations, quality, value, satisfaction
+#: sat1–sat4, loyalty loy1 choose again, loy2 propensity to switch, loy3 recommend, loy4 sense of
+#: loyalty); the ``satisfaction`` data of the R package plspm (GPL-3, LIAM, UPC Barcelona),
+#: shipped unedited with attribution.
 BUNDLED_SURVEYS: dict[str, tuple[str, dict]] = {
-    "ecsi": ("ecsi_mobile_survey.csv", {
-        "mapping": {schema.SATISFACTION: "sat1", schema.REPURCHASE_INTENT: "loy1", schema.RECOMMEND: "loy2"},
+    "ecsi": ("ecsi_bank_survey.csv", {
+        "mapping": {schema.SATISFACTION: "sat1", schema.REPURCHASE_INTENT: "loy1", schema.RECOMMEND: "loy3"},
         "scales": (0, 10)}),
 }
 
@@ -447,7 +450,7 @@ def load_survey(source: str = "ecsi", **options) -> pd.DataFrame:
     Parameters
     ----------
     source : str
-        ``"ecsi"`` (bundled ECSI mobile-phone survey, 0–10 items, with its mapping),
+        ``"ecsi"`` (bundled ECSI bank-customer survey, 0–10 items, with its mapping),
         ``"synthetic:<seed>"`` (:func:`make_survey` with 2,000 respondents) or a path.
     **options
         Passed to :func:`read_survey` (``mapping``, ``scales``, ``not_applicable``, …); for a
