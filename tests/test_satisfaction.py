@@ -183,7 +183,7 @@ def test_plots_return_axes(survey):
 
 def test_real_ecsi_through_chapter(shared_data):
     s = read_survey(shared_data / "satisfaction_ecsi" / "satisfaction.csv", scales=(0, 10),
-                    mapping={"satisfaction": "sat1", "repurchase_intent": "loy1", "recommend": "loy2"})
+                    mapping={"satisfaction": "sat1", "repurchase_intent": "loy1", "recommend": "loy3"})
     alpha = S.cronbach_alpha(s, ["satisfaction", "sat2", "sat3"])
     assert 0.6 < alpha < 1
     assert len(S.loyalty_curve(s)) > 3

@@ -119,7 +119,7 @@ def test_make_survey_is_seeded_and_subsets():
 
 def test_real_ecsi(shared_data):
     s = read_survey(shared_data / "satisfaction_ecsi" / "satisfaction.csv", scales=(0, 10),
-                    mapping={"satisfaction": "sat1", "repurchase_intent": "loy1", "recommend": "loy2"})
+                    mapping={"satisfaction": "sat1", "repurchase_intent": "loy1", "recommend": "loy3"})
     assert len(s) == 250 and s.attrs["quality"].count("items on a declared scale") == 27
     assert s["gender"].dtype == "string"
 
