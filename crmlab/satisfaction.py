@@ -534,7 +534,7 @@ def plot_customer_types(types: pd.DataFrame, *, ax=None, lang: str = "en", jitte
     ax.set_xlabel(term("satisfaction", lang, TERMS))
     ax.set_ylabel(term("loyalty", lang, TERMS))
     ax.set_title(term("types_title", lang, TERMS))
-    ax.legend(title=None, fontsize="small", markerscale=1.5, loc="best")
+    ax.legend(title=None, fontsize="small", markerscale=1.5, loc="upper left", bbox_to_anchor=(1.01, 1))
     return ax
 
 
