@@ -17,7 +17,7 @@ import pandas as pd
 
 from crmlab import schema
 from crmlab.errors import DataError, format_examples, missing_column_error
-from crmlab.io import read_table
+from crmlab.io import QualityReport, read_table
 
 __all__ = ["read_survey", "make_survey", "load_survey", "BUNDLED_SURVEYS", "SurveyTruth", "SURVEY_COLUMNS", "INDUSTRIES", "ATTRIBUTES"]
 
@@ -413,6 +413,8 @@ def make_survey(n: int = 2000, *, seed: int | None = 0, industries: Iterable[str
     survey[schema.INDUSTRY] = survey[schema.INDUSTRY].astype("string")
     survey.attrs["scales"] = {c: ((0.0, 10.0) if c == schema.RECOMMEND else (1.0, 5.0))
                               for c in survey.columns if c not in (schema.RESPONDENT, schema.INDUSTRY)}
+    survey.attrs["quality"] = QualityReport(source=f"make_survey(n={n}, seed={seed})", rows_read=len(survey),
+                                            rows_kept=len(survey))
     if not return_truth:
         return survey
     truth = SurveyTruth(

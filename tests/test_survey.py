@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from crmlab.errors import DataError
-from crmlab.survey import INDUSTRIES, SURVEY_COLUMNS, make_survey, read_survey
+from crmlab.datasets import DATA_DIR
+from crmlab.survey import INDUSTRIES, SURVEY_COLUMNS, load_survey, make_survey, read_survey
 
 
 def _write(tmp_path, text, name="s.csv", encoding="utf-8"):
@@ -146,3 +147,20 @@ def test_real_starbucks_bom_and_inverted_loyal(shared_data):
     # its share of loyal customers is near the share answering "Yes"; unreversed it would be 1 − that.
     assert abs(s["loyal"].mean() - raw["loyal"].mean()) < 0.05
     assert raw["loyal"].mean() > 0.6
+
+
+def test_load_survey_bundled_synthetic_and_path(tmp_path):
+    ecsi = load_survey("ecsi")
+    assert ecsi.shape == (250, 29) and ecsi.attrs["scales"]["satisfaction"] == (0.0, 10.0)
+    # The bundled mapping: satisfaction = sat1, recommend = loy3 (ECSI item order).
+    raw = pd.read_csv(DATA_DIR / "ecsi_bank_survey.csv")
+    assert ecsi["satisfaction"].tolist() == raw["sat1"].astype(float).tolist()
+    assert ecsi["recommend"].tolist() == raw["loy3"].astype(float).tolist()
+    other = load_survey("ecsi", mapping={"satisfaction": "sat2"})
+    assert other["satisfaction"].tolist() == raw["sat2"].astype(float).tolist()
+    gen = load_survey("synthetic:4")
+    assert len(gen) == 2000 and gen.attrs["quality"].rows_kept == 2000
+    path = _write(tmp_path, "q\n1\n2\n")
+    assert load_survey(str(path), scales=(1, 5))["q"].tolist() == [1.0, 2.0]
+    with pytest.raises(DataError, match="synthetic:<seed>"):
+        load_survey("synthetic:x")
