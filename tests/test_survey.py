@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from crmlab.errors import DataError
 from crmlab.datasets import DATA_DIR
+from crmlab.errors import DataError
 from crmlab.survey import INDUSTRIES, SURVEY_COLUMNS, load_survey, make_survey, read_survey
 
 
