@@ -28,7 +28,7 @@ from .errors import DataError, missing_column_error
 from .labels import plot_lang, term
 
 __all__ = [
-    "TERMS", "RULE_COLUMNS", "basket_matrix", "read_baskets", "frequent_itemsets", "mine_rules",
+    "TERMS", "RULE_COLUMNS", "FIVE_BASKETS", "basket_matrix", "read_baskets", "frequent_itemsets", "mine_rules",
     "prune_redundant", "maximal_itemsets", "closed_itemsets", "filter_rules", "format_itemsets",
     "recommend", "plot_item_frequency", "plot_rules_scatter", "plot_rule_matrix", "plot_rule_graph",
 ]
@@ -54,6 +54,15 @@ TERMS: dict[str, tuple[str, str]] = {
 RULE_COLUMNS: list[str] = [
     "antecedents", "consequents", "antecedent_support", "consequent_support", "support", "confidence",
     "lift", "leverage", "conviction", "count", "zhangs_metric", "jaccard", "certainty", "kulczynski",
+]
+
+#: The five-basket worked example of Tan, Steinbach & Kumar (*Introduction to Data Mining*, ch. 6).
+FIVE_BASKETS: list[list[str]] = [
+    ["bread", "milk"],
+    ["bread", "diapers", "beer", "eggs"],
+    ["milk", "diapers", "beer", "cola"],
+    ["bread", "milk", "diapers", "beer"],
+    ["bread", "milk", "diapers", "cola"],
 ]
 
 _TOL = 1e-9  # threshold comparisons: 8/10 >= 0.8 must hold whatever the float rounding
