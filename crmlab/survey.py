@@ -97,8 +97,9 @@ def read_survey(source, *, respondent: str | None = None, mapping: Mapping[str, 
     -------
     DataFrame
         One row per respondent, canonical columns first. ``.attrs["quality"]`` holds a
-        :class:`crmlab.io.QualityReport` (missing answers, not-applicable codes, reverse-coded
-        items); ``.attrs["scales"]`` the ``{column: (low, high)}`` declared.
+        :class:`crmlab.io.QualityReport` (missing answers and not-applicable codes, counted over
+        the declared items; reverse-coded items); ``.attrs["scales"]`` the ``{column: (low, high)}``
+        declared, which the satisfaction functions use for their default cut points.
 
     Raises
     ------

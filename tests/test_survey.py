@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crmlab.datasets import DATA_DIR
 from crmlab.errors import DataError
@@ -164,3 +166,20 @@ def test_load_survey_bundled_synthetic_and_path(tmp_path):
     assert load_survey(str(path), scales=(1, 5))["q"].tolist() == [1.0, 2.0]
     with pytest.raises(DataError, match="synthetic:<seed>"):
         load_survey("synthetic:x")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(0, 7), min_size=1, max_size=40), st.integers(1, 3))
+def test_codes_and_reverse_match_brute_force(answers, low):
+    # Scale low..low+4; the value 0 is the "not applicable" code; anything else off the scale must raise.
+    high = low + 4
+    raw = pd.DataFrame({"q": answers})
+    off = [a for a in answers if a != 0 and not low <= a <= high]
+    if off:
+        with pytest.raises(DataError, match="outside its declared scale"):
+            read_survey(raw, scales={"q": (low, high)}, not_applicable=0)
+        return
+    s = read_survey(raw, scales={"q": (low, high)}, not_applicable=0, reverse=["q"])
+    expected = [np.nan if a == 0 else low + high - a for a in answers]
+    assert np.allclose(s["q"].to_numpy(), expected, equal_nan=True)
+    assert s.attrs["quality"].count("not-applicable codes") == answers.count(0)
