@@ -135,15 +135,23 @@ def basket_matrix(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT
     0      1     1
     1      1     0
     """
-    rows, cols, index, items = _coordinates(data, order=order, item=item)
-    mat = sp.csr_matrix((np.ones(len(rows), dtype=bool), (rows, cols)), shape=(len(index), len(items)))
-    mat.sum_duplicates()
-    mat.data[:] = True
+    mat, index, items = _csc(data, order, item)
     if sparse:
-        frame = pd.DataFrame.sparse.from_spmatrix(mat.tocsc(), index=index, columns=items)
+        frame = pd.DataFrame.sparse.from_spmatrix(mat, index=index, columns=items)
     else:
         frame = pd.DataFrame(mat.toarray(), index=index, columns=items)
     return frame
+
+
+def _csc(data, order, item):
+    """(boolean CSC matrix, basket index, item labels) of any accepted basket input."""
+    if isinstance(data, pd.DataFrame) and not (order in data.columns and item in data.columns) and _is_wide(data):
+        return _as_csc(data), data.index, pd.Index([str(c) for c in data.columns])
+    rows, cols, index, items = _coordinates(data, order=order, item=item)
+    mat = sp.csc_matrix((np.ones(len(rows), dtype=bool), (rows, cols)), shape=(len(index), len(items)))
+    mat.sum_duplicates()
+    mat.data[:] = True
+    return mat, index, items
 
 
 def _coordinates(data, *, order, item):
@@ -244,12 +252,18 @@ def frequent_itemsets(data, *, min_support: float, max_len: int | None = None, a
     """
     if not 0 < min_support <= 1:
         raise ValueError(f"min_support must be in (0, 1], got {min_support}")
-    matrix = _to_matrix(data, order, item)
-    n = len(matrix)
-    min_count = max(1, math.ceil(min_support * n - _TOL * max(n, 1)))
-    items = np.asarray([str(c) for c in matrix.columns], dtype=object)
     if algorithm == "eclat":
-        sets, counts = _eclat(_as_csc(matrix), min_count, max_len)
+        # straight from coordinates to a CSC matrix: no sparse-frame round trip on large data
+        mat, _, items = _csc(data, order, item)
+        n = mat.shape[0]
+    else:
+        matrix = _to_matrix(data, order, item)
+        n = len(matrix)
+        items = matrix.columns
+    items = np.asarray([str(c) for c in items], dtype=object)
+    min_count = max(1, math.ceil(min_support * n - _TOL * max(n, 1)))
+    if algorithm == "eclat":
+        sets, counts = _eclat(mat, min_count, max_len)
     elif algorithm in ("fpgrowth", "apriori", "fpmax"):
         sets, counts = _mlxtend_itemsets(matrix, min_count, max_len, algorithm)
     else:
@@ -275,57 +289,39 @@ def _mlxtend_itemsets(matrix, min_count, max_len, algorithm):
 
 
 def _eclat(mat: sp.csc_matrix, min_count: int, max_len: int | None):
-    """Depth-first Eclat on packed bitsets.
+    """Depth-first Eclat-style search on projected sparse matrices.
 
     Hand-written because mlxtend's fpgrowth builds its tree in Python and needs ~5 GB and
-    ~100 s on 500k baskets; here pairs come from one sparse product and deeper itemsets from
-    numpy AND + popcount over 64-bit words (see benchmarks/basket.md).
+    ~100 s on 500k baskets (see benchmarks/basket.md). For a prefix P, the baskets holding P,
+    restricted to the items that extend P, form a sparse matrix S; one product SᵀS counts every
+    itemset P ∪ {j, k} at once, in scipy's C code.
     """
-    n, m = mat.shape
     item_counts = np.diff(mat.indptr)
     frequent = np.flatnonzero(item_counts >= min_count)
     sets = [(int(j),) for j in frequent]
     counts = [int(item_counts[j]) for j in frequent]
     if max_len == 1 or len(frequent) < 2:
         return sets, np.asarray(counts, dtype=np.int64)
-    sub = mat[:, frequent].astype(np.int32)
-    pair = (sub.T @ sub).toarray()
-    words = (n + 63) // 64
-    bits = np.zeros((len(frequent), words * 8), dtype=np.uint8)
-    for k, j in enumerate(frequent):
-        rows = mat.indices[mat.indptr[j]:mat.indptr[j + 1]]
-        flags = np.zeros(words * 64, dtype=bool)
-        flags[rows] = True
-        bits[k] = np.packbits(flags, bitorder="little")
-    bits = bits.view(np.uint64)
+    limit = max_len if max_len is not None else np.inf
 
-    def grow(prefix, tails, depth):
-        # tails: list of (item position, bitset of prefix+item); all already frequent
-        for a in range(len(tails)):
-            ia, ba = tails[a]
-            new_prefix = prefix + (ia,)
-            if max_len is not None and depth + 1 > max_len:
+    def grow(prefix, sub, cols):
+        # sub: CSR, baskets holding `prefix` × candidate items `cols` (each frequent with prefix)
+        gram = (sub.T @ sub).toarray()
+        sub_csc = sub.tocsc()
+        for a in range(len(cols) - 1):
+            partners = np.flatnonzero(gram[a, a + 1:] >= min_count) + a + 1
+            if not len(partners):
                 continue
-            nxt = []
-            for ib, bb in tails[a + 1:]:
-                inter = ba & bb
-                c = int(np.bitwise_count(inter).sum())
-                if c >= min_count:
-                    sets.append(tuple(int(frequent[x]) for x in new_prefix + (ib,)))
-                    counts.append(c)
-                    nxt.append((ib, inter))
-            if len(nxt) > 1:
-                grow(new_prefix, nxt, depth + 1)
+            head = prefix + (int(frequent[cols[a]]),)
+            for b in partners:
+                sets.append(head + (int(frequent[cols[b]]),))
+                counts.append(int(gram[a, b]))
+            if len(partners) > 1 and len(head) + 2 <= limit:
+                rows = sub_csc.indices[sub_csc.indptr[a]:sub_csc.indptr[a + 1]]
+                grow(head, sub[rows][:, partners], cols[partners])
 
-    k = len(frequent)
-    for a in range(k):
-        partners = [b for b in range(a + 1, k) if pair[a, b] >= min_count]
-        for b in partners:
-            sets.append((int(frequent[a]), int(frequent[b])))
-            counts.append(int(pair[a, b]))
-        if (max_len is None or max_len >= 3) and len(partners) > 1:
-            tails = [(b, bits[a] & bits[b]) for b in partners]
-            grow((a,), tails, 2)
+    top = mat[:, frequent].astype(np.int32).tocsr()
+    grow((), top, np.arange(len(frequent)))
     return sets, np.asarray(counts, dtype=np.int64)
 
 
