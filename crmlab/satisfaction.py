@@ -563,6 +563,12 @@ def plot_importance_performance(drivers: pd.DataFrame, *, ax=None, lang: str = "
     if cuts:
         ax.axvline(cuts["performance"], color="0.3", linestyle="--", linewidth=1)
         ax.axhline(cuts["importance"], color="0.3", linestyle="--", linewidth=1)
+        ax.margins(x=0.15, y=0.2)  # room for the corner labels
+        corners = {"concentrate": (0.01, 0.99, "left", "top"), "keep up": (0.99, 0.99, "right", "top"),
+                   "low priority": (0.01, 0.01, "left", "bottom"), "overkill": (0.99, 0.01, "right", "bottom")}
+        for key, (x, y, ha, va) in corners.items():
+            ax.text(x, y, term(key, lang, TERMS), transform=ax.transAxes, ha=ha, va=va, fontsize="x-small",
+                    color="0.45", style="italic")
     ax.set_xlabel(term("performance", lang, TERMS))
     ax.set_ylabel(term("importance", lang, TERMS))
     ax.set_title(term("ipa_title", lang, TERMS))
