@@ -115,7 +115,8 @@ shown = ["antecedents", "consequents", "support", "confidence", "lift", "leverag
 # %% [markdown]
 # ### The planted rules · 预设规则
 # The synthetic retailer was generated with five planted rules (antecedent → consequent with a probability).
-# Are they found, and with what confidence and lift?
+# Are they found, and with what confidence and lift? (Other data sets have no planted rules: the columns
+# stay empty.)
 
 # %%
 found = rules.assign(antecedents=rules["antecedents"], consequent=[c[0] for c in rules["consequents"]])
