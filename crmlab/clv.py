@@ -216,11 +216,16 @@ def _hessian_se(grad_natural, params, names):
 
 
 def _compress(arrays, weights):
-    """Unique rows of the given columns with summed weights (many customers share a history)."""
-    stacked = np.column_stack(arrays)
-    uniq, inverse = np.unique(stacked, axis=0, return_inverse=True)
-    w = np.bincount(inverse.ravel(), weights=weights, minlength=len(uniq))
-    return [uniq[:, j] for j in range(uniq.shape[1])], w
+    """Unique rows of the given columns with summed weights (many customers share a history).
+
+    Hash-based (pandas groupby) because ``np.unique(axis=0)`` sorts and is slow on millions of rows.
+    """
+    frame = pd.DataFrame({f"c{j}": a for j, a in enumerate(arrays)})
+    frame["w"] = weights
+    summed = frame.groupby([f"c{j}" for j in range(len(arrays))], sort=False)["w"].sum()
+    if len(summed) > 0.7 * len(frame):  # mostly distinct: compressing would not pay
+        return list(arrays), np.asarray(weights, dtype=float)
+    return [summed.index.get_level_values(j).to_numpy(dtype=float) for j in range(len(arrays))], summed.to_numpy()
 
 
 # --------------------------------------------------------------------------- BG/NBD
@@ -282,21 +287,43 @@ class BetaGeo:
         return a1 + a2 + np.logaddexp(a3, a4)
 
     @classmethod
-    def _grad(cls, params, x, tx, T, w):
+    def _grad(cls, params, x, tx, T, w, groups=None):
+        """Weighted log-likelihood and its gradient. Terms that depend on x alone are computed
+        once per distinct x (``groups`` = unique x, inverse index, weight per x)."""
         r, alpha, a, b = params
-        a1, a2, a3, a4, pos, bx1 = cls._loglik_parts(params, x, tx, T)
+        k = cls._k
+        if groups is None:
+            groups = cls._groups(x, w)
+        xu, xi, wx = groups
+        posu = (xu > 0) | (k == 1)
+        bx1u = np.where(posu, b + xu - 1 + k, 1.0)
+        const_u = (special.gammaln(r + xu) - special.gammaln(r) + r * np.log(alpha)
+                   + special.betaln(a, b + xu + k) - special.betaln(a, b))
+        with np.errstate(divide="ignore"):
+            log_a_u = np.where(posu, np.log(a) - np.log(bx1u), -np.inf)
+        rx = r + x
+        lat, latx = np.log(alpha + T), np.log(alpha + tx)
+        a3 = -rx * lat
+        a4 = log_a_u[xi] - rx * latx
         m = np.logaddexp(a3, a4)
         w3 = np.exp(a3 - m)
-        w4 = np.where(pos, np.exp(a4 - m), 0.0)
-        lat, latx = np.log(alpha + T), np.log(alpha + tx)
-        dr = special.digamma(r + x) - special.digamma(r) + np.log(alpha) - w3 * lat - w4 * latx
-        dalpha = r / alpha - (r + x) * (w3 / (alpha + T) + w4 / (alpha + tx))
-        k = cls._k
-        dab = special.digamma(a + b) - special.digamma(a + b + x + k)
-        da = dab + w4 / a
-        db = dab + special.digamma(b + x + k) - special.digamma(b) - w4 / bx1
-        ll = np.sum(w * (a1 + a2 + m))
-        return ll, np.array([np.sum(w * g) for g in (dr, dalpha, da, db)])
+        w4 = np.exp(a4 - m)
+        ww3, ww4 = w * w3, w * w4
+        ll = np.dot(wx, const_u) + np.dot(w, m)
+        dab_u = special.digamma(a + b) - special.digamma(a + b + xu + k)
+        dr = (np.dot(wx, special.digamma(r + xu) - special.digamma(r) + np.log(alpha))
+              - np.dot(ww3, lat) - np.dot(ww4, latx))
+        dalpha = wx.sum() * r / alpha - np.dot(rx, ww3 / (alpha + T) + ww4 / (alpha + tx))
+        da = np.dot(wx, dab_u) + ww4.sum() / a
+        db = (np.dot(wx, dab_u + special.digamma(b + xu + k) - special.digamma(b))
+              - np.dot(ww4, (1 / bx1u)[xi]))
+        return ll, np.array([dr, dalpha, da, db])
+
+    @staticmethod
+    def _groups(x, w):
+        xu, xi = np.unique(x, return_inverse=True)
+        xi = xi.ravel()
+        return xu, xi, np.bincount(xi, weights=w, minlength=len(xu))
 
     def fit(self, summary: pd.DataFrame, *, weights=None, frequency: str = "frequency",
             recency: str = "recency", T: str = "T", initial=None, compress: bool = True) -> BetaGeo:
@@ -326,10 +353,11 @@ class BetaGeo:
         if compress:
             (x, tx, TT), w = _compress([x, tx, TT], w)
         scale = w.sum()
+        groups = self._groups(x, w)
 
         def negll(logp):
             p = np.exp(logp)
-            ll, g = self._grad(p, x, tx, TT, w)
+            ll, g = self._grad(p, x, tx, TT, w, groups)
             return -ll / scale, -(g * p) / scale
 
         x0 = np.log(initial) if initial is not None else np.log([1.0, max(np.average(TT, weights=w), 1.0) / 2, 1.0, 1.0])
@@ -340,7 +368,7 @@ class BetaGeo:
         self.converged_ = bool(res.success)
         self.n_customers_ = float(scale)
         self.n_iter_ = int(res.nit)
-        self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, tx, TT, w)[1], params,
+        self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, tx, TT, w, groups)[1], params,
                                             list(self.param_names))
         self._columns = (frequency, recency, T)
         return self

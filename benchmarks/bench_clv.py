@@ -1,0 +1,164 @@
+"""Benchmark: BG/NBD fitting and the BTYD customer summary — crmlab vs lifetimes 0.11.3.
+
+Issue 4 targets:
+1. ``BetaGeo().fit`` on 2,360,000 customers at least 5× faster than lifetimes' ``BetaGeoFitter``
+   with identical parameters, on (a) the CDNOW calibration summary replicated 1,000× and (b) a
+   synthetic BG/NBD set with mostly distinct (x, t_x, T) histories.
+2. ``customer_summary`` on 10,000,000 transaction rows at least 3× faster than lifetimes'
+   ``summary_data_from_transaction_data``.
+
+Each contender runs in its own subprocess so its peak memory (ru_maxrss) is its own.
+
+Usage::
+
+    python benchmarks/bench_clv.py               # full scale (2.36M customers, 10M rows)
+    python benchmarks/bench_clv.py --scale 0.01  # quick check
+
+Peer: ``pip install lifetimes==0.11.3`` (the ``bench`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+CDNOW = ROOT / "tests" / "data" / "cdnow_customers_summary_with_transactions.csv"
+FIT_CUSTOMERS, ROWS, TX_CUSTOMERS = 2_360_000, 10_000_000, 1_000_000
+
+
+def cdnow_replicated(n: int) -> pd.DataFrame:
+    s = pd.read_csv(CDNOW).rename(columns={"x": "frequency", "t_x": "recency"})[["frequency", "recency", "T"]]
+    reps = max(1, round(n / len(s)))
+    return pd.concat([s] * reps, ignore_index=True)
+
+
+def bgnbd_synthetic(n: int, seed: int = 0, r=0.25, alpha=4.0, a=0.8, b=2.5) -> pd.DataFrame:
+    """Exact BG/NBD draws with continuous times: given n Poisson events in (0, T) and dropout
+    after the G-th purchase, x = min(n, G) and t_x = T · Beta(x, n − x + 1)."""
+    rng = np.random.default_rng(seed)
+    lam, p = rng.gamma(r, 1 / alpha, n), rng.beta(a, b, n)
+    T = rng.uniform(1, 78, n)
+    events = rng.poisson(lam * T)
+    x = np.minimum(events, rng.geometric(p))
+    tx = np.where(x > 0, T * rng.beta(np.maximum(x, 1), events - x + 1), 0.0)
+    return pd.DataFrame({"frequency": x.astype(float), "recency": tx, "T": T})
+
+
+def transactions(rows: int, customers: int, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    weights = rng.gamma(0.5, 1.0, customers)
+    cust = rng.choice(customers, size=rows, p=weights / weights.sum())
+    days = rng.integers(0, 730, rows)
+    return pd.DataFrame({
+        "customer_id": np.char.add("C", np.char.zfill(cust.astype(str), 7)).astype(object),
+        "order_date": pd.Timestamp("2023-01-01") + pd.to_timedelta(days, unit="D"),
+        "amount": np.round(rng.gamma(2.0, 25.0, rows), 2),
+    })
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def worker(task: str, tool: str, path: str) -> dict:
+    frame = pd.read_parquet(path)
+    # Imports outside the timed sections.
+    if tool == "crmlab":
+        import crmlab.clv  # noqa: F401
+    else:
+        import lifetimes  # noqa: F401
+        import lifetimes.utils  # noqa: F401
+    if task == "fit":
+        start = time.perf_counter()
+        if tool == "crmlab":
+            from crmlab.clv import BetaGeo
+
+            params = BetaGeo().fit(frame).params_.tolist()
+        else:
+            from lifetimes import BetaGeoFitter
+
+            fitter = BetaGeoFitter().fit(frame["frequency"], frame["recency"], frame["T"])
+            params = [fitter.params_[k] for k in ("r", "alpha", "a", "b")]
+        seconds = time.perf_counter() - start
+        return {"seconds": seconds, "params": params, "peak_mb": _peak_mb()}
+    start = time.perf_counter()
+    if tool == "crmlab":
+        from crmlab.clv import customer_summary
+
+        out = customer_summary(frame, observation_end="2024-12-30", freq="D")
+    else:
+        from lifetimes.utils import summary_data_from_transaction_data
+
+        out = summary_data_from_transaction_data(frame, "customer_id", "order_date", monetary_value_col="amount",
+                                                 observation_period_end="2024-12-30", freq="D")
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "peak_mb": _peak_mb(), "customers": len(out),
+            "checksum": [float(out["frequency"].sum()), float(out["recency"].sum()), float(out["T"].sum()),
+                         float(out["monetary_value"].sum())]}
+
+
+def run(task: str, tool: str, path: str) -> dict:
+    cmd = [sys.executable, __file__, "--worker", task, tool, path]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--skip-summary", action="store_true")
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(*args.worker)))
+        return 0
+    n_fit = int(FIT_CUSTOMERS * args.scale)
+    rows, customers = int(ROWS * args.scale), int(TX_CUSTOMERS * args.scale)
+    lines = ["| task | crmlab s | lifetimes s | ratio | crmlab peak MB | lifetimes peak MB | check |",
+             "|---|---|---|---|---|---|---|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = [("fit", f"BG/NBD fit, CDNOW ×{max(1, round(n_fit / 2357))}", cdnow_replicated(n_fit)),
+                 ("fit", f"BG/NBD fit, synthetic distinct ({n_fit:,} customers)", bgnbd_synthetic(n_fit))]
+        if not args.skip_summary:
+            cases.append(("summary", f"customer_summary, {rows:,} rows / {customers:,} customers",
+                          transactions(rows, customers)))
+        for k, (task, label, frame) in enumerate(cases):
+            path = str(Path(tmp) / f"case{k}.parquet")
+            frame.to_parquet(path, index=False)
+            if task == "fit":
+                unique = len(frame.drop_duplicates())
+                label += f" ({len(frame):,} customers, {unique:,} unique histories)"
+            ours, theirs = run(task, "crmlab", path), run(task, "lifetimes", path)
+            if "error" in ours or "error" in theirs:
+                lines.append(f"| {label} | {ours.get('seconds', ours.get('error'))} | "
+                             f"{theirs.get('seconds', theirs.get('error'))} | – | | | |")
+                continue
+            if task == "fit":
+                diff = np.max(np.abs(np.array(ours["params"]) / np.array(theirs["params"]) - 1))
+                check = (f"params crmlab {np.round(ours['params'], 4).tolist()} vs lifetimes "
+                         f"{np.round(theirs['params'], 4).tolist()} (max rel diff {diff:.1e})")
+            else:
+                same = np.allclose(ours["checksum"], theirs["checksum"], rtol=1e-9) and ours["customers"] == theirs["customers"]
+                check = f"same sums of frequency/recency/T/monetary: {same}"
+            lines.append(f"| {label} | {ours['seconds']:.2f} | {theirs['seconds']:.2f} | "
+                         f"{theirs['seconds'] / ours['seconds']:.1f}× | {ours['peak_mb']:.0f} | "
+                         f"{theirs['peak_mb']:.0f} | {check} |")
+            print(lines[-1], flush=True)
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
