@@ -386,6 +386,9 @@ def mine_rules(data, *, min_support: float, min_confidence: float, max_len: int 
     """
     if not 0 <= min_confidence <= 1:
         raise ValueError(f"min_confidence must be in [0, 1], got {min_confidence}")
+    if algorithm == "fpmax":
+        raise ValueError("rules need every frequent itemset, but fpmax finds only the maximal ones; "
+                         "use algorithm='fpgrowth', 'apriori' or 'eclat'")
     if isinstance(data, pd.DataFrame) and {"itemset", "support", "count"} <= set(data.columns):
         itemsets = data
     else:
@@ -406,6 +409,9 @@ def _rules_from_itemsets(itemsets, n, min_confidence, single_consequent, min_lif
     if n == 0 or (itemsets["length"] > 1).sum() == 0:
         return empty
     count_of = dict(zip(itemsets["itemset"], itemsets["count"]))
+    if any(s[:k] + s[k + 1:] not in count_of for s in itemsets["itemset"] if len(s) > 1 for k in range(len(s))):
+        raise ValueError("the itemsets table lacks subsets of some itemsets (maximal or closed itemsets only?); "
+                         "rules need all frequent itemsets from frequent_itemsets(..., algorithm='fpgrowth')")
     fi = pd.DataFrame({"support": itemsets["support"].to_numpy(),
                        "itemsets": [frozenset(s) for s in itemsets["itemset"]]})
     with np.errstate(divide="ignore", invalid="ignore"):

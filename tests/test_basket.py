@@ -259,3 +259,27 @@ def test_plots_return_axes(lang):
     assert all(hasattr(ax, "get_title") for ax in axes)
     assert len(axes[0].patches) == 3
     assert len(axes[1].collections[0].get_offsets()) == len(r)
+
+
+def test_rules_need_all_itemsets_and_empty_results_keep_columns():
+    with pytest.raises(ValueError, match="fpmax"):
+        basket.mine_rules(FIVE, min_support=0.4, min_confidence=0.5, algorithm="fpmax")
+    maximal = basket.maximal_itemsets(basket.frequent_itemsets(FIVE, min_support=0.4))
+    with pytest.raises(ValueError, match="subsets"):
+        basket.mine_rules(maximal, min_support=0.4, min_confidence=0.5)
+    empty = basket.mine_rules(FIVE, min_support=0.9, min_confidence=0.5)
+    assert empty.empty and list(empty.columns) == basket.RULE_COLUMNS
+    assert basket.recommend(empty, ["milk"]).empty
+
+
+def test_groceries_padded_and_long_formats_agree(shared_data):
+    folder = shared_data / "groceries"
+    one = basket.basket_matrix(folder / "groceries.csv").sparse.to_dense()
+    padded = basket.basket_matrix(folder / "groceries_padded_wide.csv").sparse.to_dense()
+    pd.testing.assert_frame_equal(one, padded)
+    long = pd.read_csv(folder / "Groceries_dataset_member_date.csv")
+    long["order_id"] = long["Member_number"].astype(str) + "_" + long["Date"]
+    m = basket.basket_matrix(long, item="itemDescription")
+    assert m.shape[0] == long["order_id"].nunique()
+    # 759 duplicate rows count once: matrix cells = distinct (order, item) pairs
+    assert int(m.sparse.to_coo().nnz) == len(long.drop_duplicates(["order_id", "itemDescription"]))
