@@ -735,15 +735,17 @@ def plot_rule_graph(rules: pd.DataFrame, *, top: int = 15, ax=None, lang: str = 
         graph.add_edges_from((node, c) for c in row["consequents"])
     pos = nx.spring_layout(graph, seed=seed)
     ax = get_ax(ax, figsize=(8.0, 6.0))
-    nx.draw_networkx_nodes(graph, pos, nodelist=items, node_color="lightgrey", node_size=300, ax=ax)
+    nx.draw_networkx_nodes(graph, pos, nodelist=items, node_color="lightgrey", node_size=250, ax=ax)
     if rule_nodes:
         lifts = sel["lift"].to_numpy()
-        sizes = 100 + 2000 * sel["support"].to_numpy() / max(sel["support"].max(), 1e-12)
+        sizes = 40 + 360 * sel["support"].to_numpy() / max(sel["support"].max(), 1e-12)
         nodes = nx.draw_networkx_nodes(graph, pos, nodelist=rule_nodes, node_color=lifts, cmap="viridis",
-                                       node_size=sizes, ax=ax)
+                                       node_size=sizes, alpha=0.85, ax=ax)
         ax.figure.colorbar(nodes, ax=ax, label=term("lift", lang, TERMS))
     nx.draw_networkx_edges(graph, pos, ax=ax, arrows=True, edge_color="grey", alpha=0.6)
-    nx.draw_networkx_labels(graph, pos, labels={i: i for i in items}, font_size=9, ax=ax)
+    labels = nx.draw_networkx_labels(graph, pos, labels={i: i for i in items}, font_size=9, ax=ax)
+    for text in labels.values():
+        text.set_bbox({"facecolor": "white", "alpha": 0.7, "edgecolor": "none", "pad": 1})
     ax.set_title(term("rule_graph", lang, TERMS))
     ax.set_axis_off()
     return ax
