@@ -397,6 +397,10 @@ def mine_rules(data, *, min_support: float, min_confidence: float, max_len: int 
     n = itemsets.attrs.get("n_baskets")
     if n is None:
         n = int(round(itemsets["count"].iloc[0] / itemsets["support"].iloc[0])) if len(itemsets) else 0
+    if itemsets is data:  # a table mined at a lower support: apply this call's threshold
+        itemsets = itemsets[itemsets["count"] >= math.ceil(min_support * n - _TOL * max(n, 1))]
+        if max_len is not None:
+            itemsets = itemsets[itemsets["length"] <= max_len]
     return _rules_from_itemsets(itemsets, n, min_confidence, single_consequent, min_lift)
 
 

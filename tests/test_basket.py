@@ -283,3 +283,10 @@ def test_groceries_padded_and_long_formats_agree(shared_data):
     assert m.shape[0] == long["order_id"].nunique()
     # 759 duplicate rows count once: matrix cells = distinct (order, item) pairs
     assert int(m.sparse.to_coo().nnz) == len(long.drop_duplicates(["order_id", "itemDescription"]))
+
+
+def test_rules_from_an_itemsets_table_respect_this_calls_thresholds():
+    low = basket.frequent_itemsets(FIVE, min_support=0.2)
+    direct = basket.mine_rules(FIVE, min_support=0.4, min_confidence=0.6, max_len=2)
+    via_table = basket.mine_rules(low, min_support=0.4, min_confidence=0.6, max_len=2)
+    pd.testing.assert_frame_equal(direct, via_table)
