@@ -122,32 +122,27 @@ def customer_summary(
     end_day = int(day.max()) if observation_end is None else int(_days(pd.Series([pd.Timestamp(observation_end)]))[0])
     cal_day = None if calibration_end is None else int(_days(pd.Series([pd.Timestamp(calibration_end)]))[0])
 
-    # One purchase occasion per (customer, day): sort on one int64 key, then reduce runs.
-    day0 = day - day.min()
-    span = int(day0.max()) + 1
-    key = codes.astype(np.int64) * span + day0
-    order = np.argsort(key, kind="stable")
-    key_sorted = key[order]
-    starts = np.flatnonzero(np.concatenate([[True], key_sorted[1:] != key_sorted[:-1]]))
-    occ_key = key_sorted[starts]
-    occ_money = np.add.reduceat(money[order], starts) if len(starts) else np.zeros(0)
-    occ_cust = occ_key // span
-    occ_day = occ_key % span + day.min()
-
     n = len(uniques)
-    first = np.full(n, np.iinfo(np.int64).max)
-    # occasions are sorted by customer then day: the first occasion of each customer is its first purchase
-    cust_start = np.flatnonzero(np.concatenate([[True], occ_cust[1:] != occ_cust[:-1]]))
-    first[occ_cust[cust_start]] = occ_day[cust_start]
-    first_occ = occ_day == first[occ_cust]
     unit = UNITS[freq]
     cut = end_day if cal_day is None else cal_day
+    first = np.full(n, np.iinfo(np.int64).max)
+    np.minimum.at(first, codes, day)
+    # Purchase occasions = distinct (customer, day) pairs: sort one int64 key (values only, which is
+    # faster than argsort or hashing). Amounts need no occasion-level table: the repeat spend is the
+    # spend in the period minus the spend on the first-purchase day.
+    day_min = int(day.min())
+    span = int(day.max()) - day_min + 1
+    occ = np.sort(codes.astype(np.int64) * span + (day - day_min))
+    occ = occ[np.concatenate([[True], occ[1:] != occ[:-1]])]
+    occ_cust = occ // span
+    occ_day = occ % span + day_min
     in_cal = occ_day <= cut
-    repeat = in_cal & ~first_occ
-    freq_count = np.bincount(occ_cust[repeat], minlength=n)
+    freq_count = np.bincount(occ_cust[in_cal], minlength=n) - (first <= cut)
     last = np.full(n, -np.iinfo(np.int64).max)
     np.maximum.at(last, occ_cust[in_cal], occ_day[in_cal])
-    spend = np.bincount(occ_cust[repeat], weights=occ_money[repeat], minlength=n)
+    row_cal = day <= cut
+    row_repeat = row_cal & (day != first[codes])
+    spend = np.bincount(codes[row_repeat], weights=money[row_repeat], minlength=n)
     keep = first <= cut
     out = pd.DataFrame({
         "frequency": freq_count,
@@ -158,7 +153,8 @@ def customer_summary(
     if cal_day is not None:
         hold = (occ_day > cal_day) & (occ_day <= end_day)
         hcount = np.bincount(occ_cust[hold], minlength=n)
-        hspend = np.bincount(occ_cust[hold], weights=occ_money[hold], minlength=n)
+        row_hold = (day > cal_day) & (day <= end_day)
+        hspend = np.bincount(codes[row_hold], weights=money[row_hold], minlength=n)
         out["frequency_holdout"] = hcount
         out["monetary_value_holdout"] = np.divide(hspend, hcount, out=np.zeros(n), where=hcount > 0)
         out["duration_holdout"] = (end_day - cal_day) / unit
@@ -196,12 +192,12 @@ def _hessian_se(grad_natural, params, names):
     """Standard errors from the inverse of a central-difference Hessian of −LL (natural scale)."""
     k = len(params)
     hess = np.empty((k, k))
+    g0 = grad_natural(params)
     for j in range(k):
-        h = 1e-5 * max(abs(params[j]), 1e-3)
-        up, down = params.copy(), params.copy()
+        h = 1e-6 * max(abs(params[j]), 1e-3)
+        up = params.copy()
         up[j] += h
-        down[j] -= h
-        hess[:, j] = (grad_natural(up) - grad_natural(down)) / (2 * h)
+        hess[:, j] = (grad_natural(up) - g0) / h
     hess = (hess + hess.T) / 2
     try:
         cov = np.linalg.inv(hess)
@@ -220,6 +216,12 @@ def _compress(arrays, weights):
 
     Hash-based (pandas groupby) because ``np.unique(axis=0)`` sorts and is slow on millions of rows.
     """
+    n = len(arrays[0])
+    if n > 200_000:  # a random sample tells cheaply whether histories repeat at all
+        pick = np.random.default_rng(0).choice(n, 50_000, replace=False)
+        sample = pd.DataFrame({f"c{j}": a[pick] for j, a in enumerate(arrays)})
+        if (~sample.duplicated()).sum() > 0.9 * len(sample):
+            return list(arrays), np.asarray(weights, dtype=float)
     frame = pd.DataFrame({f"c{j}": a for j, a in enumerate(arrays)})
     frame["w"] = weights
     summed = frame.groupby([f"c{j}" for j in range(len(arrays))], sort=False)["w"].sum()
@@ -287,7 +289,7 @@ class BetaGeo:
         return a1 + a2 + np.logaddexp(a3, a4)
 
     @classmethod
-    def _grad(cls, params, x, tx, T, w, groups=None):
+    def _grad(cls, params, x, tx, T, w, groups=None, zero=None):
         """Weighted log-likelihood and its gradient. Terms that depend on x alone are computed
         once per distinct x (``groups`` = unique x, inverse index, weight per x)."""
         r, alpha, a, b = params
@@ -301,22 +303,34 @@ class BetaGeo:
                    + special.betaln(a, b + xu + k) - special.betaln(a, b))
         with np.errstate(divide="ignore"):
             log_a_u = np.where(posu, np.log(a) - np.log(bx1u), -np.inf)
-        rx = r + x
+        dab_u = special.digamma(a + b) - special.digamma(a + b + xu + k)
+        ll = np.dot(wx, const_u)
+        dr = np.dot(wx, special.digamma(r + xu) - special.digamma(r) + np.log(alpha))
+        dalpha = wx.sum() * r / alpha
+        da = np.dot(wx, dab_u)
+        db = np.dot(wx, dab_u + special.digamma(b + xu + k) - special.digamma(b))
+        if zero is not None:
+            # BG/NBD rows with x = 0 (passed apart): alive for sure, only the first likelihood
+            # term applies, so no exp/logaddexp is needed for them.
+            T0, w0 = zero
+            lat0 = np.log(alpha + T0)
+            wl0 = np.dot(w0, lat0)
+            ll -= r * wl0
+            dr -= wl0
+            dalpha -= r * np.dot(w0, 1 / (alpha + T0))
         lat, latx = np.log(alpha + T), np.log(alpha + tx)
+        rx = r + x
         a3 = -rx * lat
         a4 = log_a_u[xi] - rx * latx
         m = np.logaddexp(a3, a4)
         w3 = np.exp(a3 - m)
         w4 = np.exp(a4 - m)
         ww3, ww4 = w * w3, w * w4
-        ll = np.dot(wx, const_u) + np.dot(w, m)
-        dab_u = special.digamma(a + b) - special.digamma(a + b + xu + k)
-        dr = (np.dot(wx, special.digamma(r + xu) - special.digamma(r) + np.log(alpha))
-              - np.dot(ww3, lat) - np.dot(ww4, latx))
-        dalpha = wx.sum() * r / alpha - np.dot(rx, ww3 / (alpha + T) + ww4 / (alpha + tx))
-        da = np.dot(wx, dab_u) + ww4.sum() / a
-        db = (np.dot(wx, dab_u + special.digamma(b + xu + k) - special.digamma(b))
-              - np.dot(ww4, (1 / bx1u)[xi]))
+        ll += np.dot(w, m)
+        dr -= np.dot(ww3, lat) + np.dot(ww4, latx)
+        dalpha -= np.dot(rx, ww3 / (alpha + T) + ww4 / (alpha + tx))
+        da += ww4.sum() / a
+        db -= np.dot(ww4, (1 / bx1u)[xi])
         return ll, np.array([dr, dalpha, da, db])
 
     @staticmethod
@@ -353,14 +367,23 @@ class BetaGeo:
         if compress:
             (x, tx, TT), w = _compress([x, tx, TT], w)
         scale = w.sum()
-        groups = self._groups(x, w)
+        t_start = max(float(np.average(TT, weights=w)), 1.0) / 2
+        zero = None
+        if self._k == 0 and np.any(x == 0):
+            z = x == 0
+            zero = (TT[z], w[z])
+            x, tx, TT, w = x[~z], tx[~z], TT[~z], w[~z]
+        xu, xi, wx = self._groups(x, w)
+        if zero is not None:
+            xu, xi, wx = np.concatenate([[0.0], xu]), xi + 1, np.concatenate([[zero[1].sum()], wx])
+        groups = (xu, xi, wx)
 
         def negll(logp):
             p = np.exp(logp)
-            ll, g = self._grad(p, x, tx, TT, w, groups)
+            ll, g = self._grad(p, x, tx, TT, w, groups, zero)
             return -ll / scale, -(g * p) / scale
 
-        x0 = np.log(initial) if initial is not None else np.log([1.0, max(np.average(TT, weights=w), 1.0) / 2, 1.0, 1.0])
+        x0 = np.log(initial) if initial is not None else np.log([1.0, t_start, 1.0, 1.0])
         res = _fit_mle(negll, x0, names=self.param_names, maxiter=self.maxiter, tol=self.tol)
         params = np.exp(res.x)
         self.params_ = pd.Series(params, index=list(self.param_names))
@@ -368,7 +391,7 @@ class BetaGeo:
         self.converged_ = bool(res.success)
         self.n_customers_ = float(scale)
         self.n_iter_ = int(res.nit)
-        self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, tx, TT, w, groups)[1], params,
+        self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, tx, TT, w, groups, zero)[1], params,
                                             list(self.param_names))
         self._columns = (frequency, recency, T)
         return self
