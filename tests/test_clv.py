@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import crmlab
 from crmlab import clv
@@ -214,3 +216,29 @@ def test_plots(cdnow_summary, synthetic):
     s = clv.customer_summary(tx, calibration_end="1997-09-30")
     assert isinstance(clv.plot_calibration_holdout(bg, s), matplotlib.axes.Axes)
     assert isinstance(clv.plot_tracking(bg, tx, calibration_end="1997-09-30"), matplotlib.axes.Axes)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 60), st.floats(0.5, 100)), min_size=1, max_size=40),
+       st.integers(10, 60))
+def test_customer_summary_matches_brute_force(rows, cal):
+    tx = pd.DataFrame({"customer_id": [f"c{c}" for c, _, _ in rows],
+                       "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta([d for _, d, _ in rows], unit="D"),
+                       "amount": [a for _, _, a in rows]})
+    cal_end = pd.Timestamp("2024-01-01") + pd.Timedelta(days=cal)
+    obs_end = pd.Timestamp("2024-03-15")
+    got = clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, freq="D")
+    days = tx.groupby(["customer_id", "order_date"])["amount"].sum().reset_index()
+    for cust, g in days.groupby("customer_id"):
+        first = g["order_date"].min()
+        if first > cal_end:
+            assert cust not in got.index
+            continue
+        cal_g, hold_g = g[g["order_date"] <= cal_end], g[g["order_date"] > cal_end]
+        row = got.loc[cust]
+        assert row["frequency"] == len(cal_g) - 1
+        assert row["recency"] == (cal_g["order_date"].max() - first).days
+        assert row["T"] == (cal_end - first).days
+        repeat = cal_g[cal_g["order_date"] > first]["amount"]
+        assert row["monetary_value"] == pytest.approx(repeat.mean() if len(repeat) else 0.0)
+        assert row["frequency_holdout"] == len(hold_g)
