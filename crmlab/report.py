@@ -18,6 +18,7 @@ import re
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -250,6 +251,28 @@ def to_html(nb, *, no_code: bool = False) -> str:
     return body
 
 
+_INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
+@contextmanager
+def inline_figures():
+    """Let kernels started inside show figures inline, whatever ``MPLBACKEND`` the caller set.
+
+    ipykernel selects the inline backend only when ``MPLBACKEND`` is unset; a shell or CI that
+    exports ``MPLBACKEND=Agg`` (common on headless machines) would otherwise run every plot
+    cell without output, so reports lose their figures and stored notebooks stop matching.
+    """
+    previous = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = _INLINE_BACKEND
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = previous
+
+
 def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | None = None, *,
                  html_page: bool = True, no_code: bool = False, progress: bool = False,
                  cwd: str | Path | None = None, kernel_name: str = "python3") -> NotebookRun:
@@ -275,9 +298,10 @@ def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | N
     tmp = out_dir / f".{notebook.stem}.running.ipynb"
     start = time.perf_counter()
     try:
-        pm.execute_notebook(str(notebook), str(tmp), parameters=parameters, kernel_name=kernel_name,
-                            cwd=str(cwd or notebook.parent), progress_bar=progress, log_output=False,
-                            report_mode=no_code)
+        with inline_figures():
+            pm.execute_notebook(str(notebook), str(tmp), parameters=parameters, kernel_name=kernel_name,
+                                cwd=str(cwd or notebook.parent), progress_bar=progress, log_output=False,
+                                report_mode=no_code)
     except pm.PapermillExecutionError:
         pass  # the partial notebook is written; the error is read back from it below
     seconds = time.perf_counter() - start

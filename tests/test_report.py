@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import nbformat
@@ -152,3 +153,16 @@ def test_batch_one_report_per_student_seed(tmp_path):
         assert heads[-1]["customers"] == load_data(f"synthetic:{seed}")["customer_id"].nunique()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="seed-1/index.html"' in index and 'href="seed-2/index.html"' in index
+
+
+def test_figures_are_kept_when_the_shell_exports_mplbackend_agg(tmp_path, monkeypatch):
+    # Headless shells and CI often export MPLBACKEND=Agg; ipykernel then draws nothing inline.
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    nb = _notebook(tmp_path / "01_plot.ipynb", "Plot · 图",
+                   "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\n_ = ax.plot([1, 2], [3, 4])")
+    run = rp.run_notebook(nb, tmp_path / "out", html_page=False)
+    assert run.ok, run.error
+    executed = nbformat.read(str(tmp_path / "out" / "01_plot.ipynb"), as_version=4)
+    mimes = {m for o in executed.cells[-1].outputs for m in o.get("data", {})}
+    assert "image/png" in mimes
+    assert os.environ["MPLBACKEND"] == "Agg", "the caller's environment is restored"

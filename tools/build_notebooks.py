@@ -18,6 +18,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from crmlab.report import inline_figures
+
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "notebooks" / "src"
 OUT = ROOT / "notebooks"
@@ -78,8 +80,9 @@ def clean_metadata(nb: nbformat.NotebookNode) -> None:
 def build(source: Path, execute: bool = True) -> Path:
     nb = to_notebook(parse_source(source.read_text(encoding="utf-8")))
     if execute:
-        NotebookClient(nb, timeout=1200, kernel_name="python3",
-                       resources={"metadata": {"path": str(OUT)}}).execute()
+        with inline_figures():
+            NotebookClient(nb, timeout=1200, kernel_name="python3",
+                           resources={"metadata": {"path": str(OUT)}}).execute()
     clean_metadata(nb)
     target = OUT / (source.stem + ".ipynb")
     tmp = target.with_suffix(".ipynb.tmp")
