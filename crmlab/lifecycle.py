@@ -140,6 +140,8 @@ def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: 
         raise DataError("no purchases with a customer id and a date: nothing to assign stages to.")
     snap = pd.Timestamp(snapshot).normalize() if snapshot is not None else occ[schema.DATE].max()
     occ = occ[occ[schema.DATE] <= snap]
+    if occ.empty:
+        raise DataError(f"no purchases on or before the snapshot {snap.date()}: choose a later snapshot.")
     value = occ[schema.AMOUNT] if measure == "amount" else pd.Series(1.0, index=occ.index)
     occ = occ.assign(_v=value.to_numpy(), _gap=occ.groupby(schema.CUSTOMER)[schema.DATE].diff().dt.days)
     g = occ.groupby(schema.CUSTOMER)
@@ -340,7 +342,10 @@ def customer_lifetimes(transactions: pd.DataFrame, *, snapshot=None, churn_after
     """
     occ = purchase_occasions(transactions, customer=customer, date=date, amount=None)
     snap = pd.Timestamp(snapshot) if snapshot is not None else occ[schema.DATE].max()
-    g = occ[occ[schema.DATE] <= snap].groupby(schema.CUSTOMER)[schema.DATE]
+    occ = occ[occ[schema.DATE] <= snap]
+    if occ.empty:
+        raise DataError(f"no purchases on or before the snapshot {snap.date()}: choose a later snapshot.")
+    g = occ.groupby(schema.CUSTOMER)[schema.DATE]
     first, last = g.min(), g.max()
     churned = (snap - last).dt.days > churn_after_days
     end = last.where(churned, snap)

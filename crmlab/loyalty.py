@@ -307,7 +307,7 @@ def purchase_frequency(transactions: pd.DataFrame, *, snapshot=None, customer: s
     Parameters
     ----------
     snapshot : date-like, optional
-        End of observation (default: last date in the data).
+        End of observation (default: last date in the data); later purchases are left out.
     per_days : float
         Length of the frequency period (30 → purchases per month).
 
@@ -327,6 +327,9 @@ def purchase_frequency(transactions: pd.DataFrame, *, snapshot=None, customer: s
     """
     occ = purchase_occasions(transactions, customer=customer, date=date, amount=amount, by=by)
     snap = pd.Timestamp(snapshot) if snapshot is not None else occ[schema.DATE].max()
+    occ = occ[occ[schema.DATE] <= snap]  # purchases after the snapshot are not yet observed
+    if occ.empty:
+        raise DataError(f"no purchases on or before the snapshot {snap.date()}; choose a later snapshot.")
     g = occ.groupby(schema.CUSTOMER)[schema.DATE]
     out = pd.DataFrame({"n_purchases": g.size(), "first_purchase": g.min(), "last_purchase": g.max()})
     out["observed_days"] = (snap - out["first_purchase"]).dt.days + 1
@@ -524,7 +527,8 @@ def classify_loyalty_types(data: pd.DataFrame, *, attachment: str = "attachment"
     rewards, emotional attachment). The rules are data: see :data:`LOYALTY_TYPE_RULES`.
 
     A customer whose (attachment, repeat, driver) matches no rule is ``"unclassified"`` (with a
-    warning counting them): e.g. someone citing rewards who rarely buys.
+    warning counting them): e.g. someone citing rewards who rarely buys. A customer with a missing
+    attachment, repeat or driver answer gets no type (NaN) — a missing score is not a "low" one.
 
     Parameters
     ----------
@@ -561,11 +565,16 @@ def classify_loyalty_types(data: pd.DataFrame, *, attachment: str = "attachment"
         raise DataError(f"column {driver!r} holds drivers no rule knows: "
                         f"{format_examples(zip(data.index[unknown], data[driver][unknown]))}. "
                         f"Recode them to one of {sorted(known)} or add rules.")
-    att = np.where(_numeric(data, attachment, "attachment") >= attachment_threshold, "high", "low")
-    rep = np.where(_numeric(data, repeat, "repeat") >= repeat_threshold, "high", "low")
+    att_score = _numeric(data, attachment, "attachment")
+    rep_score = _numeric(data, repeat, "repeat")
+    att = np.where(att_score >= attachment_threshold, "high", "low").astype(object)
+    rep = np.where(rep_score >= repeat_threshold, "high", "low").astype(object)
+    att[att_score.isna().to_numpy()] = np.nan
+    rep[rep_score.isna().to_numpy()] = np.nan
+    answered = (att_score.notna() & rep_score.notna() & drivers.notna()).to_numpy()
     lookup = {(a, r, d): t for t, a, r, d in zip(rules.index, rules["attachment"], rules["repeat"], rules["driver"])}
-    keys = pd.Series([lookup.get((a, r, d), "unclassified") for a, r, d in zip(att, rep, drivers)],
-                     index=data.index, dtype=object)
+    keys = pd.Series([lookup.get((a, r, d), "unclassified") if ok else np.nan
+                      for a, r, d, ok in zip(att, rep, drivers, answered)], index=data.index, dtype=object)
     n_un = int((keys == "unclassified").sum())
     if n_un:
         warnings.warn(f"{n_un} customers match no loyalty-type rule (their attachment/repeat levels do not fit "

@@ -58,6 +58,16 @@ def test_stage_parameters_matter(trajectories):
     assert (later["stage_key"] == "decline").all()  # nobody bought for six months
 
 
+def test_snapshot_before_any_purchase_is_an_error(trajectories):
+    with pytest.raises(DataError, match="snapshot"):
+        LC.lifecycle_stages(trajectories, snapshot="2023-12-31")
+    with pytest.raises(DataError, match="snapshot"):
+        LC.customer_lifetimes(trajectories, snapshot="2023-12-31")
+    # Purchases after the snapshot are not seen: read on Mar 31, "falling" has bought monthly since January.
+    early = LC.lifecycle_stages(trajectories, snapshot="2024-03-31")
+    assert early.loc["falling", "n_purchases"] == 3 and "new" not in early.index
+
+
 def test_stage_labels_and_summary(trajectories):
     before = trajectories.copy()
     st_ = LC.lifecycle_stages(trajectories, snapshot="2024-12-31", lang="zh")

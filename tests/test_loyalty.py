@@ -70,6 +70,16 @@ def test_interpurchase_and_frequency(tiny):
     assert tiny.shape == (7, 3)  # input untouched
 
 
+def test_frequency_leaves_out_purchases_after_the_snapshot(tiny):
+    f = L.purchase_frequency(tiny, snapshot="2024-02-15")
+    # a: Jan 1, Feb 1 (Mar 1 is after the snapshot); c: Jan 10 only; b: Jan 5.
+    assert f["n_purchases"].to_dict() == {"a": 2, "b": 1, "c": 1}
+    assert f.loc["a", "observed_days"] == 46 and f.loc["a", "spend"] == 22.0
+    assert f.loc["c", "last_purchase"] == pd.Timestamp("2024-01-10")
+    with pytest.raises(DataError, match="snapshot"):
+        L.purchase_frequency(tiny, snapshot="2023-12-31")
+
+
 def test_missing_column_names_the_keyword(tiny):
     with pytest.raises(DataError, match="customer"):
         L.repeat_purchase(tiny, customer="cust")
@@ -189,6 +199,19 @@ def test_unmatched_respondent_is_unclassified_with_warning():
     d = pd.DataFrame({"attachment": [6.5], "repeat": [0.1], "driver": ["rewards"]})
     with pytest.warns(CrmlabWarning, match="match no loyalty-type rule"):
         assert L.classify_loyalty_types(d)["loyalty_type"].iloc[0] == "unclassified"
+
+
+def test_missing_answers_get_no_type_rather_than_low():
+    d = pd.DataFrame({"attachment": [np.nan, 6.5, 2.0, 6.5], "repeat": [0.9, np.nan, 0.9, 0.9],
+                      "driver": ["inertia", "emotional_attachment", None, "emotional_attachment"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing answer is not "unclassified" either
+        out = L.classify_loyalty_types(d)
+    assert out["loyalty_type"].isna().tolist() == [True, True, True, False]
+    assert out["loyalty_type"].iloc[3] == "super_value"
+    assert out["attachment_level"].isna().tolist() == [True, False, False, False]
+    assert out["repeat_level"].isna().tolist() == [False, True, False, False]
+    assert L.classify_loyalty_types(d, lang="zh")["loyalty_type"].iloc[3] == "超值忠诚"
 
 
 def test_driver_text_is_normalised_and_unknown_driver_is_an_error():

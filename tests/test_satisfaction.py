@@ -129,6 +129,35 @@ def test_types_and_zones_follow_competition(survey):
     assert z.loc["automobiles", "share"].sum() == pytest.approx(1.0)
 
 
+def test_type_shares_recover_planted_truth(survey):
+    # Truth from the generator's plan: intent = 1 + Binomial(4, p) with p = (m − 1)/4, so at a satisfaction
+    # level with curve value m, P(loyal: intent >= 4) = 4p³(1 − p) + p⁴, P(intent = 5) = p⁴, P(intent = 1) = (1 − p)⁴;
+    # satisfaction levels have the planted shares in every industry. Default cuts: satisfied >= 4, loyal >= 4.
+    s, truth = survey
+    types = S.customer_types(s)
+    share = pd.crosstab(s.loc[types.index, "industry"], types["type"], normalize="index")
+    p = (truth.curves - 1) / 4
+    loyal = 4 * p ** 3 * (1 - p) + p ** 4
+    w = pd.Series(truth.satisfaction_shares, index=truth.curves.columns)
+    hi, lo = [4, 5], [1, 2, 3]
+    apostle, terrorist = w[5] * p[5] ** 4, w[1] * (1 - p[1]) ** 4
+    expected = pd.DataFrame({
+        "Apostle": apostle,
+        "Loyalist": (w[hi] * loyal[hi]).sum(axis=1) - apostle,
+        "Mercenary": (w[hi] * (1 - loyal[hi])).sum(axis=1),
+        "Hostage": (w[lo] * loyal[lo]).sum(axis=1),
+        "Defector": (w[lo] * (1 - loyal[lo])).sum(axis=1) - terrorist,
+        "Terrorist": terrorist,
+    })
+    assert np.allclose(expected.sum(axis=1), 1.0)
+    n = s["industry"].value_counts()
+    for industry, row in expected.iterrows():
+        for kind, e in row.items():
+            got = share.loc[industry, kind] if kind in share.columns else 0.0
+            tol = 4 * math.sqrt(e * (1 - e) / n[industry]) + 0.005
+            assert abs(got - e) < tol, (industry, kind, got, e)
+
+
 def test_drivers_recover_planted_weights(survey):
     s, truth = survey
     order = truth.driver_weights.sort_values(ascending=False).index.tolist()
