@@ -189,7 +189,7 @@ def _fit_mle(negll, x0, *, names, maxiter, tol):
 
 
 def _hessian_se(grad_natural, params, names):
-    """Standard errors from the inverse of a central-difference Hessian of −LL (natural scale)."""
+    """Standard errors from the inverse of a forward-difference Hessian (of the analytic gradient) of −LL, natural scale."""
     k = len(params)
     hess = np.empty((k, k))
     g0 = grad_natural(params)

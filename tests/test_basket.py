@@ -105,6 +105,16 @@ def test_threshold_exactly_met_is_kept():
         assert ("x", "y") in set(basket.frequent_itemsets(b3, min_support=0.3, algorithm=alg)["itemset"])
     r3 = basket.mine_rules([["p", "q"]] * 7 + [["p"]] * 3, min_support=0.1, min_confidence=0.7)
     assert len(basket.filter_rules(r3, consequent="q")) == 1
+    # 8/10 where float supports do round badly: with N = 49 both s(a,b)/s(a) and mlxtend's
+    # (s(a,b)·N)/(s(a)·N) come out just below 0.8, so an unguarded filter drops the rule.
+    assert (8 / 49) / (10 / 49) < 0.8 and (8 / 49 * 49) / (10 / 49 * 49) < 0.8
+    b49 = [["a", "b"]] * 8 + [["a"]] * 2 + [["c"]] * 39
+    for alg in ("fpgrowth", "apriori", "eclat"):
+        r49 = basket.mine_rules(b49, min_support=0.1, min_confidence=0.8, algorithm=alg)
+        assert rule(r49, ["a"], ["b"])["confidence"] == 0.8
+    # ... while 7/10 stays below it: the tolerance does not let real misses through.
+    below = basket.mine_rules([["a", "b"]] * 7 + [["a"]] * 3 + [["c"]] * 39, min_support=0.1, min_confidence=0.8)
+    assert basket.filter_rules(below, consequent="b").empty
 
 
 # ---------------------------------------------------------------- brute force
@@ -270,6 +280,20 @@ def test_rules_need_all_itemsets_and_empty_results_keep_columns():
     empty = basket.mine_rules(FIVE, min_support=0.9, min_confidence=0.5)
     assert empty.empty and list(empty.columns) == basket.RULE_COLUMNS
     assert basket.recommend(empty, ["milk"]).empty
+
+
+def test_groceries_reproduces_arules_5668(shared_data):
+    # Hahsler & Chelluboina, arulesViz vignette: apriori(Groceries, parameter = list(support = 0.001,
+    # confidence = 0.5)) gives "a set of 5668 rules"; the three highest-lift rules have lift
+    # 18.995654, 16.697793 and 16.408075.
+    r = basket.mine_rules(shared_data / "groceries" / "groceries.csv", min_support=0.001,
+                          min_confidence=0.5, single_consequent=True, algorithm="eclat")
+    assert len(r) == 5668
+    assert r["count"].min() == 10  # ceil(0.001 × 9835)
+    top = rule(r, ["Instant food products", "soda"], ["hamburger meat"])
+    assert top.name == 0 and top["lift"] == pytest.approx(18.995654, abs=1e-6)
+    assert top["support"] == pytest.approx(0.001220132, abs=1e-9) and top["confidence"] == pytest.approx(12 / 19)
+    np.testing.assert_allclose(r["lift"].iloc[1:3], [16.697793, 16.408075], atol=1e-6)
 
 
 def test_groceries_padded_and_long_formats_agree(shared_data):

@@ -61,12 +61,25 @@ def test_probability_alive_closed_form(cdnow_summary):
     np.testing.assert_allclose(model.probability_alive(s), expected, rtol=1e-10)
 
 
+def test_bgnbd_standard_errors_match_lifetimes(cdnow_summary):
+    # lifetimes 0.11.3 README/quickstart, BetaGeoFitter.summary on this file: se(coef) column.
+    # An independent implementation (autograd Hessian), so this checks our finite-difference Hessian.
+    model = clv.BetaGeo().fit(cdnow_summary)
+    published = {"r": 0.012557, "alpha": 0.378221, "a": 0.185719, "b": 0.705345}
+    for name, se in published.items():
+        assert model.standard_errors_[name] == pytest.approx(se, rel=1e-3), name
+
+
 def test_gamma_gamma_reproduces_fader_hardie_note(cdnow_summary):
     model = clv.GammaGamma().fit(cdnow_summary)
     assert model.n_customers_ == 946
-    assert model.params_["p"] == pytest.approx(6.25, abs=0.005)
-    assert model.params_["q"] == pytest.approx(3.74, abs=0.006)
+    # This file's zbar is rounded to cents, which moves γ by ~0.004 (15.4477 here; lifetimes prints
+    # 15.45 on the same file): published precision holds for p and q, γ within one unit of the last
+    # digit. The exact published values are checked on full-precision means below.
+    assert model.params_[["p", "q"]].round(2).to_dict() == {"p": 6.25, "q": 3.74}
     assert model.params_["gamma"] == pytest.approx(15.44, abs=0.01)
+    # lifetimes 0.11.3 GammaGammaFitter.summary on this file: se(coef) p 1.189687, q 0.290166, v 4.159994.
+    np.testing.assert_allclose(model.standard_errors_, [1.189687, 0.290166, 4.159994], rtol=1e-3)
     # Expected spend shrinks each repeat buyer's mean towards the population mean pγ/(q−1).
     spend = model.expected_spend(cdnow_summary)
     p, q, g = model.params_
@@ -102,6 +115,11 @@ def test_summary_rebuilt_from_cdnow_sample(shared_data, cdnow_summary):
     # Holdout purchases by brute force: distinct purchase days after the calibration end.
     late = tx[tx["order_date"] > "1997-09-30"].drop_duplicates(["customer_id", "order_date"])
     assert s["frequency_holdout"].sum() == len(late)
+    # Fader & Hardie (2013) Gamma-Gamma note on these 946 repeat buyers: p = 6.25, q = 3.74,
+    # γ = 15.44 — reproduced to the published precision from the unrounded mean spends.
+    gg = clv.GammaGamma().fit(s)
+    assert gg.n_customers_ == 946
+    assert gg.params_.round(2).to_dict() == {"p": 6.25, "q": 3.74, "gamma": 15.44}
 
 
 def test_customer_summary_by_hand():
@@ -162,6 +180,9 @@ def test_parameter_recovery_on_make_transactions(synthetic):
     assert model.params_["r"] / model.params_["alpha"] == pytest.approx(true["r"] / true["alpha"], rel=0.1)
     mean_p = model.params_["a"] / (model.params_["a"] + model.params_["b"])
     assert mean_p == pytest.approx(true["a"] / (true["a"] + true["b"]), rel=0.25)
+    # Every parameter within 3 standard errors of the truth (here all within 1.5).
+    for name in ["r", "alpha", "a", "b"]:
+        assert abs(model.params_[name] - true[name]) < 3 * model.standard_errors_[name], name
     # The misspecified BG/NBD fits these data worse.
     assert model.log_likelihood_ > clv.BetaGeo().fit(s).log_likelihood_
     # P(alive) separates customers who really are alive at the end.
@@ -170,6 +191,10 @@ def test_parameter_recovery_on_make_transactions(synthetic):
     assert p[alive].mean() > p[~alive].mean() + 0.1
     gg = clv.GammaGamma().fit(s)
     assert gg.params_["p"] == pytest.approx(truth.gamma_gamma["p"], rel=0.2)
+    # The population mean spend per purchase pγ/(q − 1) is what CLV uses; it comes back closely.
+    p, q, g = gg.params_
+    tp, tq, tg = (truth.gamma_gamma[k] for k in ("p", "q", "gamma"))
+    assert p * g / (q - 1) == pytest.approx(tp * tg / (tq - 1), rel=0.05)
 
 
 def test_parameter_recovery_exact_bgnbd_simulation():
