@@ -11,6 +11,7 @@ returns a new frame (or Series) indexed by its natural key, and never modifies i
 
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ __all__ = [
     "TERMS", "LOYALTY_TYPE_RULES", "DICK_BASU", "BROWN_PATTERNS", "LADDER",
     "purchase_occasions", "repeat_purchase", "purchase_frequency", "interpurchase_times",
     "retention_by_period", "share_of_wallet", "share_of_wallet_survey", "cross_buying",
+    "attitudinal_measures",
     "attitude_behaviour", "classify_loyalty_types", "brand_pattern", "brand_patterns",
     "loyalty_ladder", "make_loyalty_panel", "make_brand_panel", "LoyaltyTruth", "BrandPanelTruth",
     "plot_attitude_behaviour", "plot_brand_patterns", "plot_loyalty_ladder",
@@ -44,6 +46,15 @@ TERMS: dict[str, tuple[str, str]] = {
     "churn_rate": ("Churn rate", "顾客流失率"),
     "share_of_wallet": ("Share of wallet", "钱包份额"),
     "n_categories": ("Categories bought", "购买品类数"),
+    "respondents": ("Respondents", "受访者数"),
+    "recommend_missing": ("Recommendation not answered", "推荐意愿缺失"),
+    "recommend_mean": ("Recommend (mean 0-10)", "推荐意愿 (均值 0-10)"),
+    "promoters": ("Promoters", "推荐者"),
+    "detractors": ("Detractors", "贬损者"),
+    "nps": ("NPS", "净推荐值 NPS"),
+    "price_sensitivity_missing": ("Price sensitivity not answered", "价格敏感度缺失"),
+    "price_sensitivity_mean": ("Price sensitivity (mean)", "价格敏感度 (均值)"),
+    "price_sensitive_share": ("Price-sensitive share", "价格敏感者占比"),
     "attitude": ("Relative attitude", "相对态度 (依恋)"),
     "behaviour": ("Repeat patronage", "重复购买"),
     # Dick & Basu
@@ -465,6 +476,118 @@ def cross_buying(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER,
     """
     _require(transactions, {"customer": customer, "category": category})
     return transactions.dropna(subset=[customer, category]).groupby(customer)[category].nunique().rename("n_categories")
+
+
+# ------------------------------------------------------------------------------------------
+# attitudinal measures from a survey
+# ------------------------------------------------------------------------------------------
+
+def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema.RECOMMEND,
+                         price_sensitivity: str | None = "price_sensitivity", by: str | None = None,
+                         price_scale: tuple[float, float] = (1, 5),
+                         price_sensitive_min: float | None = None) -> pd.DataFrame:
+    """Recommendation likelihood, NPS and price sensitivity per group of respondents (推荐意愿与价格敏感度).
+
+    Course concept: attitudinal loyalty measures (顾客忠诚的衡量) — loyal customers recommend the
+    firm (推荐意愿, summarised as the Net Promoter Score 净推荐值) and care less about price
+    (价格敏感度).
+
+    Promoters answer 9–10 and detractors 0–6 on the 0–10 recommendation question; the NPS comes
+    from :func:`crmlab.satisfaction.nps`. A respondent is price-sensitive when the price-sensitivity
+    answer (higher = more sensitive) is at least ``price_sensitive_min``:
+
+    .. math:: NPS = 100\\,(p_P - p_D), \\qquad
+              \\text{price-sensitive share} = \\frac{\\#\\{i: s_i \\ge s_{\\min}\\}}{\\#\\{i: s_i \\text{ answered}\\}}
+
+    Missing answers are left out of each item's means and shares and counted in its
+    ``*_missing`` column; respondents with a missing ``by`` value are left out (with a warning).
+
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent (e.g. :func:`make_loyalty_panel` or :func:`crmlab.read_survey`).
+    recommend : str or None
+        Likelihood-to-recommend column, whole answers 0–10. ``None`` leaves the recommendation
+        columns out; so does the default name when the survey has no such column.
+    price_sensitivity : str or None
+        Price-sensitivity column on ``price_scale`` (higher = more sensitive). ``None`` leaves the
+        price columns out; so does the default name when the survey has no such column.
+    by : str, optional
+        Group column (e.g. the loyalty type): one row per group. Without it one row ``"all"``.
+    price_scale : (low, high)
+        Scale of the price-sensitivity answers; answers outside it are an error.
+    price_sensitive_min : float, optional
+        Answers at or above this are price-sensitive; default the smallest whole answer above the
+        scale midpoint (4 on 1–5, 5 on 1–7: the top two boxes).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by group (``by``) or ``"all"``: ``respondents``; with ``recommend``:
+        ``recommend_missing``, ``recommend_mean``, ``promoters``, ``detractors`` (shares of the
+        answers), ``nps`` (−100..100); with ``price_sensitivity``: ``price_sensitivity_missing``,
+        ``price_sensitivity_mean``, ``price_sensitive_share``.
+
+    Raises
+    ------
+    DataError
+        If a named column is missing, neither item is in the survey, a recommendation answer is not
+        a whole number 0–10, or a price-sensitivity answer is not a number on ``price_scale``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"recommend": [10, 9, 6, 8], "price_sensitivity": [5, 2, 4, None]})
+    >>> attitudinal_measures(s).loc["all", ["recommend_mean", "nps", "price_sensitive_share"]].tolist()
+    [8.25, 25.0, 0.6666666666666666]
+    """
+    from .satisfaction import nps  # one definition of promoters, detractors and NPS
+
+    if not isinstance(survey, pd.DataFrame):
+        raise DataError(f"expected a survey DataFrame, got {type(survey).__name__}.")
+    defaults = {"recommend": schema.RECOMMEND, "price_sensitivity": "price_sensitivity"}
+    items = {}
+    for keyword, column in (("recommend", recommend), ("price_sensitivity", price_sensitivity)):
+        if column is None or (column == defaults[keyword] and column not in survey.columns):
+            continue  # not asked in this survey
+        _require(survey, {keyword: column}, "the survey")
+        items[keyword] = column
+    if not items:
+        raise DataError("the survey has neither a recommendation nor a price-sensitivity column; pass "
+                        "recommend='<column>' (0–10) and/or price_sensitivity='<column>' naming them. "
+                        f"Columns: {', '.join(repr(c) for c in list(survey.columns)[:30])}.")
+    _require(survey, {"by": by}, "the survey")
+    groups = survey[by] if by is not None else pd.Series("all", index=survey.index)
+    n_lost = int(groups.isna().sum())
+    if n_lost:
+        warnings.warn(f"{n_lost} respondents have no value in {by!r}; they are left out.", CrmlabWarning,
+                      stacklevel=2)
+    frame = pd.DataFrame({"g": groups}, index=survey.index)
+    if "price_sensitivity" in items:
+        low, high = (float(v) for v in price_scale)
+        cut = math.floor((low + high) / 2) + 1 if price_sensitive_min is None else float(price_sensitive_min)
+        if not low < cut <= high:
+            raise ValueError(f"price_sensitive_min={cut:g} must lie in ({low:g}, {high:g}], the price scale.")
+        s = _numeric(survey, items["price_sensitivity"], "price_sensitivity")
+        bad = s.notna() & ((s < low) | (s > high))
+        if bad.any():
+            raise DataError(f"column {items['price_sensitivity']!r} (price_sensitivity) must lie on the "
+                            f"{low:g}–{high:g} scale, but has {format_examples(zip(survey.index[bad], s[bad]))}. "
+                            "Pass price_scale=(low, high) if the survey used another scale, or recode the answers.")
+        frame["s"], frame["sensitive"] = s, (s >= cut).astype(float).where(s.notna())
+    g = frame.groupby("g", sort=True, observed=True)
+    out = pd.DataFrame({"respondents": g.size()})
+    if "recommend" in items:
+        score = nps(survey, recommend=items["recommend"], by=by).reindex(out.index)
+        r = _numeric(survey, items["recommend"], "recommend").groupby(frame["g"], sort=True, observed=True)
+        out["recommend_missing"] = out["respondents"] - r.count()
+        out["recommend_mean"] = r.mean()
+        out[["promoters", "detractors", "nps"]] = score[["promoters", "detractors", "nps"]].to_numpy()
+    if "price_sensitivity" in items:
+        out["price_sensitivity_missing"] = out["respondents"] - g["s"].count()
+        out["price_sensitivity_mean"] = g["s"].mean()
+        out["price_sensitive_share"] = g["sensitive"].mean()
+    out.index.name = by
+    return out
 
 
 # ------------------------------------------------------------------------------------------

@@ -246,6 +246,126 @@ def test_loyalty_panel_is_deterministic():
     pd.testing.assert_frame_equal(L.make_loyalty_panel(50, seed=3), L.make_loyalty_panel(50, seed=3))
 
 
+# ---------------------------------------------------------------- recommendation and price sensitivity
+
+@pytest.fixture
+def answers():
+    """Seven respondents in two groups; one recommendation and one price answer are missing."""
+    return pd.DataFrame({"group": ["x", "x", "x", "x", "y", "y", "y"],
+                         "recommend": [10, 9, 6, None, 8, 0, 10],
+                         "price_sensitivity": [5, 2, 4, 3, 1, None, 5]})
+
+
+def test_attitudinal_measures_hand_worked(answers):
+    r = L.attitudinal_measures(answers, by="group")
+    # x: 4 respondents, recommend 10, 9, 6 (+1 missing) → mean 25/3; promoters 10, 9 → 2/3; detractor 6 → 1/3;
+    #    NPS 100·(2/3 − 1/3) = 33.3; price 5, 2, 4, 3 → mean 3.5; ≥ 4 (top two boxes of 1–5): 5, 4 → 2/4.
+    # y: 3 respondents, recommend 8, 0, 10 → mean 6; promoter 10 → 1/3, detractor 0 → 1/3, NPS 0;
+    #    price 1, 5 (+1 missing) → mean 3; ≥ 4: 5 → 1/2.
+    expected = pd.DataFrame({
+        "respondents": [4, 3], "recommend_missing": [1, 0], "recommend_mean": [25 / 3, 6.0],
+        "promoters": [2 / 3, 1 / 3], "detractors": [1 / 3, 1 / 3], "nps": [100 / 3, 0.0],
+        "price_sensitivity_missing": [0, 1], "price_sensitivity_mean": [3.5, 3.0], "price_sensitive_share": [0.5, 0.5],
+    }, index=pd.Index(["x", "y"], name="group"))
+    pd.testing.assert_frame_equal(r, expected, check_dtype=False)
+    # Everyone: recommend mean 43/6, promoters 3/6, detractors 2/6, NPS 100/6; price mean 20/6, share 3/6.
+    a = L.attitudinal_measures(answers).loc["all"]
+    assert (a["respondents"], a["recommend_missing"], a["price_sensitivity_missing"]) == (7, 1, 1)
+    np.testing.assert_allclose(a[["recommend_mean", "promoters", "detractors", "nps", "price_sensitivity_mean",
+                                  "price_sensitive_share"]].astype(float), [43 / 6, 0.5, 1 / 3, 100 / 6, 20 / 6, 0.5])
+
+
+def test_attitudinal_measures_nps_is_the_satisfaction_chapters(answers):
+    from crmlab.satisfaction import nps
+
+    r = L.attitudinal_measures(answers, by="group")
+    pd.testing.assert_frame_equal(r[["promoters", "detractors", "nps"]],
+                                  nps(answers, by="group")[["promoters", "detractors", "nps"]])
+
+
+def test_attitudinal_measures_leaves_out_absent_items(answers):
+    only_price = L.attitudinal_measures(answers, recommend=None)
+    assert list(only_price.columns) == ["respondents", "price_sensitivity_missing", "price_sensitivity_mean",
+                                        "price_sensitive_share"]
+    only_rec = L.attitudinal_measures(answers.drop(columns="price_sensitivity"))  # default name absent → left out
+    assert list(only_rec.columns) == ["respondents", "recommend_missing", "recommend_mean", "promoters",
+                                      "detractors", "nps"]
+    with pytest.raises(DataError, match="'prices'.*Pass price_sensitivity="):  # a name the user gave must exist
+        L.attitudinal_measures(answers, price_sensitivity="prices")
+    with pytest.raises(DataError, match="neither"):
+        L.attitudinal_measures(answers[["group"]])
+
+
+def test_attitudinal_measures_threshold_and_scale(answers):
+    # On 1–5 the default cut is 4; with 5 only the two 5s count: x 1/4, y 1/2.
+    r = L.attitudinal_measures(answers, by="group", price_sensitive_min=5)
+    assert r["price_sensitive_share"].tolist() == [0.25, 0.5]
+    # Shifted to a 1–7 scale the default cut is 5: x 7, 4, 6, 5 → 3/4; y 3, 7 → 1/2.
+    seven = answers.assign(price_sensitivity=answers["price_sensitivity"] + 2)
+    r7 = L.attitudinal_measures(seven, by="group", price_scale=(1, 7))
+    assert r7["price_sensitive_share"].tolist() == [0.75, 0.5]
+    with pytest.raises(ValueError, match="price_sensitive_min"):
+        L.attitudinal_measures(answers, price_sensitive_min=6)
+
+
+@pytest.mark.parametrize("column, value, match", [
+    ("price_sensitivity", 7, r"'price_sensitivity'.*1–5 scale.*row 2: 7\.0"),
+    ("price_sensitivity", 0, r"1–5 scale.*row 2: 0\.0"),
+    ("price_sensitivity", "high", r"'price_sensitivity'.*numeric.*'high'"),
+    ("recommend", 11, r"'recommend'.*0–10"),
+    ("recommend", 7.5, r"'recommend'.*0–10"),
+])
+def test_attitudinal_measures_rejects_out_of_scale_answers(answers, column, value, match):
+    bad = answers.astype({column: object})
+    bad.loc[2, column] = value
+    with pytest.raises(DataError, match=match):
+        L.attitudinal_measures(bad)
+
+
+def test_attitudinal_measures_missing_group_is_left_out_with_warning(answers):
+    answers.loc[0, "group"] = None
+    with pytest.warns(CrmlabWarning, match="1 respondents"):
+        r = L.attitudinal_measures(answers, by="group")
+    assert r["respondents"].tolist() == [3, 3]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("pqr"), st.one_of(st.none(), st.integers(0, 10)),
+                          st.one_of(st.none(), st.integers(1, 5))), min_size=1, max_size=40))
+def test_attitudinal_measures_grouped_equals_per_group_brute_force(rows):
+    survey = pd.DataFrame(rows, columns=["g", "recommend", "price_sensitivity"]).astype(
+        {"recommend": float, "price_sensitivity": float})
+    grouped = L.attitudinal_measures(survey, by="g")
+    assert list(grouped.index) == sorted(set(survey["g"]))
+    for name, part in survey.groupby("g"):
+        rec, price = part["recommend"].dropna(), part["price_sensitivity"].dropna()
+        brute = {"respondents": len(part), "recommend_missing": len(part) - len(rec),
+                 "recommend_mean": rec.mean(), "promoters": (rec >= 9).mean(), "detractors": (rec <= 6).mean(),
+                 "nps": 100 * ((rec >= 9).mean() - (rec <= 6).mean()),
+                 "price_sensitivity_missing": len(part) - len(price), "price_sensitivity_mean": price.mean(),
+                 "price_sensitive_share": (price >= 4).mean()}
+        row = grouped.loc[name]
+        for column, value in brute.items():
+            assert row[column] == pytest.approx(value, nan_ok=True), column
+        # grouping does not change a group's numbers: same as the group alone
+        alone = L.attitudinal_measures(part).loc["all"]
+        pd.testing.assert_series_equal(alone, row, check_names=False, check_dtype=False)
+
+
+def test_attitudinal_measures_show_the_planted_truth():
+    panel, truth = L.make_loyalty_panel(1000, seed=4, return_truth=True)
+    r = L.attitudinal_measures(panel.join(truth.types), by="loyalty_type")
+    assert r["respondents"].sum() == 1000 and set(r.index) == set(L.LOYALTY_TYPE_RULES.index)
+    # price loyalty (价格忠诚) is the most price-sensitive type, by mean and by share
+    assert r["price_sensitivity_mean"].idxmax() == "price" and r["price_sensitive_share"].idxmax() == "price"
+    # high-attachment types (潜在忠诚, 超值忠诚) recommend more than every low-attachment type
+    high = L.LOYALTY_TYPE_RULES.index[L.LOYALTY_TYPE_RULES["attachment"] == "high"]
+    low = r.index.difference(high)
+    assert r.loc[high, "recommend_mean"].min() > r.loc[low, "recommend_mean"].max()
+    assert r.loc[high, "nps"].min() > r.loc[low, "nps"].max()
+    assert (r.loc[high, "detractors"] == 0).all()  # high attachment answers 7–10
+
+
 # ---------------------------------------------------------------- Brown's patterns
 
 BROWN = [

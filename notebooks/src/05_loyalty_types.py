@@ -12,7 +12,8 @@
 #    and churn rate per period (顾客保持率 / 流失率) — and choose a period longer than the purchase cycle.
 # 2. Measure share of wallet (钱包份额) and cross-buying (交叉购买).
 # 3. Place customers in Dick & Basu's attitude × behaviour matrix: 绝对忠诚, 潜在忠诚, 惯性忠诚, 非忠诚.
-# 4. Classify the seven loyalty types by their source (垄断, 惰性, 潜在, 习惯性, 价格, 激励, 超值) with rules.
+# 4. Classify the seven loyalty types by their source (垄断, 惰性, 潜在, 习惯性, 价格, 激励, 超值) with rules,
+#    and compare their recommendation likelihood (推荐意愿, NPS) and price sensitivity (价格敏感度).
 # 5. Read Brown's brand-loyalty patterns from purchase sequences and place customers on the loyalty ladder.
 
 # %% [markdown]
@@ -44,6 +45,7 @@ import crmlab
 from crmlab import datasets, loyalty
 from crmlab._plotting import set_theme
 from crmlab.exercises import check
+from crmlab.labels import term
 
 set_theme()
 pd.set_option("display.width", 120)
@@ -188,15 +190,25 @@ types = loyalty.classify_loyalty_types(panel, attachment_threshold=attitude_thre
 pd.crosstab(types["loyalty_type"], segments["segment"])
 
 # %% [markdown]
-# Recommendation likelihood (推荐意愿) and price sensitivity (价格敏感度) differ by type:
+# Two survey measures of loyalty complete the picture. **Recommendation likelihood** (推荐意愿, 0–10) is
+# summarised as the Net Promoter Score (净推荐值): the share of promoters (9–10) minus the share of detractors
+# (0–6). **Price sensitivity** (价格敏感度, 1–5, higher = more sensitive) as its mean and the share answering 4–5.
+# Missing answers are left out and counted.
+#
+# $$NPS = 100\,(p_{9\text{–}10} - p_{0\text{–}6})$$
+#
+# By loyalty type:
 
 # %%
-panel.join(types["loyalty_type"]).groupby("loyalty_type")[["recommend", "price_sensitivity", "repeat"]].mean().round(2)
+measures = loyalty.attitudinal_measures(panel.join(types["loyalty_type"]), by="loyalty_type")
+shown = ["respondents", "recommend_mean", "nps", "price_sensitivity_mean", "price_sensitive_share"]
+measures[shown].round(2).rename(columns=lambda c: term(c, lang, loyalty.TERMS))
 
 # %% [markdown]
-# **What this tells a manager:** only super-value loyalty (超值忠诚) rests on attachment *and* behaviour.
-# Monopoly, inertia, convenience, price and incentive loyalty vanish when the market changes — treat them as
-# customers still to be won.
+# **What this tells a manager:** only super-value loyalty (超值忠诚) rests on attachment *and* behaviour — and
+# only the attached types (超值忠诚, 潜在忠诚) recommend us. Price-loyal customers (价格忠诚) are the most
+# price-sensitive: a competitor's discount takes them. Monopoly, inertia, convenience, price and incentive
+# loyalty vanish when the market changes — treat them as customers still to be won.
 
 # %% [markdown]
 # ## 7. Brown's brand-loyalty patterns · 品牌忠诚的行为模式
@@ -276,7 +288,8 @@ check("loyalty.3", answer, brand_panel=brand_panel, min_length=min_length, core_
 # %% [markdown]
 # ## Summary and further reading
 # - Behavioural loyalty: repeat purchase rate, frequency, inter-purchase time, retention/churn per period,
-#   share of wallet, cross-buying — always over a period longer than the purchase cycle.
+#   share of wallet, cross-buying — always over a period longer than the purchase cycle. Attitudinal:
+#   recommendation likelihood (推荐意愿, NPS) and price sensitivity (价格敏感度) from a survey.
 # - Attitude × behaviour separates true loyalty from latent and spurious loyalty; the seven types add the
 #   *source* of loyalty; Brown's patterns and the loyalty ladder describe how loyalty shows and grows.
 # - Brown, G. H. (1952–53). Brand loyalty — fact or fiction? *Advertising Age*, 23–24.
