@@ -23,10 +23,18 @@ def _read_yaml(path: str | Path, what: str) -> dict:
     path = Path(path)
     if not path.exists():
         raise DataError(f"{what} file not found: {str(path)!r}.")
+    raw = path.read_bytes()
     try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise DataError(f"{what} file {path.name!r} is not valid UTF-8 YAML: {str(exc).splitlines()[0]}") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:  # Notepad on Chinese Windows saves "ANSI" = GBK
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise DataError(f"{what} file {path.name!r} is neither UTF-8 nor GBK text; save it as UTF-8.") from None
+    try:
+        content = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise DataError(f"{what} file {path.name!r} is not valid YAML: {' '.join(str(exc).split())}") from None
     if not isinstance(content, dict):
         raise DataError(f"{what} file {path.name!r} must hold a mapping (key: value lines), "
                         f"not a {type(content).__name__}.")
@@ -46,7 +54,29 @@ def _split_params(content: dict) -> tuple[dict, dict]:
 
 def _inline_params(pairs) -> dict:
     # Values are YAML, as with papermill -y: "5" is an int, "[1, 2]" a list, "zh" a string.
-    return {key: yaml.safe_load(value) for key, value in pairs}
+    params = {}
+    for key, value in pairs:
+        try:
+            params[key] = yaml.safe_load(value)
+        except yaml.YAMLError as exc:
+            raise DataError(f"-p {key} {value!r}: the value is not valid YAML "
+                            f"({' '.join(str(exc).split()[:6])} …); quote it, e.g. -p {key} '\"…\"'.") from None
+    return params
+
+
+def _resolve_files(params: dict) -> dict:
+    """File parameters (``data``, ``*_data``) given on the command line are read from the current folder."""
+    from .report import is_file_parameter, is_named_source
+
+    resolved = dict(params)
+    for name, value in params.items():
+        if is_file_parameter(name) and isinstance(value, str) and not is_named_source(value):
+            path = Path(value).expanduser()
+            if not path.is_file():
+                raise DataError(f"parameter {name!r}: file not found: {value!r}"
+                                + ("" if path.is_absolute() else f" (in {Path.cwd()})") + ".")
+            resolved[name] = str(path.resolve())
+    return resolved
 
 
 def _guard(func):
@@ -93,6 +123,8 @@ def _report_options(func):
 def _collect(data_file, columns_file, lang, params_file, params) -> tuple[dict, dict]:
     common, chapters = _split_params(_read_yaml(params_file, "parameters")) if params_file else ({}, {})
     common.update(_inline_params(params))
+    common = _resolve_files(common)
+    chapters = {key: _resolve_files(values) for key, values in chapters.items()}
     if data_file:
         path = Path(data_file)
         if not path.exists():
@@ -106,16 +138,16 @@ def _collect(data_file, columns_file, lang, params_file, params) -> tuple[dict, 
     return common, chapters
 
 
-def _summarise(report_or_runs, out: Path) -> int:
-    runs = report_or_runs
+def _summarise(runs, out: Path | None = None) -> int:
     for run in runs:
         if run.ok:
-            click.echo(f"  ✓ {run.name} ({run.seconds:.1f} s)")
+            click.echo(f"  ✓ {run.name} ({run.seconds:.1f} s)" + (f" — {run.note}" if run.note else ""))
         else:
-            click.echo(f"  ✗ {run.name}: failed at code cell {run.failed_cell}: {run.error}", err=True)
-    failed = [r for r in runs if not r.ok]
-    click.echo(f"report written to {out}/index.html" if (out / "index.html").exists() else f"written to {out}")
-    return 1 if failed else 0
+            where = f"code cell {run.failed_cell}" if run.failed_cell else "start-up"
+            click.echo(f"  ✗ {run.name}: failed at {where}: {run.error}", err=True)
+    if out is not None:
+        click.echo(f"report written to {out}/index.html")
+    return 1 if any(not r.ok for r in runs) else 0
 
 
 @main.command()
@@ -133,6 +165,13 @@ def report(out, data_file, columns_file, chapters, lang, no_code, params_file, p
     sys.exit(_summarise(result.runs, result.out_dir))
 
 
+def _summarise_run(run, out: Path) -> int:
+    _summarise([run])
+    written = [out / name for name in (run.notebook, run.html) if name]
+    click.echo("written: " + ", ".join(str(p) for p in written))
+    return 0 if run.ok else 1
+
+
 @main.command()
 @click.argument("notebook")
 @click.option("--out", default="reports", show_default=True, type=click.Path(file_okay=False))
@@ -148,8 +187,10 @@ def run(notebook, out, data_file, columns_file, chapters, lang, no_code, params_
     # For a single notebook every given parameter must exist there (checked in run_notebook).
     chosen = dict(common)
     chosen.update(chapter_parameters(path, {}, per_chapter))
+    if chapters:
+        raise DataError("--chapters is for `crmlab report`; `crmlab run` takes one NOTEBOOK.")
     result = run_notebook(path, out, chosen, no_code=no_code, progress=progress)
-    sys.exit(_summarise([result], Path(out)))
+    sys.exit(_summarise_run(result, Path(out)))
 
 
 @main.command()
@@ -230,7 +271,7 @@ def exercises_list():
 
 @exercises.command("strip")
 @click.argument("notebook", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: <name>_student.ipynb beside it.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: students/<name>_student.ipynb beside it.")
 @_guard
 def exercises_strip(notebook, output):
     """Write a student version of NOTEBOOK: solution cells emptied, outputs of them removed."""

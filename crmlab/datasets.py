@@ -101,7 +101,7 @@ def load_cdnow(**options) -> pd.DataFrame:
     Examples
     --------
     >>> tx = load_cdnow()
-    >>> len(tx), tx["customer_id"].nunique(), round(tx["amount"].sum(), 2)
+    >>> len(tx), tx["customer_id"].nunique(), float(round(tx["amount"].sum(), 2))
     (69659, 23570, 2500315.63)
     """
     return load("cdnow", **options)

@@ -156,7 +156,7 @@ def strip_solutions(notebook, output=None):
     Returns
     -------
     pathlib.Path
-        The student notebook (default ``<name>_student.ipynb`` beside the original).
+        The student notebook (default ``students/<name>_student.ipynb`` beside the original).
     """
     import re
     from pathlib import Path
@@ -181,10 +181,13 @@ def strip_solutions(notebook, output=None):
             if "exercises.check" in cell.source or "check(" in cell.source:
                 cell.outputs = []
                 cell.execution_count = None
-    target = Path(output) if output else source.with_name(f"{source.stem}_student.ipynb")
+    # Default: a students/ folder beside the chapters, so that reports, nbval and the chapter
+    # lookup (``crmlab run 02``) never mistake the student copy for a chapter.
+    target = Path(output) if output else source.parent / "students" / f"{source.stem}_student.ipynb"
     if target.resolve() == source.resolve():
         raise ValueError("the student version must not overwrite the original notebook.")
-    tmp = target.with_suffix(".tmp")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
     nbformat.write(nb, str(tmp))
     tmp.replace(target)
     return target

@@ -83,7 +83,9 @@ class QualityReport:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:  # pragma: no cover - notebook display
-        return f"<p>{self.__str__().splitlines()[0]}</p>" + self.to_frame().to_html()
+        import html
+
+        return f"<p>{html.escape(self.__str__().splitlines()[0])}</p>" + self.to_frame().to_html()
 
 
 def quality_report(transactions: pd.DataFrame) -> QualityReport | None:
@@ -193,12 +195,18 @@ def read_table(source, *, encoding: str | None = None, sep: str | None = None,
         raise DataError(f"file not found: {path.name!r} (looked in {str(path.parent) or '.'}). "
                         "Check the path, or pass a DataFrame.")
     suffix = path.suffix.lower()
-    if suffix in _EXCEL_SUFFIXES:
-        frame = pd.read_excel(path, sheet_name=sheet_name, dtype=object, header=header)
-        report.encoding, report.separator = "xlsx", None
-    elif suffix in _PARQUET_SUFFIXES:
-        frame = pd.read_parquet(path)
-        report.encoding, report.separator = "parquet", None
+    if suffix in _EXCEL_SUFFIXES or suffix in _PARQUET_SUFFIXES:
+        excel = suffix in _EXCEL_SUFFIXES
+        try:
+            frame = (pd.read_excel(path, sheet_name=sheet_name, dtype=object, header=header) if excel
+                     else pd.read_parquet(path))
+        except Exception as exc:  # noqa: BLE001 - corrupt file, missing sheet, missing optional reader
+            kind = "an Excel" if excel else "a Parquet"
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
+            raise DataError(f"{path.name!r} could not be read as {kind} file: {reason}. "
+                            + ("Check sheet_name=, or save the sheet as .xlsx or CSV." if excel
+                               else "Check that the file is complete, or export it as CSV.")) from None
+        report.encoding, report.separator = ("xlsx" if excel else "parquet"), None
     else:
         raw = path.read_bytes()
         text, report.encoding = _decode(raw, encoding)
@@ -206,9 +214,16 @@ def read_table(source, *, encoding: str | None = None, sep: str | None = None,
             raise DataError(f"{path.name!r} is empty: no header and no rows.")
         report.separator = sep if sep is not None else _sniff_separator(text)
         engine = "python" if len(report.separator) > 1 else "c"
-        frame = pd.read_csv(_io.StringIO(text), sep=report.separator, dtype=str, header=header,
-                            keep_default_na=False, na_values=_NA_STRINGS, engine=engine,
-                            skipinitialspace=True)
+        try:
+            frame = pd.read_csv(_io.StringIO(text), sep=report.separator, dtype=str, header=header,
+                                keep_default_na=False, na_values=_NA_STRINGS, engine=engine,
+                                skipinitialspace=True)
+        except pd.errors.ParserError as exc:
+            name = _SEPARATOR_NAMES.get(report.separator, repr(report.separator))
+            reason = str(exc).strip().splitlines()[-1].replace("C error: ", "")
+            raise DataError(f"{path.name!r} cannot be split into columns at the {name} separator: {reason}. "
+                            "Fix that line (a stray separator or an unquoted text field), or pass sep= "
+                            "(e.g. sep=';').") from None
     frame.columns = [str(c).strip() for c in frame.columns]
     # Leftover index columns ("Unnamed: 0", "") from a DataFrame saved with its index.
     frame = frame.loc[:, [not (c == "" or c.startswith("Unnamed: ")) for c in frame.columns]]
@@ -220,7 +235,11 @@ def read_table(source, *, encoding: str | None = None, sep: str | None = None,
 # --------------------------------------------------------------------------------------------
 
 _CURRENCY = re.compile(r"[¥￥$€£\s元]")
-_DECIMAL_COMMA = re.compile(r"^[-+]?\d{1,3}(\.\d{3})*,\d+$|^[-+]?\d+,\d+$")
+# Number styles. Unambiguous forms decide a column's style; "1,234" and "1.234" alone could be either.
+_EU_NUMBER = r"^[-+]?([1-9]\d{0,2}(\.\d{3})+(,\d*)?|\d+,(\d{1,2}|\d{4,})|0,\d+)$"  # 1.234,5 · 12,50 · 0,125
+_US_NUMBER = r"^[-+]?([1-9]\d{0,2}(,\d{3})+(\.\d*)?|\d+\.(\d{1,2}|\d{4,})|0\.\d+)$"  # 1,234.5 · 12.50 · 0.125
+_AMBIGUOUS_EU = r"^[-+]?[1-9]\d{0,2}\.\d{3}$"   # "1.234": 1234 in a decimal-comma column
+_AMBIGUOUS_US = r"^[-+]?[1-9]\d{0,2},\d{3}$"     # "1,234": 1234 in a decimal-point column
 
 
 def _row_labels(index: pd.Index, positions, *, from_file: bool) -> list:
@@ -240,13 +259,7 @@ def _to_number(values: pd.Series, column: str, keyword: str, report: QualityRepo
     cleaned = text.str.replace(_CURRENCY, "", regex=True)
     # (1.234,56) accounting negatives
     cleaned = cleaned.str.replace(r"^\((.*)\)$", r"-\1", regex=True)
-    decimal_comma = cleaned.str.match(_DECIMAL_COMMA).fillna(False)
-    if decimal_comma.any():
-        cleaned = cleaned.where(~decimal_comma,
-                                cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
-        report.add(f"decimal commas in {column!r}", int(decimal_comma.sum()), "read as decimal points")
-    # Thousands separators "1,234.50"
-    cleaned = cleaned.str.replace(r"(?<=\d),(?=\d{3}(\D|$))", "", regex=True)
+    cleaned = _normalise_separators(cleaned, column, report)
     numbers = pd.to_numeric(cleaned, errors="coerce")
     bad = numbers.isna() & text.notna()
     if bad.any():
@@ -258,6 +271,45 @@ def _to_number(values: pd.Series, column: str, keyword: str, report: QualityRepo
             f"{examples}. Fix or remove those rows, or map {keyword}= to the numeric column."
         )
     return numbers.astype("float64")
+
+
+def _normalise_separators(cleaned: pd.Series, column: str, report: QualityReport) -> pd.Series:
+    """Decimal commas and thousands separators, decided for the whole column, not value by value.
+
+    A column whose unambiguous values use decimal commas ("12,50", "1.234,00") is read that way
+    throughout ("1.234" is then 1234); one that uses decimal points ("12.50", "1,234.50") has
+    its commas read as thousands separators ("2,000" is 2000). A column of only ambiguous values
+    ("1,234") follows the file: decimal commas in semicolon-separated files, thousands otherwise;
+    that guess is counted in the report.
+    """
+    has_comma = cleaned.str.contains(",", regex=False).fillna(False)
+    ambiguous_dot = cleaned.str.match(_AMBIGUOUS_EU).fillna(False)
+    if not (has_comma.any() or ambiguous_dot.any()):
+        return cleaned
+    eu = cleaned.str.match(_EU_NUMBER).fillna(False)
+    us = cleaned.str.match(_US_NUMBER).fillna(False)
+    ambiguous = (cleaned.str.match(_AMBIGUOUS_US).fillna(False) | ambiguous_dot) & ~(eu & us)
+    eu_evidence, us_evidence = (eu & ~ambiguous).any(), (us & ~ambiguous).any()
+    if eu_evidence and not us_evidence:
+        comma_decimal = cleaned.notna()
+    elif us_evidence and not eu_evidence:
+        comma_decimal = pd.Series(False, index=cleaned.index)
+    elif eu_evidence and us_evidence:  # inconsistent column: each unambiguous value by its own form
+        comma_decimal = eu & ~ambiguous
+    else:
+        guess_eu = report.separator == ";"
+        comma_decimal = cleaned.notna() if guess_eu else pd.Series(False, index=cleaned.index)
+        if ambiguous.any():
+            report.add(f"ambiguous thousands/decimal separators in {column!r}", int(ambiguous.sum()),
+                       "read as decimal commas (1,234 = 1.234; semicolon file)" if guess_eu else
+                       "read as thousands separators (1,234 = 1234)")
+    comma_decimal = comma_decimal.fillna(False).astype(bool)
+    decimal_commas = comma_decimal & has_comma
+    if decimal_commas.any():
+        report.add(f"decimal commas in {column!r}", int(decimal_commas.sum()), "read as decimal points")
+    as_eu = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    as_us = cleaned.str.replace(",", "", regex=False)
+    return as_eu.where(comma_decimal, as_us)
 
 
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
@@ -323,8 +375,18 @@ def _parse_dates(values: pd.Series, column: str, date_format: str | None, report
             else:
                 parsed = pd.to_datetime(text, format=fmt, errors="coerce")
         except (ValueError, TypeError) as exc:
-            raise DataError(f"date_format={date_format!r} is not a valid strftime format for column "
-                            f"{column!r}: {exc}") from None
+            if "timezone" in str(exc).lower():
+                # Some values carry a UTC offset ("…T10:00:00Z"), others none: read all as UTC.
+                parsed = pd.to_datetime(text, format=fmt if fmt.startswith("%") or fmt == "ISO8601" else "mixed",
+                                        errors="coerce", utc=True)
+                report.add(f"dates with and without time zone in {column!r}", int(present.sum()),
+                           "read as UTC, time zone removed")
+            elif date_format is not None:
+                raise DataError(f"date_format={date_format!r} is not a valid strftime format for column "
+                                f"{column!r}: {exc}. Use codes such as '%d/%m/%Y' or '%Y%m%d'.") from None
+            else:
+                raise DataError(f"column {column!r} (date=) could not be read as dates: {exc}. "
+                                "Pass date_format= (e.g. '%d/%m/%Y'), or map date= to the order date column.") from None
         if fmt == "ISO8601" and (parsed.isna() & present).any():
             # Slashed year-first dates ("2024/3/5") and other unambiguous forms.
             fallback = pd.to_datetime(text, format="mixed", errors="coerce")
@@ -523,6 +585,9 @@ def read_transactions(
                         "Map customer= to the column that holds customer ids.")
 
     frame[schema.DATE] = _parse_dates(frame[schema.DATE], date, date_format, report, from_file=from_file)
+    missing_date = frame[schema.DATE].isna()
+    report.add("missing order date", int(missing_date.sum()), "dropped")
+    frame = frame.loc[~missing_date]
     if schema.QUANTITY in frame:
         frame[schema.QUANTITY] = _to_number(frame[schema.QUANTITY], quantity, "quantity", report,
                                             from_file=from_file)
@@ -551,7 +616,7 @@ def read_transactions(
     if schema.QUANTITY in frame:
         frame.loc[is_return, schema.QUANTITY] = -frame.loc[is_return, schema.QUANTITY].abs()
     n_returns = int(is_return.sum())
-    return_value = float(-frame.loc[is_return, schema.AMOUNT].sum())
+    return_value = float(-frame.loc[is_return, schema.AMOUNT].sum()) + 0.0  # never "-0.00"
     if returns == "drop":
         report.add("returns and cancellations", n_returns, f"dropped (value {return_value:,.2f})")
         frame = frame.loc[~is_return]

@@ -50,7 +50,7 @@ NOTEBOOK_DIR = _notebook_dir()
 def list_notebooks(directory: str | Path | None = None) -> list[Path]:
     """The chapter notebooks (``NN_name.ipynb``) in order."""
     directory = Path(directory) if directory is not None else NOTEBOOK_DIR
-    return sorted(p for p in directory.glob("[0-9][0-9]_*.ipynb"))
+    return sorted(p for p in directory.glob("[0-9][0-9]_*.ipynb") if not p.stem.endswith("_student"))
 
 
 def find_notebook(name: str | Path, directory: str | Path | None = None) -> Path:
@@ -141,6 +141,49 @@ def check_parameters(path: Path, parameters: dict) -> None:
                                  f"(default {declared[name]['default']}), got {type(value).__name__} {value!r}.")
 
 
+def is_named_source(value) -> bool:
+    """Whether a ``data`` value names bundled or generated data rather than a file."""
+    from .datasets import _BUNDLED
+    from .survey import BUNDLED_SURVEYS
+
+    text = str(value)
+    return text in _BUNDLED or text in BUNDLED_SURVEYS or text == "synthetic" or text.startswith("synthetic:")
+
+
+def is_file_parameter(name: str) -> bool:
+    """``data`` and ``*_data`` parameters hold a data set name or a file path."""
+    return name == "data" or name.endswith("_data")
+
+
+def check_files(notebook: Path, parameters: dict, cwd: str | Path | None = None) -> None:
+    """Raise :class:`ParameterError` when a file parameter names a file that does not exist.
+
+    Relative paths are read from ``cwd`` (default: the notebook's folder, where the kernel runs).
+    """
+    base = Path(cwd) if cwd is not None else Path(notebook).parent
+    for name, value in parameters.items():
+        if not (is_file_parameter(name) and isinstance(value, str)) or is_named_source(value):
+            continue
+        path = Path(value).expanduser()
+        if not (path if path.is_absolute() else base / path).is_file():
+            where = "" if path.is_absolute() else f" (relative paths are read from {base})"
+            raise ParameterError(f"{Path(notebook).stem}: parameter {name!r}: file not found: {value!r}{where}.")
+
+
+def _data_kind(notebook: Path) -> str:
+    """``"survey"`` for chapters whose default data is a bundled survey, else ``"transactions"``."""
+    import ast
+
+    from .survey import BUNDLED_SURVEYS
+
+    default = notebook_parameters(notebook).get("data", {}).get("default")
+    try:
+        value = ast.literal_eval(default) if default is not None else None
+    except (ValueError, SyntaxError):
+        value = None
+    return "survey" if isinstance(value, str) and value in BUNDLED_SURVEYS else "transactions"
+
+
 @dataclass
 class NotebookRun:
     """The outcome of running one notebook."""
@@ -155,6 +198,7 @@ class NotebookRun:
     failed_cell: int | None = None
     error: str | None = None
     headline: dict = field(default_factory=dict)
+    note: str | None = None
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -292,11 +336,13 @@ def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | N
     notebook = Path(notebook)
     parameters = dict(parameters or {})
     check_parameters(notebook, parameters)
+    check_files(notebook, parameters, cwd)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / notebook.name
     tmp = out_dir / f".{notebook.stem}.running.ipynb"
     start = time.perf_counter()
+    crash = None
     try:
         with inline_figures():
             pm.execute_notebook(str(notebook), str(tmp), parameters=parameters, kernel_name=kernel_name,
@@ -304,10 +350,18 @@ def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | N
                                 report_mode=no_code)
     except pm.PapermillExecutionError:
         pass  # the partial notebook is written; the error is read back from it below
+    except Exception as exc:  # noqa: BLE001 - a dead kernel or a timeout is this chapter's failure, not the report's
+        lines = str(exc).strip().splitlines()
+        crash = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
     seconds = time.perf_counter() - start
-    nb = nbformat.read(str(tmp), as_version=4)
-    failed_cell, error = _failure(nb)
-    os.replace(tmp, target)
+    nb = nbformat.read(str(tmp if tmp.exists() else notebook), as_version=4)
+    failed_cell, error = _failure(nb) if tmp.exists() else (None, None)
+    if error is None and crash is not None:
+        error = crash
+    if tmp.exists():
+        os.replace(tmp, target)
+    else:
+        _atomic_write(target, nbformat.writes(nb).encode("utf-8"))
     run = NotebookRun(name=notebook.stem, title=_title(nb), ok=error is None, seconds=round(seconds, 2),
                       parameters=parameters, notebook=target.name, failed_cell=failed_cell, error=error,
                       headline=_headline(nb))
@@ -353,10 +407,14 @@ def chapter_parameters(notebook: Path, common: dict, per_chapter: dict) -> dict:
     """Common parameters the notebook declares, then the chapter's own (which must all exist)."""
     declared = notebook_parameters(notebook)
     chosen = {k: v for k, v in common.items() if k in declared}
-    key = next((k for k in per_chapter if k in (notebook.stem, notebook.stem.split("_")[0])), None)
+    key = _chapter_key(notebook, per_chapter)
     if key is not None:
         chosen.update(per_chapter[key])
     return chosen
+
+
+def _chapter_key(notebook: Path, per_chapter: dict) -> str | None:
+    return next((k for k in per_chapter if k in (notebook.stem, notebook.stem.split("_")[0])), None)
 
 
 def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = None,
@@ -396,8 +454,24 @@ def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = 
         raise ParameterError("no chapter notebooks found (expected notebooks/NN_name.ipynb).")
     common = dict(parameters or {})
     per_chapter = dict(chapter_params or {})
-    plans = [(nb, chapter_parameters(nb, common, per_chapter)) for nb in notebooks]
-    unused = set(common) - {k for _, p in plans for k in p}
+    kinds = {nb: _data_kind(nb) for nb in notebooks}
+    mixed = len(set(kinds.values())) > 1
+    plans, notes = [], {}
+    for nb in notebooks:
+        params = chapter_parameters(nb, common, per_chapter)
+        if mixed and kinds[nb] == "survey":
+            # The report's data set holds transactions; a survey chapter cannot read it.
+            own = per_chapter.get(_chapter_key(nb, per_chapter), {})
+            withheld = False
+            if "data" in params and "data" not in own and not str(params["data"]).startswith("synthetic"):
+                withheld = params.pop("data") is not None
+            if "columns" in params and "columns" not in own:
+                withheld = bool(params.pop("columns")) or withheld
+            if withheld:
+                notes[nb] = (f"ran on its bundled survey data: the report's data set holds transactions; give "
+                             f"this chapter survey data under '{nb.stem[:2]}': {{data: …, columns: …}} in -f params.yaml")
+        plans.append((nb, params))
+    unused = set(common) - {k for _, p in plans for k in p} - ({"data", "columns"} if mixed else set())
     if unused:
         declared = {}
         for nb, _ in plans:
@@ -408,6 +482,10 @@ def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = 
                              f"declares them; their parameters are: {listing}.")
     for nb, params in plans:
         check_parameters(nb, params)
+        check_files(nb, params)
+    if data_file is None and isinstance(common.get("data"), str) and not is_named_source(common["data"]):
+        candidate = notebooks[0].parent / Path(common["data"]).expanduser()  # as the kernels read it
+        data_file = candidate if candidate.is_file() else None
 
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -420,6 +498,7 @@ def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = 
             iterator = tqdm(plans, desc="chapters", unit="notebook")
         for nb, params in iterator:
             runs.append(run_notebook(nb, staging, params, no_code=no_code, progress=progress))
+            runs[-1].note = notes.get(nb)
         manifest = {
             "title": title,
             "ok": all(r.ok for r in runs),
@@ -462,10 +541,13 @@ def render_index(runs: list[NotebookRun], *, title: str, manifest: dict) -> str:
     rows = []
     for run in runs:
         status = ('<span class="ok">✓ ran</span>' if run.ok else
-                  f'<span class="failed">✗ failed at code cell {run.failed_cell}</span>'
+                  f'<span class="failed">✗ failed at '
+                  f'{f"code cell {run.failed_cell}" if run.failed_cell else "start-up"}</span>'
                   f'<div class="muted">{esc(run.error or "")}</div>')
         figures = "".join(f"<dt>{esc(k.replace('_', ' '))}</dt><dd>{esc(_fmt(v))}</dd>"
                           for k, v in run.headline.items())
+        if run.note:
+            status += f'<div class="muted">{esc(run.note)}</div>'
         link = f'<a href="{esc(run.html)}">{esc(run.title or run.name)}</a>' if run.html else esc(run.title)
         rows.append(f"<tr><td>{link}<div class=\"muted\">{esc(run.name)} · "
                     f'<a href="{esc(run.notebook or "")}">notebook</a> · {run.seconds:.1f} s</div></td>'

@@ -83,3 +83,19 @@ def test_strip_solutions_makes_a_student_version(tmp_path):
     assert not any("nunique()" in c.source for c in stubs)
     with pytest.raises(ValueError):
         exercises.strip_solutions(source, source)
+
+
+def test_student_copy_goes_to_a_students_folder_and_is_not_a_chapter(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from crmlab.report import find_notebook, list_notebooks
+
+    source = Path(__file__).resolve().parents[1] / "notebooks" / "00_getting_started.ipynb"
+    copy = shutil.copy(source, tmp_path / source.name)
+    target = exercises.strip_solutions(copy)
+    assert target == tmp_path / "students" / "00_getting_started_student.ipynb" and target.exists()
+    # Even a student copy saved beside the chapters is never taken for one.
+    exercises.strip_solutions(copy, tmp_path / "00_getting_started_student.ipynb")
+    assert list_notebooks(tmp_path) == [tmp_path / source.name]
+    assert find_notebook("00", tmp_path) == tmp_path / source.name

@@ -75,6 +75,8 @@ def test_report_replaces_old_one_only_when_complete(chapters, tmp_path, monkeypa
     (["--data", "missing.csv"], "data file not found"),
     (["--chapters", "07"], "no chapter notebook '07'"),
     (["-f", "params-missing.yaml"], "parameters file not found"),
+    (["-p", "data", "missing.csv"], "parameter 'data': file not found: 'missing.csv'"),
+    (["-p", "x", "[1,"], "-p x '[1,': the value is not valid YAML"),
 ])
 def test_broken_parameters_exit_with_one_line(chapters, tmp_path, args, message):
     result = CliRunner().invoke(main, ["report", "--notebook-dir", str(chapters), "--chapters", "01",
@@ -166,3 +168,58 @@ def test_figures_are_kept_when_the_shell_exports_mplbackend_agg(tmp_path, monkey
     mimes = {m for o in executed.cells[-1].outputs for m in o.get("data", {})}
     assert "image/png" in mimes
     assert os.environ["MPLBACKEND"] == "Agg", "the caller's environment is restored"
+
+
+def test_relative_data_path_is_read_from_the_callers_folder(tmp_path, monkeypatch):
+    """`crmlab run NB -p data mine.csv` means mine.csv here, not beside the notebook (the kernel's cwd)."""
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    _notebook(folder / "01_file.ipynb", "File · 文件",
+              "from crmlab.report import headline\nimport pathlib\nheadline(text=pathlib.Path(data).read_text())",
+              params="data = 'cdnow'")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "mine.csv").write_text("hello", encoding="utf-8")
+    monkeypatch.chdir(work)
+    result = CliRunner().invoke(main, ["run", "01", "--notebook-dir", str(folder), "--out", "out", "--no-progress",
+                                       "-p", "data", "mine.csv"])
+    assert result.exit_code == 0, result.output
+    report = CliRunner().invoke(main, ["report", "--notebook-dir", str(folder), "--out", "rep", "--no-progress",
+                                       "-p", "data", "mine.csv"])
+    assert report.exit_code == 0, report.output
+    manifest = json.loads((work / "rep" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["chapters"][0]["headline"] == {"text": "hello"}
+    assert manifest["data_file"]["name"] == "mine.csv"  # hashed although it came with -p
+
+
+def test_survey_chapter_keeps_its_own_data_in_a_transactions_report(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    body = "from crmlab.report import headline\nheadline(data=str(data), columns=str(columns))"
+    _notebook(folder / "01_tx.ipynb", "Tx · 交易", body, params="data = 'cdnow'\ncolumns = {}")
+    _notebook(folder / "04_survey.ipynb", "Survey · 调查", body, params="data = 'ecsi'\ncolumns = {}")
+    mine = tmp_path / "orders.csv"
+    mine.write_text("c,d,a\n", encoding="utf-8")
+    out = tmp_path / "r"
+    result = rp.run_report(out, notebook_dir=folder, parameters={"data": str(mine), "columns": {"customer": "c"}},
+                           chapter_params={"04": {"columns": {"satisfaction": "s"}}})
+    tx, survey = result.runs
+    assert tx.headline == {"data": str(mine), "columns": "{'customer': 'c'}"} and tx.note is None
+    assert survey.ok and survey.headline == {"data": "ecsi", "columns": "{'satisfaction': 's'}"}
+    assert "bundled survey data" in survey.note and "bundled survey data" in (out / "index.html").read_text("utf-8")
+    # Only survey chapters selected: the data set is theirs.
+    alone = rp.run_report(tmp_path / "r2", notebook_dir=folder, chapters=["04"], parameters={"data": str(mine)})
+    assert alone.runs[0].headline["data"] == str(mine) and alone.runs[0].note is None
+
+
+def test_a_crashing_executor_is_one_failed_chapter(chapters, tmp_path, monkeypatch):
+    import papermill as pm
+
+    def die(*args, **kwargs):
+        raise RuntimeError("Kernel died before replying\nmore detail")
+
+    monkeypatch.setattr(pm, "execute_notebook", die)
+    run = rp.run_notebook(chapters / "01_good.ipynb", tmp_path / "out", html_page=False)
+    assert not run.ok and run.error == "RuntimeError: Kernel died before replying" and run.failed_cell is None
+    assert (tmp_path / "out" / "01_good.ipynb").exists()
+    assert not list((tmp_path / "out").glob(".*running*"))
