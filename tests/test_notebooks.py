@@ -101,3 +101,14 @@ def test_notebook_runs_with_other_parameters(path, params, tmp_path):
     verdicts = [o.text for c in executed.cells if c.cell_type == "code" for o in c.outputs
                 if o.output_type == "stream" and ("✓" in o.text or "✗" in o.text)]
     assert verdicts and all("✓" in v for v in verdicts), verdicts
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_notebook_gives_the_report_index_its_headline_figures(path):
+    from crmlab.report import HEADLINE_MIME, _headline
+
+    nb = nbformat.read(str(path), as_version=4)
+    figures = _headline(nb)
+    assert figures, f"{path.name}: call crmlab.report.headline(...) once near the end (the report index shows it)"
+    assert sum(HEADLINE_MIME in o.get("data", {}) for c in nb.cells if c.cell_type == "code"
+               for o in c.outputs) == 1, "exactly one headline per chapter"

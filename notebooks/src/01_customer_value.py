@@ -41,6 +41,7 @@ import crmlab
 from crmlab import clv, datasets, value
 from crmlab._plotting import set_theme
 from crmlab.exercises import check
+from crmlab.report import headline
 
 set_theme()
 pd.set_option("display.width", 120)
@@ -248,3 +249,8 @@ check("value.4", answer, data=tx, calibration_end=calibration_end)
 # - BG/NBD: Fader, Hardie & Lee (2005), "Counting your customers the easy way", *Marketing Science*.
 # - Gamma-Gamma: Fader, Hardie & Lee (2005), "RFM and CLV: using iso-value curves", *JMR*; Fader & Hardie (2013) note on the Gamma-Gamma model.
 # - Schmittlein, Morrison & Colombo (1987), the Pareto/NBD model.
+
+# %%
+headline(customers=int(tx["customer_id"].nunique()), revenue=float(tx["amount"].sum()),
+         gini=f"{value.gini(tx):.3f}", top_20_percent_share=f"{value.top_share(tx, 0.2):.1%}",
+         clv_total=float(value_table["clv"].sum()), clv_horizon_weeks=int(horizon))

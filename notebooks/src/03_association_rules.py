@@ -40,6 +40,7 @@ import crmlab
 from crmlab import basket, datasets
 from crmlab._plotting import set_theme
 from crmlab.exercises import check
+from crmlab.report import headline
 from crmlab.labels import term
 
 set_theme()
@@ -242,3 +243,9 @@ check("basket.4", answer, data=tx, min_support=min_support, min_confidence=min_c
 # Han, Pei & Yin (2000), *Mining frequent patterns without candidate generation* (FP-growth) ·
 # Zaki (2000), *Scalable algorithms for association mining* (Eclat) ·
 # Hahsler, Grün & Hornik (2005), *arules — a computational environment for mining association rules*, JSS.
+
+# %%
+best = rules.sort_values(["lift", "confidence"], ascending=False).head(1)
+top_rule = (f"{', '.join(best['antecedents'].iloc[0])} → {', '.join(best['consequents'].iloc[0])} "
+            f"(lift {best['lift'].iloc[0]:.2f})") if len(best) else "none"
+headline(baskets=int(matrix.shape[0]), rules=len(rules), non_redundant_rules=len(pruned), top_rule=top_rule)

@@ -48,6 +48,7 @@ import pandas as pd
 from crmlab import satisfaction
 from crmlab._plotting import set_theme
 from crmlab.exercises import check
+from crmlab.report import headline
 from crmlab.survey import ATTRIBUTES, load_survey, make_survey
 
 set_theme()
@@ -223,3 +224,9 @@ check("satisfaction.3", answer, data=survey, items=satisfaction_items)
 # - Martilla, J. A., & James, J. C. (1977). Importance–performance analysis. *Journal of Marketing*, 41(1), 77–79.
 # - Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests. *Psychometrika*, 16, 297–334.
 # - Data: `satisfaction` data set of the R package plspm (Sanchez, G., LIAM, UPC Barcelona; GPL-3).
+
+# %%
+real_nps = satisfaction.nps(survey).loc["all"]
+headline(respondents=len(survey), nps=round(float(real_nps["nps"]), 1),
+         largest_type=str(real_types["quadrant"].value_counts().idxmax()),
+         satisfaction_alpha=f"{satisfaction.cronbach_alpha(survey, satisfaction_items):.3f}")

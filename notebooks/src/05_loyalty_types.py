@@ -45,6 +45,7 @@ import crmlab
 from crmlab import datasets, loyalty
 from crmlab._plotting import set_theme
 from crmlab.exercises import check
+from crmlab.report import headline
 from crmlab.labels import term
 
 set_theme()
@@ -298,3 +299,8 @@ check("loyalty.3", answer, brand_panel=brand_panel, min_length=min_length, core_
 # - Griffin, J. (1995). *Customer Loyalty: How to Earn It, How to Keep It*. Lexington Books.
 # - Christopher, M., Payne, A., & Ballantyne, D. (1991). *Relationship Marketing*. Butterworth-Heinemann (the ladder).
 # - Oliver, R. L. (1999). Whence consumer loyalty? *Journal of Marketing*, 63, 33–44.
+
+# %%
+repeat = loyalty.repeat_purchase(tx)
+headline(customers=int(repeat["customers"]), repeat_rate=f"{repeat['repeat_rate']:.1%}",
+         most_common_loyalty_type=str(types["loyalty_type"].value_counts().idxmax()))

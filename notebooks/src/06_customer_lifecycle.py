@@ -46,6 +46,7 @@ import crmlab
 from crmlab import datasets, lifecycle, loyalty
 from crmlab._plotting import set_theme
 from crmlab.exercises import check
+from crmlab.report import headline
 
 set_theme()
 pd.set_option("display.width", 120)
@@ -219,3 +220,8 @@ check("lifecycle.3", answer, subs=subs, group=group_col, tenure=tenure_col, chur
 #   setting. *Journal of Marketing*, 64(4), 17–35.
 # - Fader, P. S., & Hardie, B. G. S. (2007). How to project customer retention. *Journal of Interactive
 #   Marketing*, 21(1), 76–90.
+
+# %%
+stage_counts = stages["stage"].value_counts()
+headline(customers=len(stages), largest_stage=str(stage_counts.idxmax()),
+         largest_stage_share=f"{stage_counts.max() / len(stages):.1%}")
