@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
+from ._files import write_atomic
 from .errors import DataError
 from .io import read_transactions
 
@@ -426,19 +426,6 @@ def make_transactions(
 # Shipped synthetic files
 # --------------------------------------------------------------------------------------------
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _retail_csv() -> bytes:
     frame = make_transactions(2000, seed=2024)
     out = frame.copy()
@@ -475,7 +462,7 @@ def regenerate(directory: str | Path | None = None) -> list[Path]:
     written = []
     for name, build in _GENERATED.items():
         path = directory / name
-        _write_atomic(path, build())
+        write_atomic(path, build())
         written.append(path)
     return written
 

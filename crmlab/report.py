@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from ._files import write_atomic
 from .errors import DataError
 
 __all__ = ["ParameterError", "NotebookRun", "Report", "list_notebooks", "notebook_parameters",
@@ -201,19 +202,6 @@ class NotebookRun:
     note: str | None = None
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _title(nb) -> str:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -361,14 +349,14 @@ def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | N
     if tmp.exists():
         os.replace(tmp, target)
     else:
-        _atomic_write(target, nbformat.writes(nb).encode("utf-8"))
+        write_atomic(target, nbformat.writes(nb).encode("utf-8"))
     run = NotebookRun(name=notebook.stem, title=_title(nb), ok=error is None, seconds=round(seconds, 2),
                       parameters=parameters, notebook=target.name, failed_cell=failed_cell, error=error,
                       headline=_headline(nb))
     if html_page:
         copy_mathjax(out_dir)
         page = out_dir / f"{notebook.stem}.html"
-        _atomic_write(page, to_html(nb, no_code=no_code).encode("utf-8"))
+        write_atomic(page, to_html(nb, no_code=no_code).encode("utf-8"))
         run.html = page.name
     return run
 
@@ -509,9 +497,9 @@ def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = 
             "chapters": [asdict(r) for r in runs],
             "total_seconds": round(sum(r.seconds for r in runs), 2),
         }
-        _atomic_write(staging / "manifest.json",
+        write_atomic(staging / "manifest.json",
                       json.dumps(manifest, ensure_ascii=False, indent=2, default=str).encode("utf-8"))
-        _atomic_write(staging / "index.html", render_index(runs, title=title, manifest=manifest).encode("utf-8"))
+        write_atomic(staging / "index.html", render_index(runs, title=title, manifest=manifest).encode("utf-8"))
         os.chmod(staging, 0o755)
         if out_dir.exists():
             old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
@@ -597,5 +585,5 @@ def write_batch_index(out_dir: str | Path, results: list[tuple[str, Report]]) ->
             f"<style>{_STYLE}</style></head><body><h1>crmlab batch</h1><table><thead><tr><th>Report</th>"
             f"<th>Status</th></tr></thead><tbody>{rows}</tbody></table></body></html>\n")
     path = Path(out_dir) / "index.html"
-    _atomic_write(path, page.encode("utf-8"))
+    write_atomic(path, page.encode("utf-8"))
     return path
