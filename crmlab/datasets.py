@@ -78,7 +78,7 @@ def list_datasets() -> pd.DataFrame:
     """The bundled data sets and generators, one row each (name, kind, description)."""
     rows = [(name, "file", file, text) for name, (file, text, _) in _BUNDLED.items()]
     rows.append(("make_transactions", "generator", "",
-                 "Synthetic retailer with BG/NBD purchase timing, planted rules and known truth"))
+                 "Synthetic retailer with MBG/NBD purchase timing, planted rules and known truth"))
     return pd.DataFrame(rows, columns=["name", "kind", "file", "description"]).set_index("name")
 
 
@@ -179,7 +179,7 @@ CUSTOMER_TYPES: dict[str, tuple[float, dict[str, float]]] = {
     "essentials": (0.30, {"grocery": 2, "beverages": 1, "deli": 0.5, "household": 4, "personal care": 4, "baby": 0.5}),
 }
 
-#: Ground-truth population parameters of the generator (BG/NBD in weeks; Gamma-Gamma spend).
+#: Ground-truth population parameters of the generator (MBG/NBD in weeks; Gamma-Gamma spend).
 DEFAULT_BGNBD = {"r": 0.25, "alpha": 4.0, "a": 0.8, "b": 2.5}
 DEFAULT_GAMMA_GAMMA = {"p": 6.0, "q": 4.0, "gamma": 15.0}
 
@@ -234,9 +234,10 @@ def make_transactions(
     Course concept: a data set whose "right answers" are known, so every chapter can check
     what it finds (customer value, CLV, RFM types, association rules, loyalty, lifecycle).
 
-    Purchase timing follows the BG/NBD story (Fader, Hardie & Lee 2005): each customer buys at
-    rate λ ~ Gamma(r, α) per week while alive and drops out after each purchase with probability
-    p ~ Beta(a, b). Order values follow the Gamma-Gamma spend model. Customers join uniformly over
+    Purchase timing follows the MBG/NBD variant of the BG/NBD story (Batislam, Denizel &
+    Filiztekin 2007; Fader, Hardie & Lee 2005): each customer buys at rate λ ~ Gamma(r, α) per
+    week while alive and drops out after each purchase, the first one included, with probability
+    p ~ Beta(a, b) — so fit :class:`crmlab.clv.ModifiedBetaGeo` to recover ``truth.bgnbd``. Order values follow the Gamma-Gamma spend model. Customers join uniformly over
     the first ``acquisition_weeks`` and belong to latent types with different category mixes.
     Baskets contain products of the type's favourite categories plus the planted rules
     (:data:`PLANTED_RULES`). Some orders are partly returned later (cancellation invoices with
