@@ -302,6 +302,31 @@ def test_plots_return_axes(hand_scores):
     assert "1000" in [t.get_text() for t in heat.texts]
 
 
+def test_plots_label_in_chinese(hand_scores, monkeypatch):
+    import matplotlib as mpl
+
+    from crmlab import labels
+
+    # The labels do not depend on the font: pretend a CJK font is installed (rendering with real
+    # glyphs is tested in test_labels.py where one is).
+    monkeypatch.setattr(labels, "cjk_font", lambda: "DejaVu Sans")
+    term = labels.term
+    with mpl.rc_context(), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing")
+        heat = R.plot_rf_heatmap(hand_scores, lang="zh")
+        assert (heat.get_xlabel(), heat.get_ylabel()) == ("F 得分", "R 得分")
+        assert heat.get_title() == "各 R、F 得分的平均消费金额"
+        dist = R.plot_score_distribution(hand_scores, lang="zh")
+        assert dist.get_title() == "RFM 得分分布"
+        assert [t.get_text() for t in dist.get_legend().get_texts()] == ["R 得分", "F 得分", "M 得分"]
+        seg = R.segment(hand_scores, scheme="named", lang="zh")
+        bars = R.plot_segments(R.segment_summary(hand_scores, seg, lang="zh"), lang="zh")
+        assert bars.get_title() == "客户群规模与收入占比"
+        assert "冠军客户" in [t.get_text() for t in bars.get_yticklabels()]
+        scatter = R.plot_rfm_scatter(hand_scores, x="frequency", y="monetary", hue=seg, lang="zh")
+        assert scatter.get_xlabel() == term("frequency", "zh") != "frequency"
+
+
 # ---------------------------------------------------------------------------------------------
 # Invariants (hypothesis): heavy ties, any bins.
 # ---------------------------------------------------------------------------------------------
@@ -354,6 +379,43 @@ def test_rfm_table_invariants(n, seed):
     # Brute force per customer.
     for cid, rows in tx.groupby("customer_id"):
         assert table.loc[cid, "recency"] == (pd.Timestamp(table.attrs["snapshot"]) - rows["order_date"].max()).days
+
+
+_ids = st.lists(st.one_of(st.text(alphabet="ab1Z é中😀", max_size=9), st.text(max_size=4)),
+                min_size=1, max_size=40)
+
+
+@settings(max_examples=80, deadline=None)
+@given(ids=_ids, dtype=st.sampled_from(["string", "str", "arrow", "object"]), start=st.integers(0, 2))
+def test_id_factorization_matches_sorted_python_strings(ids, dtype, start):
+    # rfm_table hashes short Arrow-backed string ids as integers (crmlab.rfm._factorize_ids);
+    # truth: Python's own sort of the distinct strings (code point order) and a dict lookup.
+    pa = pytest.importorskip("pyarrow")
+    series = pd.Series(ids, dtype=pd.ArrowDtype(pa.string()) if dtype == "arrow" else dtype).iloc[start:]
+    if len(series) == 0:
+        return
+    codes, uniques, perm = R._factorize_ids(series)
+    expected = sorted(set(series.tolist()))
+    assert list(uniques) == expected and uniques.dtype == series.dtype
+    # perm[p] is the code of the p-th smallest id: row values come back through it.
+    sorted_position = np.arange(len(uniques)) if perm is None else np.argsort(perm)
+    assert uniques.take(sorted_position[codes]).tolist() == series.tolist()
+    fast = R._short_string_keys(series) is not None
+    short = all(len(v.encode()) <= 8 and "\x00" not in v for v in series.tolist())
+    arrow_backed = isinstance(series.dtype, pd.ArrowDtype) or \
+        str(getattr(series.dtype, "storage", "")).startswith("pyarrow")  # "str" is object in pandas 2
+    assert fast == (short and arrow_backed)
+
+
+def test_rfm_table_same_for_object_and_arrow_string_ids(tx):
+    as_object = R.rfm_table(tx.assign(customer_id=tx["customer_id"].astype(object)))
+    for dtype in ("string", "str"):
+        as_arrow = R.rfm_table(tx.assign(customer_id=tx["customer_id"].astype(dtype)))
+        assert as_arrow.index.dtype == pd.Series([], dtype=dtype).dtype
+        pd.testing.assert_frame_equal(as_arrow, as_object, check_index_type=False)
+    # Ids longer than 8 bytes take pd.factorize: same table.
+    long_ids = tx.assign(customer_id=("customer-" + tx["customer_id"]).astype("string"))
+    assert R.rfm_table(long_ids)["recency"].tolist() == HAND["recency"].tolist()
 
 
 # ---------------------------------------------------------------------------------------------
