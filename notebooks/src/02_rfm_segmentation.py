@@ -43,6 +43,7 @@ import crmlab
 from crmlab import datasets, rfm
 from crmlab._plotting import set_theme
 from crmlab.exercises import check
+from crmlab.report import headline
 
 set_theme()
 pd.set_option("display.width", 120)
@@ -248,3 +249,8 @@ check("rfm.3", answer, data=tx)
 # - Fader, P. S., Hardie, B. G. S., & Lee, K. L. (2005). RFM and CLV: Using iso-value curves for customer
 #   base analysis. *Journal of Marketing Research*, 42(4), 415–430.
 # - Kohavi, R., & Parekh, R. (2004). Visualizing RFM segmentation. *SIAM International Conference on Data Mining*.
+
+# %%
+headline(customers=len(table), snapshot=table.attrs["snapshot"], one_time_buyers=f"{(table['frequency'] == 1).mean():.1%}",
+         top_revenue_segment=f"{summary['share_revenue'].idxmax()} ({summary['share_revenue'].max():.1%} of revenue)",
+         k_means_clusters=int(km.n_clusters_))

@@ -88,6 +88,9 @@ def test_index_lists_every_chapter_without_errors(browser, server, report_dir):
         text = rows.nth(i).inner_text()
         assert chapter["name"] in text
         assert ("✓ ran" in text) == chapter["ok"]
+        if chapter["ok"]:
+            assert chapter["headline"], f"{chapter['name']} gave the index no headline figures"
+            assert next(iter(chapter["headline"])).replace("_", " ") in text
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "report_index.png"), full_page=True)
     assert problems == []
