@@ -20,6 +20,7 @@ import pandas as pd
 from scipy import optimize, special
 
 from . import schema
+from ._ids import factorize_ids
 from ._plotting import get_ax
 from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
 from .labels import plot_lang, term
@@ -113,7 +114,7 @@ def customer_summary(
                         "Drop those rows or read the file with crmlab.read_transactions.")
     if getattr(when.dt, "tz", None) is not None:
         when = when.dt.tz_localize(None)
-    codes, uniques = pd.factorize(transactions[customer], sort=True)
+    codes, uniques, perm = factorize_ids(transactions[customer])
     if (codes < 0).any():
         raise DataError(f"Column {customer!r} has missing customer ids; drop those rows first.")
     day = _days(when)
@@ -149,7 +150,7 @@ def customer_summary(
         "recency": (last - first) / unit,
         "T": (cut - first) / unit,
         "monetary_value": np.divide(spend, freq_count, out=np.zeros(n), where=freq_count > 0),
-    }, index=pd.Index(uniques, name=customer))
+    })
     if cal_day is not None:
         hold = (occ_day > cal_day) & (occ_day <= end_day)
         hcount = np.bincount(occ_cust[hold], minlength=n)
@@ -160,6 +161,9 @@ def customer_summary(
         out["duration_holdout"] = (end_day - cal_day) / unit
     if amount is None:
         out = out.drop(columns=[c for c in out.columns if c.startswith("monetary")])
+    if perm is not None:  # codes in first-seen order: rows to sorted-id order
+        out, keep = out.iloc[perm], keep[perm]
+    out.index = pd.Index(uniques, name=customer)
     out = out.loc[keep]
     out.attrs["freq"] = freq
     return out

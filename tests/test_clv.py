@@ -247,12 +247,18 @@ def test_plots(cdnow_summary, synthetic):
 @given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 60), st.floats(0.5, 100)), min_size=1, max_size=40),
        st.integers(10, 60))
 def test_customer_summary_matches_brute_force(rows, cal):
-    tx = pd.DataFrame({"customer_id": [f"c{c}" for c, _, _ in rows],
+    # Ids of mixed lengths whose first-seen order is not their sorted order (the fast id path).
+    names = ["c10", "c", "b22", "a", "zz", "c1"]
+    tx = pd.DataFrame({"customer_id": [names[c] for c, _, _ in rows],
                        "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta([d for _, d, _ in rows], unit="D"),
                        "amount": [a for _, _, a in rows]})
     cal_end = pd.Timestamp("2024-01-01") + pd.Timedelta(days=cal)
     obs_end = pd.Timestamp("2024-03-15")
     got = clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, freq="D")
+    assert list(got.index) == sorted(got.index)
+    pd.testing.assert_frame_equal(got, clv.customer_summary(tx.astype({"customer_id": object}),
+                                                            calibration_end=cal_end, observation_end=obs_end,
+                                                            freq="D"), check_index_type=False)
     days = tx.groupby(["customer_id", "order_date"])["amount"].sum().reset_index()
     for cust, g in days.groupby("customer_id"):
         first = g["order_date"].min()

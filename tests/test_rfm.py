@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import crmlab
+from crmlab import _ids as ids_module
 from crmlab import datasets
 from crmlab import rfm as R
 from crmlab.errors import CrmlabWarning, DataError
@@ -388,19 +389,19 @@ _ids = st.lists(st.one_of(st.text(alphabet="ab1Z é中😀", max_size=9), st.tex
 @settings(max_examples=80, deadline=None)
 @given(ids=_ids, dtype=st.sampled_from(["string", "str", "arrow", "object"]), start=st.integers(0, 2))
 def test_id_factorization_matches_sorted_python_strings(ids, dtype, start):
-    # rfm_table hashes short Arrow-backed string ids as integers (crmlab.rfm._factorize_ids);
+    # rfm_table hashes short Arrow-backed string ids as integers (crmlab._ids.factorize_ids);
     # truth: Python's own sort of the distinct strings (code point order) and a dict lookup.
     pa = pytest.importorskip("pyarrow")
     series = pd.Series(ids, dtype=pd.ArrowDtype(pa.string()) if dtype == "arrow" else dtype).iloc[start:]
     if len(series) == 0:
         return
-    codes, uniques, perm = R._factorize_ids(series)
+    codes, uniques, perm = ids_module.factorize_ids(series)
     expected = sorted(set(series.tolist()))
     assert list(uniques) == expected and uniques.dtype == series.dtype
     # perm[p] is the code of the p-th smallest id: row values come back through it.
     sorted_position = np.arange(len(uniques)) if perm is None else np.argsort(perm)
     assert uniques.take(sorted_position[codes]).tolist() == series.tolist()
-    fast = R._short_string_keys(series) is not None
+    fast = ids_module._short_string_keys(series) is not None
     short = all(len(v.encode()) <= 8 and "\x00" not in v for v in series.tolist())
     arrow_backed = isinstance(series.dtype, pd.ArrowDtype) or \
         str(getattr(series.dtype, "storage", "")).startswith("pyarrow")  # "str" is object in pandas 2
