@@ -22,7 +22,9 @@
 # `data` is the real survey: `"ecsi"` (bundled: 250 customers of a Spanish bank, items 0–10), `"synthetic:<seed>"`
 # or a path to your own file, with `columns` mapping your column names onto `satisfaction`, `repurchase_intent`,
 # `recommend` and `scale` its answer scale (e.g. `(1, 5)`). The five-industry survey is generated with `seed`.
-# Thresholds left at `None` use the defaults explained below.
+# The thresholds (`satisfied_at`, `loyal_at`, `defection_below`, `affection_from`) are on the real survey's scale
+# and apply to it (section 6); left at `None` they use the defaults explained below. The generated survey
+# (sections 1–5, answers 1–5) always uses the defaults, so a 0–10 threshold cannot empty its quadrants.
 
 # %% tags=["parameters"]
 data = "ecsi"
@@ -83,53 +85,68 @@ ax = satisfaction.plot_loyalty_curves(curve, lang=lang, ylabel="Repurchase inten
 # %% [markdown]
 # ## 2. Customer types · 顾客类型
 # Cut satisfaction and loyalty at thresholds (default: the first answer above the scale midpoint, 4 on 1–5 and 6
-# on 0–10). High–high are **loyalists** (the top box of both: **apostles**), satisfied but not loyal are
+# on 0–10; "at or above the cut" is high — the printed cut points are the ones used). High–high are **loyalists** (the top box of both: **apostles**), satisfied but not loyal are
 # **mercenaries**, loyal but dissatisfied are **hostages**, low–low are **defectors** (the bottom box of both:
 # **terrorists**).
 
 # %%
-types = satisfaction.customer_types(gen, satisfied_at=satisfied_at, loyal_at=loyal_at, lang=lang)
+types = satisfaction.customer_types(gen, lang=lang)
 print("cut points:", {k: types.attrs["cut_points"][k] for k in ("satisfied_at", "loyal_at")})
 pd.crosstab(gen.loc[types.index, "industry"], types["quadrant"], normalize="index").round(2)
 
 # %%
 cars = gen[gen["industry"] == "automobiles"]
-ax = satisfaction.plot_customer_types(
-    satisfaction.customer_types(cars, satisfied_at=satisfied_at, loyal_at=loyal_at, lang=lang), lang=lang)
+ax = satisfaction.plot_customer_types(satisfaction.customer_types(cars, lang=lang), lang=lang)
 
 # %% [markdown]
-# **What this tells a manager.** Mercenaries (satisfied, yet they leave) dominate competitive markets: satisfaction
-# scores alone overstate the loyal base. Hostages dominate monopolies: they stay only because they must.
+# **What this tells a manager.** Read down the columns of the table: mercenaries (satisfied, yet not loyal) are far
+# more common in the competitive markets (automobiles, business PCs) than in the others — there satisfaction scores
+# alone overstate the loyal base. Hostages (loyal but dissatisfied) are most common where customers cannot easily
+# switch (local telephone, airlines): they stay only because they must, and leave when an alternative appears.
 
 # %% [markdown]
 # ## 3. Zones of defection, indifference and affection · 背离区、冷漠区、情感区
 # The literature draws these zones only roughly. We put the boundaries at 40 % and 90 % of the scale range
-# (on 1–5: defection = 1–2, indifference = 3–4, affection = 5 only); change `defection_below` and
-# `affection_from` to test another reading.
+# (on 1–5: defection = 1–2, indifference = 3–4, affection = 5 only; on 0–10: 0–3, 4–8, 9–10). The table gives the
+# mean loyalty of the respondents in each zone; `defection_below` and `affection_from` test another reading on
+# the real survey (section 6).
 
 # %%
-zones = satisfaction.satisfaction_zones(gen, by="industry", defection_below=defection_below,
-                                        affection_from=affection_from, lang=lang)
+zones = satisfaction.satisfaction_zones(gen, by="industry", lang=lang)
 zones["loyalty_mean"].unstack().round(2)
 
 # %% [markdown]
+# **What this tells a manager.** In the competitive industries loyalty only jumps in the zone of affection: raising
+# customers from indifference to affection, not from defection to indifference, is what buys loyalty there. In the
+# protected industries loyalty is already fairly high in the lower zones (local telephone most of all): there high
+# loyalty says little about how customers feel.
+
+# %% [markdown]
 # ## 4. Net Promoter Score · 净推荐值
-# Promoters answer 9–10 and detractors 0–6 on "how likely are you to recommend us?" (0–10):
+# Promoters answer 9–10, passives 7–8 and detractors 0–6 on "how likely are you to recommend us?" (0–10). With
+# $p_P$, $p_D$ the shares of promoters and detractors among $n$ answers (each answer scored +1, 0 or −1):
 #
-# $$NPS = 100\,(p_P - p_D), \qquad SE = 100\sqrt{\frac{p_P + p_D - (p_P - p_D)^2}{n}}$$
+# $$NPS = 100\,(p_P - p_D), \qquad SE = 100\sqrt{\frac{p_P + p_D - (p_P - p_D)^2}{n}}, \qquad
+#   \text{95\% CI} = NPS \pm 1.96\,SE$$
+#
+# NPS runs from −100 to 100; the table gives `se` and the interval (`ci_low`, `ci_high`) in the same points.
 
 # %%
 satisfaction.nps(gen, by="industry").round(2)
 
 # %% [markdown]
-# **What this tells a manager.** With 400 answers an NPS is uncertain by several points either way: do not
-# celebrate or panic over differences inside the interval.
+# **What this tells a manager.** With a few hundred answers per group (column `n`) an NPS is uncertain by several
+# points either way (see `ci_low`–`ci_high`): do not celebrate or panic over differences inside the interval.
 
 # %% [markdown]
 # ## 5. Drivers and reliability · 驱动因素与信度
 # **Importance** is the correlation of each attribute with satisfaction, **performance** its mean rating; the
-# grid's cross-hairs are the means. Cronbach's alpha checks that items meant to measure one thing agree:
-# $\alpha = \frac{k}{k-1}\bigl(1 - \sum_i s_i^2 / s_T^2\bigr)$ (0.7 or more is the usual bar).
+# grid's cross-hairs are the means of the two. Cronbach's alpha (量表信度) checks that $k$ items meant to measure one
+# thing agree, with $s_i^2$ the variance of item $i$ and $s_T^2$ the variance of the summed score:
+#
+# $$\alpha = \frac{k}{k-1}\Bigl(1 - \frac{\sum_{i=1}^k s_i^2}{s_T^2}\Bigr)$$
+#
+# (0.7 or more is the usual bar).
 
 # %%
 drivers = satisfaction.driver_analysis(gen, list(ATTRIBUTES), lang=lang)
@@ -149,7 +166,8 @@ print("alpha of the generated satisfaction items:",
 # %% [markdown]
 # ## 6. A real survey · 真实调查
 # The same steps on `survey` (by default the bundled ECSI bank survey: `sat1` overall satisfaction, `loy1` choose
-# the bank again, `loy3` recommend, all 0–10).
+# the bank again, `loy3` recommend, all 0–10), with the notebook's thresholds. Read the curve with its `n` column:
+# levels answered by a handful of respondents have wide intervals, which can even run past the ends of the scale.
 
 # %%
 real_curve = satisfaction.loyalty_curve(survey)
@@ -191,15 +209,14 @@ check("satisfaction.1", answer, data=survey)
 
 # %% [markdown]
 # **2.** In the generated survey, what share of automobile customers are mercenaries (satisfied but not loyal)
-# with the notebook's thresholds?
+# with the default thresholds (the cut points printed in section 2)?
 
 # %% tags=["solution"]
-car_types = satisfaction.customer_types(gen[gen["industry"] == "automobiles"], satisfied_at=satisfied_at,
-                                        loyal_at=loyal_at)
+car_types = satisfaction.customer_types(gen[gen["industry"] == "automobiles"])
 answer = (car_types["quadrant"] == "Mercenary").mean()
 
 # %%
-check("satisfaction.2", answer, data=gen, satisfied_at=satisfied_at, loyal_at=loyal_at)
+check("satisfaction.2", answer, data=gen)
 
 # %% [markdown]
 # **3.** What is Cronbach's alpha of the satisfaction items `satisfaction_items` of `survey`?

@@ -60,15 +60,18 @@ print(crmlab.quality_report(tx))
 # one purchase occasion.
 #
 # $$\text{repeat rate} = \frac{\#\{i: n_i \ge 2\}}{\#\{i: n_i \ge 1\}}, \qquad
-#   \text{repeat purchases per customer} = \frac{1}{N}\sum_i (n_i - 1)$$
+#   \text{repeat purchases per customer} = \frac{1}{N}\sum_{i:\,n_i \ge 1} (n_i - 1)$$
+#
+# with $n_i$ the purchase occasions of customer $i$ in the period and $N = \#\{i: n_i \ge 1\}$ the customers who
+# bought in it.
 
 # %%
 loyalty.repeat_purchase(tx).round(3)
 
 # %% [markdown]
-# The period must be **longer than the purchase cycle** (购买周期). Measured over only the first 30 days, the
-# same customers look far less loyal — and the function warns that the period is shorter than the median
-# inter-purchase time:
+# The period must be **longer than the purchase cycle** (购买周期). Measured over only the first 30 days, customers
+# look far less loyal (compare the two columns) — and when such a window is not longer than the median
+# inter-purchase time the function warns (the warning is printed above the table):
 
 # %%
 import warnings
@@ -77,6 +80,8 @@ start = tx["order_date"].min()
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     short = loyalty.repeat_purchase(tx, start=start, end=start + pd.Timedelta(days=29))
+for w in caught:
+    print("Warning:", w.message)
 pd.DataFrame({"whole data": loyalty.repeat_purchase(tx), "first 30 days": short}).round(3).loc[
     ["customers", "repeat_rate", "repeat_purchases_per_customer", "period_days"]]
 
@@ -97,6 +102,10 @@ ax = sns.histplot(gaps[gaps <= gaps.quantile(0.95)], bins=30)
 _ = ax.set_xlabel("Days between purchases (longest 5% not shown)")
 
 # %% [markdown]
+# Two "typical" cycles appear: the median of all gaps (`median_interpurchase_days` in section 1, pulled towards
+# the frequent buyers, who contribute many gaps) and the median of each repeat customer's mean gap (the 50 % row
+# of `mean_interpurchase_days` above), which is longer.
+#
 # **What this tells a manager:** the typical purchase cycle sets the rhythm of CRM: a reminder sent long
 # before the median gap is wasted, and a customer silent for several cycles is at risk.
 
@@ -109,9 +118,10 @@ _ = ax.set_xlabel("Days between purchases (longest 5% not shown)")
 loyalty.retention_by_period(tx, freq=freq).round(3).head(8)
 
 # %% [markdown]
-# **What this tells a manager:** for CDNOW (one cohort of first-time buyers from 1997-Q1) three quarters of
-# customers do not come back in the second quarter, but those who do are retained at a much higher rate
-# afterwards: the first repeat purchase is the hurdle to work on.
+# **What this tells a manager:** read `retention_rate` down the table. For the default data, CDNOW (one cohort of
+# first-time buyers from 1997-Q1), about three quarters of customers do not come back in the second quarter, but
+# later periods keep a much larger share of the previous period's buyers: the first repeat purchase is the
+# hurdle to work on.
 
 # %% [markdown]
 # ## 4. Share of wallet and cross-buying · 钱包份额与交叉购买
@@ -127,8 +137,9 @@ sow = loyalty.share_of_wallet(brand_panel, focal="A")
 sow.round(2).head()
 
 # %% [markdown]
-# **Cross-buying** counts the categories a customer buys. CDNOW has no categories, so we use a synthetic
-# retailer generated with the same `seed`:
+# **Cross-buying** counts the categories a customer buys. The default CDNOW log has no product categories, so we
+# use a synthetic retailer generated with the same `seed`; the first table compares its repeat rate and purchase
+# cycle with those of `tx`, so you know what kind of customers it has:
 
 # %%
 retail = datasets.load_data(f"synthetic:{seed}")
@@ -143,8 +154,10 @@ spend = loyalty.purchase_frequency(retail)["spend"]
 spend.groupby(cross).agg(["count", "mean"]).round(1).rename_axis("categories bought")
 
 # %% [markdown]
-# **What this tells a manager:** customers who buy across more categories spend more — cross-selling deepens
-# the relationship and raises the cost of leaving.
+# **What this tells a manager:** customers who buy across more categories spend more (the `mean` column rises
+# with the number of categories). The table shows an association, not a cause — heavy buyers naturally touch
+# more categories — but cross-selling is also the course's way to deepen the relationship and raise the cost
+# of leaving.
 
 # %% [markdown]
 # ## 5. Attitude × behaviour (Dick & Basu) · 态度与行为
@@ -191,6 +204,11 @@ types = loyalty.classify_loyalty_types(panel, attachment_threshold=attitude_thre
 pd.crosstab(types["loyalty_type"], segments["segment"])
 
 # %% [markdown]
+# Crossed with Dick & Basu's segments, the seven types split spurious (惯性) loyalty by its source — monopoly,
+# inertia, habit (convenience) and incentives — while latent, price and super-value loyalty each sit in one
+# segment. A customer whose levels do not fit the driver they named is "unclassified" (with a warning).
+
+# %% [markdown]
 # Two survey measures of loyalty complete the picture. **Recommendation likelihood** (推荐意愿, 0–10) is
 # summarised as the Net Promoter Score (净推荐值): the share of promoters (9–10) minus the share of detractors
 # (0–6). **Price sensitivity** (价格敏感度, 1–5, higher = more sensitive) as its mean and the share answering 4–5.
@@ -207,9 +225,10 @@ measures[shown].round(2).rename(columns=lambda c: term(c, lang, loyalty.TERMS))
 
 # %% [markdown]
 # **What this tells a manager:** only super-value loyalty (超值忠诚) rests on attachment *and* behaviour — and
-# only the attached types (超值忠诚, 潜在忠诚) recommend us. Price-loyal customers (价格忠诚) are the most
+# only the attached types (超值忠诚, 潜在忠诚) have a positive NPS. Price-loyal customers (价格忠诚) are the most
 # price-sensitive: a competitor's discount takes them. Monopoly, inertia, convenience, price and incentive
-# loyalty vanish when the market changes — treat them as customers still to be won.
+# loyalty vanish when the market changes — treat them as customers still to be won. (The generated panel plants
+# these relations; on a real survey, check them in this table.)
 
 # %% [markdown]
 # ## 7. Brown's brand-loyalty patterns · 品牌忠诚的行为模式
@@ -224,6 +243,10 @@ patterns.groupby("pattern").head(1)[["sequence", "pattern", "main_brand", "switc
 
 # %%
 ax = loyalty.plot_brand_patterns(patterns, lang=lang)
+
+# %% [markdown]
+# The panel is generated with known patterns (columns): counts off the diagonal are customers the rules read
+# differently from the generator, e.g. after changing `min_length` or `core_share`.
 
 # %%
 pd.crosstab(patterns["pattern"], brand_truth.patterns, margins=True)
@@ -242,8 +265,9 @@ buyers.groupby("pattern")["share_of_wallet"].agg(["count", "mean"]).round(2)
 # %% [markdown]
 # ## 8. The loyalty ladder · 忠诚阶梯
 # 潜在客户 (prospect) → 普通购买者 (first-time buyer) → 客户 (client) → 跟随者 (supporter) → 拥护者
-# (advocate) → 忠诚客户 (loyal partner). Purchases move a customer up to supporter; advocacy (a recommendation
-# score of 9–10) is needed for the top rungs.
+# (advocate) → 忠诚客户 (loyal partner). Purchases move a customer up to supporter (1 purchase: first-time buyer,
+# 2–3: client, 4 or more: supporter); advocacy (a recommendation score of 9–10) is needed for the top rungs: a
+# supporter who recommends us is an advocate, and an advocate with 8 or more purchases a loyal customer.
 
 # %%
 ladder = loyalty.loyalty_ladder(panel, recommend="recommend", lang=lang)
@@ -254,6 +278,11 @@ ax = loyalty.plot_loyalty_ladder(ladder, lang=lang)
 
 # %%
 loyalty.loyalty_ladder(freq_table, lang=lang)["stage"].value_counts(sort=False)
+
+# %% [markdown]
+# **What this tells a manager:** the ladder turns loyalty into a next step for each rung — a second purchase for
+# first-time buyers, regular purchases for clients, and for supporters a reason to recommend us. Behaviour alone
+# cannot show the top rungs: ask for advocacy (a recommendation question) to see them.
 
 # %% [markdown]
 # ## Exercises · 练习

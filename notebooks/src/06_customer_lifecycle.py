@@ -58,11 +58,13 @@ print(crmlab.quality_report(tx))
 # The course draws the lifecycle as transaction volume over time. For each customer we compare the spend
 # rate in the last `window_days` with the rate before, and apply these rules in order:
 #
-# 1. **退化期 decline** — lapsed: silent for more than 3 × their usual inter-purchase time;
+# 1. **退化期 decline** — lapsed: silent for more than 3 × their usual (median) inter-purchase time — for one-time
+#    buyers the median over all customers — and for at least `exploration_days` (column `lapse_days`);
 # 2. **考察期 exploration** — one purchase so far, or first purchase less than `exploration_days` ago;
 # 3. **退化期 decline** — recent rate below 0.67 × the earlier rate;
-# 4. **形成期 formation** — few purchases yet, or recent rate at least 1.33 × the earlier rate;
-# 5. **稳定期 stability** — otherwise.
+# 4. **形成期 formation** — few purchases yet (fewer than 3), an earlier history shorter than half a window, or
+#    recent rate at least 1.33 × the earlier rate;
+# 5. **稳定期 stability** — otherwise: regular purchases at a level rate.
 #
 # $$\text{recent rate} = \frac{\text{spend in the last } w \text{ days}}{w}, \qquad
 #   \text{earlier rate} = \frac{\text{spend before}}{\text{days before}}$$
@@ -79,14 +81,15 @@ lifecycle.stage_summary(stages, lang=lang).drop(columns="what to do").round(3)
 ax = lifecycle.plot_lifecycle_stages(stages, lang=lang)
 
 # %% [markdown]
-# CDNOW's customers all joined in early 1997 and are read 18 months later, so nobody is still exploring and
-# most have lapsed. A business read while it is still acquiring customers looks different — the synthetic
-# retailer of the same `seed`, which acquires customers during its first year, read at the end of month 11:
+# The stage mix depends on when the customers were acquired. In the default data, CDNOW, all customers joined in
+# early 1997 and are read 18 months later, so nobody is still exploring and most are in decline. A business read
+# while it is still acquiring customers looks different — the synthetic retailer of the same `seed`, which
+# acquires customers during its first year, read at the end of month 11:
 
 # %%
 retail = datasets.load_data(f"synthetic:{seed}")
-mid_year = retail["order_date"].min() + pd.Timedelta(days=334)
-retail_stages = lifecycle.lifecycle_stages(retail, snapshot=mid_year, window_days=window_days,
+month_11 = retail["order_date"].min() + pd.Timedelta(days=334)
+retail_stages = lifecycle.lifecycle_stages(retail, snapshot=month_11, window_days=window_days,
                                            exploration_days=exploration_days, lang=lang)
 lifecycle.stage_summary(retail_stages, lang=lang).drop(columns="what to do").round(3)
 
@@ -96,13 +99,14 @@ lifecycle.stage_summary(retail_stages, lang=lang).drop(columns="what to do").rou
 
 # %% [markdown]
 # ## 2. Cohorts · 同期群分析
-# Group customers by the month of their first purchase (acquisition cohort) and follow each group:
-# cell $(c, k)$ is the share of cohort $c$ that bought $k$ periods after acquiring. Cells beyond the end of
-# the data are empty, not zero.
+# Group customers by the period (`cohort_freq`, a month by default) of their first purchase — the acquisition
+# cohort — and follow each group: cell $(c, k)$ is the share of cohort $c$ that bought in the $k$-th period after
+# acquiring (period 0 is 100 %). Cells beyond the end of the data are empty, not zero. The table shows `tx`
+# (first rows); the heatmap shows the synthetic retailer, whose cohorts span a whole year of acquisition.
 
 # %%
 cohorts = lifecycle.cohort_table(tx, freq=cohort_freq)
-cohorts.round(3).iloc[:, :8]
+cohorts.round(3).iloc[:12, :8]
 
 # %%
 ax = lifecycle.plot_cohort_heatmap(lifecycle.cohort_table(retail, freq=cohort_freq, max_periods=12), lang=lang)
@@ -113,19 +117,27 @@ ax = lifecycle.plot_cohort_heatmap(lifecycle.cohort_table(retail, freq=cohort_fr
 
 # %% [markdown]
 # ## 3. Retention and churn · 顾客保持率与流失率
-# Per period: the share of last period's buyers who buy again (`loyalty.retention_by_period`).
+# Per period: the share of last period's buyers who buy again (`loyalty.retention_by_period`), here for the
+# synthetic retailer by quarter:
+#
+# $$r_t = \frac{|A_{t-1} \cap A_t|}{|A_{t-1}|}, \qquad c_t = 1 - r_t$$
+#
+# with $A_t$ the customers who bought in period $t$. Once the retailer stops acquiring (`new` = 0), `active`
+# shrinks to the customers it keeps.
 
 # %%
 loyalty.retention_by_period(retail, freq="Q").round(3)
 
 # %% [markdown]
 # As a curve: how long do customers stay? In purchase data nobody cancels, so we call a customer churned when
-# they have not bought for `churn_after_days` days, at their last purchase; customers still buying are
+# they have not bought for more than `churn_after_days` days before the end of the data, and date the churn at
+# their last purchase; their lifetime is the whole months from first to last purchase. Customers still buying are
 # **censored** — we only know they lasted at least this long. Kaplan–Meier counts them correctly:
 #
 # $$\hat S(t) = \prod_{t_j \le t} \Big(1 - \frac{d_j}{n_j}\Big)$$
 #
-# with $d_j$ customers churning at time $t_j$ out of $n_j$ still at risk.
+# with $d_j$ customers churning at time $t_j$ out of $n_j$ still at risk (columns `churned`, `at_risk`;
+# `lower`–`upper` is the 95 % interval). One curve per acquisition quarter:
 
 # %%
 lifetimes = lifecycle.customer_lifetimes(retail, churn_after_days=churn_after_days)
@@ -138,8 +150,9 @@ ax = lifecycle.plot_retention_curve(curve, lang=lang)
 _ = ax.set_xlabel("Months since first purchase")
 
 # %% [markdown]
-# **What this tells a manager:** the steep drop at month 0 is the customers who never bought a second time —
-# in purchase data the first repeat purchase is the biggest retention lever.
+# **What this tells a manager:** the steep drop at month 0 is the customers whose last purchase came within a
+# month of their first — mostly those who never bought a second time. In purchase data the first repeat purchase
+# is the biggest retention lever.
 
 # %% [markdown]
 # ## 4. Contractual retention · 合同客户的保持率
@@ -163,20 +176,34 @@ _ = ax.set_xlabel("Tenure (months)")
 
 # %% [markdown]
 # Monthly churn rate (流失率) and retention rate (保持率) per contract: customers lost divided by the
-# customer-months at risk (the sum of tenures).
+# customer-months at risk (the sum of tenures, column `exposure`):
+#
+# $$\hat h = \frac{\#\text{churned}}{\sum_i \text{tenure}_i}, \qquad \hat r = 1 - \hat h$$
+#
+# `churned_share` is different: the share of customers who have left so far, whatever their tenure. The generated
+# table (used when `churn_data` is `None`) plants monthly churn of 6 %, 2 % and 0.6 % — compare `churn_rate`.
 
 # %%
 lifecycle.churn_rates(subs, tenure=tenure_col, churn=churn_col, by=group_col).round(4)
 
 # %% [markdown]
-# **What this tells a manager:** month-to-month customers leave several times faster; moving them to
-# longer contracts (with a benefit that makes it worthwhile) is a retention tool in itself.
+# **What this tells a manager:** month-to-month customers leave several times faster (compare `churn_rate`);
+# moving them to longer contracts (with a benefit that makes it worthwhile) is a retention tool in itself —
+# although part of the gap is who chooses a long contract, not what the contract does.
 
 # %% [markdown]
 # ## 5. What to do in each stage · 各阶段的管理重点
+# The stages follow the relationship-development view of Dwyer, Schurr & Oh (1987); each calls for different
+# actions (`lifecycle.STAGE_ACTIONS`):
 
 # %%
-lifecycle.STAGE_ACTIONS
+for key, row in lifecycle.STAGE_ACTIONS.iterrows():
+    print(f"{row['中文']} {key}: {row['what happens']}\n    → {row['what to do']}")
+
+# %% [markdown]
+# **What this tells a manager:** combine this with the stage mix of section 1 — the largest stage is where the
+# CRM budget is spent, and a stage that is nearly empty (e.g. few customers in formation) is where the
+# relationship stalls.
 
 # %% [markdown]
 # ## Exercises · 练习
