@@ -9,6 +9,7 @@ name. Rated items are ``float64`` on their declared scale, with missing answers 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from crmlab import schema
-from crmlab.errors import DataError, format_examples, missing_column_error
+from crmlab.errors import CrmlabWarning, DataError, format_examples, missing_column_error
 from crmlab.io import QualityReport, read_table
 
 __all__ = ["read_survey", "make_survey", "load_survey", "BUNDLED_SURVEYS", "SurveyTruth", "SURVEY_COLUMNS", "INDUSTRIES", "ATTRIBUTES"]
@@ -474,6 +475,10 @@ def load_survey(source: str = "ecsi", **options) -> pd.DataFrame:
             seed = int(source.split(":", 1)[1])
         except ValueError:
             raise DataError(f"{source!r}: write synthetic:<seed> with a whole-number seed, e.g. 'synthetic:7'.") from None
+        given = sorted(k for k, v in options.items() if v is not None and not (k == "mapping" and not v))
+        if given:
+            warnings.warn(f"{source!r} is generated with canonical columns and 1–5 / 0–10 scales; "
+                          f"{', '.join(given)} not used.", CrmlabWarning, stacklevel=2)
         return make_survey(2000, seed=seed)
     if source in BUNDLED_SURVEYS:
         file, defaults = BUNDLED_SURVEYS[source]
@@ -481,5 +486,9 @@ def load_survey(source: str = "ecsi", **options) -> pd.DataFrame:
         if not path.exists():
             raise DataError(f"bundled survey {file!r} is missing from {DATA_DIR.name}/. Reinstall crmlab, "
                             "or set CRMLAB_DATA to the folder holding the datasets.")
-        return read_survey(path, **{**defaults, **{k: v for k, v in options.items() if v}})
+        # None means "the bundled default"; 0 (e.g. not_applicable=0) is a real value. A mapping
+        # adds to the bundled one.
+        chosen = {k: v for k, v in options.items() if v is not None and k != "mapping"}
+        mapping = {**defaults.get("mapping", {}), **(options.get("mapping") or {})}
+        return read_survey(path, **{**defaults, **chosen, "mapping": mapping})
     return read_survey(source, **options)

@@ -67,6 +67,21 @@ def test_types_at_and_around_thresholds(sat, loy, expected):
     assert out["type"].iloc[0] == expected
 
 
+@pytest.mark.parametrize("call, message", [
+    (lambda s: S.customer_types(s, satisfied_at=8), "satisfied_at=8 is outside the scale of column 'satisfaction' (1–5)"),
+    (lambda s: S.customer_types(s, loyal_at=1), "loyal_at=1 is outside the scale of column 'repurchase_intent'"),
+    (lambda s: S.satisfaction_zones(s, affection_from=6), "affection_from=6 is outside"),
+    (lambda s: S.satisfaction_zones(s, defection_below=0.5), "defection_below=0.5 is outside"),
+])
+def test_cut_points_outside_the_scale_are_errors(call, message):
+    # 8 on a 1–5 scale would make every respondent a defector without a word.
+    s = pd.DataFrame({"satisfaction": [1, 3, 5], "repurchase_intent": [2, 4, 5]})
+    s.attrs["scales"] = {"satisfaction": (1, 5), "repurchase_intent": (1, 5)}
+    with pytest.raises(DataError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        call(s)
+    S.customer_types(s, satisfied_at=5, loyal_at=2)  # the ends that still split the scale are fine
+
+
 def test_types_defaults_reported_and_moved():
     s = pd.DataFrame({"satisfaction": [6, 5, 10, 0], "repurchase_intent": [6, 5, 10, 0]})
     s.attrs["scales"] = {"satisfaction": (0, 10), "repurchase_intent": (0, 10)}

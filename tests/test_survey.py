@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -9,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crmlab.datasets import DATA_DIR
-from crmlab.errors import DataError
+from crmlab.errors import CrmlabWarning, DataError
 from crmlab.survey import INDUSTRIES, SURVEY_COLUMNS, load_survey, make_survey, read_survey
 
 
@@ -183,3 +185,22 @@ def test_codes_and_reverse_match_brute_force(answers, low):
     expected = [np.nan if a == 0 else low + high - a for a in answers]
     assert np.allclose(s["q"].to_numpy(), expected, equal_nan=True)
     assert s.attrs["quality"].count("not-applicable codes") == answers.count(0)
+
+
+def test_load_survey_keeps_falsy_options_and_adds_to_the_bundled_mapping():
+    raw = pd.read_csv(DATA_DIR / "ecsi_bank_survey.csv")
+    # not_applicable=0 is a real choice (0 codes "not applicable"), not "use the default".
+    coded = load_survey("ecsi", not_applicable=0)
+    assert coded["satisfaction"].isna().sum() == (raw["sat1"] == 0).sum() == 4
+    assert load_survey("ecsi")["satisfaction"].isna().sum() == 0
+    # A user mapping adds to the bundled one instead of replacing it.
+    more = load_survey("ecsi", mapping={"segment": "imag1"})
+    assert {"satisfaction", "recommend", "segment"} <= set(more.columns)
+
+
+def test_generated_survey_says_which_options_it_ignores():
+    with pytest.warns(CrmlabWarning, match="not_applicable, scales"):
+        load_survey("synthetic:1", scales=(1, 7), not_applicable=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        load_survey("synthetic:1", mapping={}, scales=None)
