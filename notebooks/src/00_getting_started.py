@@ -67,9 +67,10 @@ tx.head()
 overview.summarize(tx, lang=lang)
 
 # %% [markdown]
-# The **quality report** says what the reader found and did: nothing is dropped silently. For CDNOW it
-# notes zero-dollar rows (kept: a free CD is still a purchase) and same-day repeated lines (kept: several
-# CDs bought the same day are legitimate).
+# The **quality report** says what the reader found and did: nothing is dropped silently. Read the
+# `count` and `action` columns. With the default CDNOW data it notes zero-dollar rows (kept: a free CD is
+# still a purchase) and exact duplicate rows — same customer, day, quantity and amount (kept: CDNOW has no
+# order id, so buying the same again on one day cannot be told apart from a double entry).
 
 # %%
 crmlab.quality_report(tx).to_frame()
@@ -78,15 +79,17 @@ crmlab.quality_report(tx).to_frame()
 ax = overview.plot_revenue_over_time(tx, lang=lang)
 
 # %% [markdown]
-# **What this tells a manager:** CDNOW's revenue peaks while the 1997-Q1 cohort is new and then settles at
-# a much lower level — most first-time buyers do not come back. Later chapters measure exactly this:
+# **What this tells a manager:** on the default CDNOW data, revenue peaks while the 1997-Q1 cohort is new
+# and then settles at a much lower level — most first-time buyers do not come back (on other data, read
+# your own curve). Later chapters measure exactly this:
 # repeat purchase (重复购买), customer lifetime value (客户终身价值) and churn (流失).
 
 # %% [markdown]
 # ## 3. Your own file · 使用自己的数据
 # `datasets/shop_orders_gbk.csv` is a small export as a Chinese shop system writes it: **GBK** encoding,
-# Chinese headers, dates like `2023年1月6日`, quantity and unit price instead of an amount, a return
-# (cancellation invoice `C…`) and a row without a customer id. Here are its first bytes, decoded as GBK:
+# Chinese headers, dates like `2023年1月6日`, quantity and unit price instead of an amount, returns
+# (cancellation invoices `C…` with negative quantities) and a row without a customer id. Here are its first
+# 200 bytes, decoded as GBK (the last line stops mid-row):
 
 # %%
 shop_path = datasets.data_path("shop_orders")
@@ -94,7 +97,9 @@ print(shop_path.read_bytes()[:200].decode("gbk"))
 
 # %% [markdown]
 # Map its columns onto the data model. The encoding, separator and date style are detected; amount is
-# computed as quantity × unit price because no amount column is given (`amount=None`).
+# computed as quantity × unit price because no amount column is given (`amount=None`). The report names
+# the encoding `gb18030` (the superset of GBK that decodes it) and the dates `ISO8601`: `2023年1月6日` is
+# rewritten as `2023-1-6` before parsing.
 
 # %%
 shop = crmlab.read_transactions(
@@ -108,7 +113,8 @@ shop.head()
 # %% [markdown]
 # Returns can be handled three ways (`returns=`): `"drop"` removes them (default), `"keep"` keeps them as
 # negative amounts flagged in `is_return`, `"net"` subtracts each from the customer's matching earlier
-# purchase. Compare revenue under each:
+# purchase. Compare revenue under each (`keep` and `net` give the same total when every return finds its
+# earlier purchase; `net` leaves no negative rows, which keeps per-customer figures such as RFM clean):
 
 # %%
 pd.Series({
@@ -154,7 +160,8 @@ truth.customers["type"].value_counts()
 # | `06_customer_lifecycle` | Customer lifecycle, cohorts, retention · 客户生命周期 | `crmlab.lifecycle` |
 #
 # Every notebook has a **Parameters** cell like the one above, so `crmlab run 02 -p data synthetic:7`
-# (or `make report`) runs it on other data without editing.
+# runs it on other data without editing (`crmlab report` does the same for every chapter; `make report`
+# runs them all on the bundled data).
 
 # %% [markdown]
 # ## Exercises · 练习

@@ -59,9 +59,11 @@ print(f"Data period {first:%Y-%m-%d} .. {last:%Y-%m-%d}; calibration ends {calib
 # ## 1. Customer delivered value · 顾客让渡价值
 # Kotler's **customer delivered value** is what the customer gains:
 #
-# $$\text{delivered value} = \underbrace{V_{\text{product}} + V_{\text{service}} + V_{\text{personnel}} + V_{\text{image}}}_{\text{total customer value 顾客总价值}} - \underbrace{C_{\text{money}} + C_{\text{time}} + C_{\text{energy}} + C_{\text{psychic}}}_{\text{total customer cost 顾客总成本}}$$
+# $$\text{delivered value} = \underbrace{V_{\text{product}} + V_{\text{service}} + V_{\text{personnel}} + V_{\text{image}}}_{\text{total customer value 顾客总价值}} - \underbrace{\left(C_{\text{money}} + C_{\text{time}} + C_{\text{energy}} + C_{\text{psychic}}\right)}_{\text{total customer cost 顾客总成本}}$$
 #
-# A small survey-style example (ratings 0–10) ships with crmlab; weights let you stress a component.
+# A small survey-style example (ratings 0–10) ships with crmlab; weights let you stress a component (here
+# money cost counts 1.5 times). `value_ratio` is the ratio form: total value ÷ total cost (above 1 = the
+# customer gains).
 
 # %%
 example = pd.read_csv(datasets.DATA_DIR / "delivered_value_example.csv")
@@ -75,15 +77,25 @@ survey = value.make_delivered_value(300, seed=seed)
 value.delivered_value(survey, by="segment").round(2)
 
 # %% [markdown]
+# The components behind these totals (mean rating per segment):
+
+# %%
+survey.groupby("segment").mean(numeric_only=True).round(2).T
+
+# %% [markdown]
 # **What this tells a manager.** Customers choose the offer with the highest delivered value, not the
-# lowest price. Premium customers accept a high money cost because they get more product and image value;
-# to win price-sensitive customers you can cut time, energy and psychic costs as well as the price.
+# lowest price. In the component table, premium customers accept the highest money cost because they get
+# the most product and image value; price-sensitive customers pay little money but high time and energy
+# costs, so you can win them by cutting those costs as well as the price.
 
 # %% [markdown]
 # ## 2. How concentrated is customer value? · 客户价值集中度
-# Rank customers from the most valuable and plot the cumulative share of revenue (Lorenz curve). The
-# **Gini coefficient** is $G = 1 - 2\int_0^1 L(u)\,du$ for the ascending curve $L$; the **Pareto rule**
-# (二八法则) asks whether the top 20% of customers bring about 80% of revenue.
+# Rank customers from the most valuable and plot the cumulative share of revenue (Lorenz curve, 洛伦兹曲线).
+# The **Gini coefficient** (基尼系数) is $G = 1 - 2\int_0^1 L(u)\,du$ for the ascending curve $L$ (least
+# valuable first); for the curve plotted here (most valuable first, above the diagonal) it is
+# $2 \times$ the area under it $- 1$. $G = 0$ when all customers are worth the same, near 1 when one
+# customer has everything. The **Pareto rule** (二八法则) asks whether the top 20% of customers bring
+# about 80% of revenue — compare the printed share with 80%: it is a rule of thumb, not a law.
 
 # %%
 print(f"Gini = {value.gini(tx):.3f}; top 20% of customers bring {value.top_share(tx, 0.2):.1%} of revenue")
@@ -103,7 +115,8 @@ pyramid = value.customer_pyramid(tx, thresholds=(0.05, 0.20, 0.60), lang=lang)
 ax = value.plot_pyramid(pyramid, lang=lang)
 
 # %% [markdown]
-# **What this tells a manager.** A few customers carry most of the revenue. Protect the A / platinum tier
+# **What this tells a manager.** Compare each tier's share of customers with its share of value (table
+# and pyramid): the top tiers bring far more than their head count. Protect the A / platinum tier
 # with service and recognition, develop the gold and iron tiers, and serve the lead tier at low cost.
 
 # %% [markdown]
@@ -121,24 +134,27 @@ print(f"Annual margin per customer: {m:.2f}")
 value.clv_sensitivity(m, retention=[0.5, 0.6, 0.7, 0.8, 0.9], discount=[0.05, 0.10, 0.15]).round(1)
 
 # %% [markdown]
-# Historical value (历史客户价值) adds up what each customer has already brought, compounded to today:
+# **What this tells a manager.** CLV rises steeply with retention: in the table, going from 80% to 90%
+# retention raises it by roughly 60–90% (most at the lowest discount rate), while moving the discount
+# rate by 5 points changes it far less. (The margin $m$ scales the whole table, so these ratios hold for
+# any data.)
+
+# %% [markdown]
+# Historical value (历史客户价值) looks backwards: the margin each customer has already brought, compounded
+# at `discount_rate` to the end of the data (`tenure_days` counts from the first purchase to that day):
 
 # %%
 past = value.historical_clv(tx, margin=margin, discount_rate=discount_rate)
 past.sort_values("historical_clv", ascending=False).round({"revenue": 2, "historical_clv": 2}).head()
 
 # %% [markdown]
-# **What this tells a manager.** CLV rises steeply with retention: going from 80% to 90% retention
-# raises it by 60–90% (most at the lowest discount rate). Retention is worth more than a small change
-# in the discount rate.
-
-# %% [markdown]
-# ## 4. BG/NBD and Gamma-Gamma · "buy till you die" models
+# ## 4. BG/NBD and Gamma-Gamma · "buy till you die" 模型（BTYD）
 # Retention is not observed in non-contractual settings: customers leave silently. The **BG/NBD** model
 # (Fader, Hardie & Lee 2005) assumes each customer buys at rate $\lambda \sim \text{Gamma}(r, \alpha)$ while
 # alive and leaves after any purchase with probability $p \sim \text{Beta}(a, b)$. It needs only the
 # frequency $x$ (repeat purchases), recency $t_x$ (time of the last purchase since the first) and age $T$.
-# Note: this recency is not RFM's "days since the last purchase".
+# Note: this recency is not RFM's "days since the last purchase", and this $r$ is a Gamma shape, not the
+# retention rate of section 3. Time is in weeks (`freq="W"`).
 
 # %%
 summary = clv.customer_summary(tx, calibration_end=calibration_end, observation_end=last, freq="W")
@@ -149,9 +165,9 @@ bg = clv.BetaGeo().fit(summary)
 pd.DataFrame({"estimate": bg.params_, "std. error": bg.standard_errors_}).round(3)
 
 # %% [markdown]
-# On the CDNOW data the published estimates for the 1/10 sample are r = 0.243, α = 4.414, a = 0.793,
-# b = 2.426; the full data set gives similar values. Expected purchases and the probability of being alive
-# by frequency and recency:
+# For comparison, the published CDNOW estimates (1/10 sample, weeks) are r = 0.243, α = 4.414, a = 0.793,
+# b = 2.426; with the default CDNOW data the table above is similar. Expected purchases in the next
+# `horizon` weeks and the probability of being alive, by frequency and recency:
 
 # %%
 T_cal = float(summary["T"].max())
@@ -176,6 +192,12 @@ predicted = bg.predict_purchases(summary, duration)
 print(f"Holdout purchases: actual {summary['frequency_holdout'].sum():,}, predicted {predicted.sum():,.0f}")
 
 # %% [markdown]
+# **What this tells a manager.** Trust the model as far as the dashed line follows the actual one to the
+# right of the vertical line (the holdout) and the two printed totals agree. If the prediction falls
+# short, as it does somewhat on CDNOW, treat the CLV below as a conservative estimate; if the predicted
+# curve still rises with frequency like the actual one, the ranking of customers remains useful.
+
+# %% [markdown]
 # ### Spend per purchase: Gamma-Gamma · 客单价模型
 # The Gamma-Gamma model (Fader, Hardie & Lee 2005b) shrinks each repeat buyer's mean spend towards the
 # population mean: $E[M \mid x, \bar m_x] = \frac{q-1}{px+q-1}\cdot\frac{p\gamma}{q-1} + \frac{px}{px+q-1}\,\bar m_x$.
@@ -186,7 +208,11 @@ gg.params_.round(3)
 
 # %% [markdown]
 # ## 5. Who are the valuable customers? · 谁是高价值客户
-# CLV over the next `horizon` weeks, discounted monthly at `discount_rate` per year, times the margin:
+# CLV over the next `horizon` weeks: BG/NBD expected purchases × Gamma-Gamma expected spend × margin,
+# discounted every 4 weeks (about monthly) at the annual rate $d$ = `discount_rate`:
+#
+# $$\text{CLV}_i = \text{margin}\cdot E[M_i] \sum_{k} \frac{E[X_i(t_k)] - E[X_i(t_{k-1})]}{(1+d)^{t_k/52}},
+# \qquad t_k = 4, 8, \dots \le \text{horizon}.$$
 
 # %%
 value_table = clv.customer_lifetime_value(bg, gg, summary, horizon=horizon, step=4,
@@ -198,8 +224,9 @@ clv_tiers = value.customer_pyramid(value_table["clv"].clip(lower=0), lang=lang)
 value.tier_summary(clv_tiers).round(3)
 
 # %% [markdown]
-# **What this tells a manager.** Future value is concentrated too: the top 5% by CLV combine frequent,
-# recent buying, a high chance of still being active and above-average spend.
+# **What this tells a manager.** Future value is concentrated too: compare the Platinum row's share of
+# customers (5%) with its share of CLV. The top of the ranking mostly combines frequent, recent buying, a
+# high P(alive) and good spend — but not always (look for a high-spend customer with a low `p_alive`).
 # Customers with a high past revenue but a low P(alive) are the ones to win back now.
 
 # %% [markdown]

@@ -74,9 +74,10 @@ table[["recency", "frequency", "monetary"]].describe().round(1)
 
 # %% [markdown]
 # ## 2. Scores · RFM 打分
-# Each dimension is cut into `bins` levels. With quantile cuts $q_{1/5}, \dots, q_{4/5}$,
-# $FS_i = 1 + \#\{k : q_{k/5} < F_i\}$ (and the same for M), while recency is reversed: fewer days score
-# higher. Equal values keep equal scores, so when most customers bought once some frequency levels stay
+# Each dimension is cut into $b$ = `bins` levels (5 by default). With quantile cuts
+# $q_{1/b}, \dots, q_{(b-1)/b}$ (the table below), $FS_i = 1 + \#\{k : q_{k/b} < F_i\}$ (and the same for M),
+# while recency is reversed so that fewer days score higher: $RS_i = b - \#\{k : q_{k/b} < R_i\}$.
+# Equal values keep equal scores, so when most customers bought once some frequency levels stay
 # empty (as in R's `rfm` package); `method="rank"` forces equal-sized groups instead.
 # The **RFM cell** (RFM 单元) is the three digits $RS\,FS\,MS$; the **total score** is $w_R RS + w_F FS + w_M MS$.
 
@@ -101,11 +102,14 @@ fig, ax = plt.subplots(figsize=(7, 5))
 ax = rfm.plot_rf_heatmap(scores, ax=ax, lang=lang)
 
 # %% [markdown]
-# **What this tells a manager:** on CDNOW spend rises with frequency far more than with recency; the
-# frequent cells (right) hold few customers with the highest value.
+# **What this tells a manager:** on CDNOW mean spend rises steeply from left to right (frequency) but
+# changes much less from bottom to top (recency): the frequent customers in the right-hand column are the
+# valuable ones. Blank cells have no customers (on CDNOW, F score 2 is skipped because of ties; the heatmap
+# shows means, not head counts — those are in the cell table above).
 #
-# The text notes that equal weights are not fair across industries: a grocery chain may weight F, a car
-# dealer M. Weighted total scores re-order customers:
+# Textbooks note that equal weights are not fair across industries: a grocery chain may weight F, a car
+# dealer M. Weighted total scores re-order customers; the Spearman rank correlation below says how much
+# (1 = the same order, lower = more re-ordering):
 
 # %%
 weighted = rfm.rfm_scores(table, bins=bins, method=method, weights={"recency": 1, "frequency": 2, "monetary": 3})
@@ -114,8 +118,8 @@ pd.DataFrame({"equal weights": scores["rfm_score"], "weights 1:2:3": weighted["r
 
 # %% [markdown]
 # ## 3. Eight customer types · 八类客户 (mean split)
-# The textbook's grouping splits each of R, F, M into high (↑) or low (↓) at its mean and names the
-# $2^3 = 8$ combinations: 重要价值客户 (R↑F↑M↑), 重要发展客户 (R↑F↓M↑), 重要保持客户 (R↓F↑M↑),
+# The textbook's grouping splits each of R, F, M into high (↑) or low (↓) at its mean — for R, "high" means
+# *more recent*, i.e. fewer days than the mean recency — and names the $2^3 = 8$ combinations: 重要价值客户 (R↑F↑M↑), 重要发展客户 (R↑F↓M↑), 重要保持客户 (R↓F↑M↑),
 # 重要挽留客户 (R↓F↓M↑), and the four 一般… types with M↓.
 
 # %%
@@ -200,8 +204,10 @@ for ax, (x, y) in zip(axes, [("recency", "frequency"), ("recency", "monetary"), 
 fig.tight_layout()
 
 # %% [markdown]
-# On CDNOW the silhouette prefers $k = 2$: repeat buyers versus one-time buyers — the biggest split in
-# the data. The elbow of the inertia suggests 3–4 clusters are still worth a look (`n_clusters=4`).
+# Read the cluster centres (means of raw R, F, M per cluster). On CDNOW the silhouette prefers $k = 2$:
+# recent repeat buyers versus customers who bought once or twice long ago — the biggest split in the
+# data. The inertia keeps falling with $k$ and bends around $k = 3$–4, so a few more clusters are still
+# worth a look (`n_clusters=4`).
 #
 # **What this tells a manager:** clusters follow the data, not round score thresholds; they are harder to
 # explain but can reveal groups the rules split or merge. Rule-based segments stay easier to act on and

@@ -63,7 +63,8 @@ five = basket.basket_matrix(basket.FIVE_BASKETS, sparse=False)
 five.astype(int)
 
 # %% [markdown]
-# By hand: {milk, diapers} is in baskets 3, 4, 5, so $n(A)=3$; {milk, diapers, beer} only in 3 and 4, so
+# By hand (rows are numbered from 0): {milk, diapers} is in rows 2, 3, 4, so $n(A)=3$; {milk, diapers, beer}
+# only in rows 2 and 3, so
 # $n(A\cup B)=2$. Support $=2/5=0.4$, confidence $=2/3\approx0.67$, and beer is in 3 of 5 baskets, so
 # lift $=0.67/0.6\approx1.11$. The same with pandas, then with `mine_rules`:
 
@@ -77,7 +78,9 @@ worked[worked["antecedents"].isin(["diapers", "diapers, milk", "bread"]) & worke
 
 # %% [markdown]
 # **What this tells a manager:** confidence alone misleads when the consequent is popular anyway;
-# lift compares with that base rate. diapers → beer (lift 1.25) is a real pairing, bread → milk is not (lift < 1).
+# lift compares with that base rate. diapers → beer and bread → milk both have confidence 0.75, but milk is
+# in 4 of 5 baskets anyway: diapers → beer (lift 1.25) points to a pairing, bread → milk does not (lift < 1).
+# (Five baskets only illustrate the arithmetic; real decisions need many baskets.)
 
 # %% [markdown]
 # ## 2. The basket matrix · 购物篮矩阵
@@ -102,8 +105,10 @@ basket.format_itemsets(itemsets[itemsets["length"] > 1]).head(10).round(3)
 
 # %% [markdown]
 # ## 4. Rules · 关联规则
-# `single_consequent=True` keeps rules with one product on the right, as R's `arules` does. Beyond lift:
-# leverage $= s(A\cup B) - s(A)s(B)$ and conviction $= \frac{1 - s(B)}{1 - \text{confidence}}$ (∞ for rules that never fail).
+# `single_consequent=True` keeps rules with one product on the right, as R's `arules` does. Rules are listed
+# by lift, highest first. Writing $s(\cdot)$ for support, lift $= \frac{s(A\cup B)}{s(A)\,s(B)}$ (1 = independent);
+# beyond lift, leverage (杠杆度) $= s(A\cup B) - s(A)s(B)$ (0 = independent) and conviction (确信度)
+# $= \frac{1 - s(B)}{1 - \text{confidence}}$ (1 = independent, ∞ for rules that never fail).
 
 # %%
 rules = basket.mine_rules(itemsets, min_support=min_support, min_confidence=min_confidence,
@@ -116,8 +121,8 @@ shown = ["antecedents", "consequents", "support", "confidence", "lift", "leverag
 # %% [markdown]
 # ### The planted rules · 预设规则
 # The synthetic retailer was generated with five planted rules (antecedent → consequent with a probability).
-# Are they found, and with what confidence and lift? (Other data sets have no planted rules: the columns
-# stay empty.)
+# Are they found, and with what confidence and lift? (An empty cell means the rule is not found at these
+# thresholds; data sets other than the synthetic ones have no planted rules, so their columns stay empty.)
 
 # %%
 found = rules.assign(antecedents=rules["antecedents"], consequent=[c[0] for c in rules["consequents"]])
@@ -128,14 +133,19 @@ check_planted = planted.merge(found[["antecedents", "consequent", "confidence", 
 basket.format_itemsets(check_planted).round(2)
 
 # %% [markdown]
-# **What this tells a manager:** the planted pairings come out on top by lift; their confidence sits near
-# (a little above) the planted probability, because some customers buy the consequent anyway.
+# **What this tells a manager:** the planted pairings are found with lift well above 1, and their
+# confidence sits at or somewhat above the planted probability, because some customers buy the consequent
+# anyway. Their lift differs a lot: a rule to a popular product (such as tomato sauce or milk) has a lower
+# lift than a rule to a niche one, however reliable it is. The top of the rule table above is often the
+# same pairing again with one more product added — look at the support before acting on such rules.
 
 # %% [markdown]
 # ## 5. Pruning and constraints · 规则剪枝与约束
 # A rule $A \Rightarrow C$ is **redundant** when a more general rule $A' \Rightarrow C$ with $A' \subset A$ is at
 # least as confident. **Maximal** itemsets (极大频繁项集) have no frequent superset; **closed** ones (闭频繁项集)
-# have no superset with the same support — compact summaries of all frequent itemsets.
+# have no superset with the same support — compact summaries of all frequent itemsets. Closed itemsets
+# lose no information, so they shrink the list only when some itemset always comes with another item
+# (compare the counts below); maximal itemsets shrink it more but forget the supports.
 
 # %%
 pruned = basket.prune_redundant(rules)
@@ -145,7 +155,8 @@ summary = pd.Series({"rules": len(rules), "non-redundant rules": len(pruned), "f
 summary.to_frame("count")
 
 # %% [markdown]
-# Constraints answer a business question. What leads to buying the consequent of the strongest rule?
+# Constraints answer a business question. What leads to buying the consequent of the strongest (highest-lift)
+# rule? Among the non-redundant rules:
 
 # %%
 target = rules["consequents"].iloc[0][0] if len(rules) else None
@@ -242,7 +253,8 @@ check("basket.4", answer, data=tx, min_support=min_support, min_confidence=min_c
 # Brin, Motwani, Ullman & Tsur (1997), *Dynamic itemset counting and implication rules* (conviction) ·
 # Han, Pei & Yin (2000), *Mining frequent patterns without candidate generation* (FP-growth) ·
 # Zaki (2000), *Scalable algorithms for association mining* (Eclat) ·
-# Hahsler, Grün & Hornik (2005), *arules — a computational environment for mining association rules*, JSS.
+# Hahsler, Grün & Hornik (2005), *arules — a computational environment for mining association rules*, JSS ·
+# Tan, Steinbach & Kumar (2005), *Introduction to Data Mining*, ch. 6 (the five-basket example).
 
 # %%
 best = rules.sort_values(["lift", "confidence"], ascending=False).head(1)
