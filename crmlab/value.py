@@ -47,6 +47,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "cum_customers": ("Cumulative share of customers (highest value first)", "累计客户占比（按价值从高到低）"),
     "cum_value": ("Cumulative share of value", "累计价值占比"),
     "pyramid": ("Customer pyramid", "客户金字塔"),
+    "of_customers": ("of customers", "客户"),
     "of_value": ("of value", "价值"),
     "A": ("A (key)", "A 类（关键客户）"),
     "B": ("B (ordinary)", "B 类（普通客户）"),
@@ -571,7 +572,7 @@ def plot_pyramid(tiers: pd.DataFrame, *, ax=None, lang: str = "en", tier: str = 
     colors = kwargs.pop("color", ["#8c8c8c", "#6b6b6b", "#d4af37", "#b9c7d6"][-len(names):])
     ax.barh(names, widths, left=(1 - widths) / 2 if len(widths) else 0, color=colors, **kwargs)
     for y, (w, vs) in enumerate(zip(widths, summary["value_share"].to_numpy()[::-1])):
-        ax.text(0.5, y, f"{w:.0%} {term('customers', lang)} · {vs:.0%} {term('of_value', lang, TERMS)}",
+        ax.text(0.5, y, f"{w:.0%} {term('of_customers', lang, TERMS)} · {vs:.0%} {term('of_value', lang, TERMS)}",
                 ha="center", va="center")
     ax.set(xlim=(0, 1), xticks=[], title=term("pyramid", lang, TERMS))
     ax.grid(False)
