@@ -75,7 +75,9 @@ def headline(**values) -> None:
     from IPython.display import display
 
     text = " · ".join(f"{k.replace('_', ' ')}: {_fmt(v)}" for k, v in values.items())
-    display({HEADLINE_MIME: {k: _jsonable(v) for k, v in values.items()}, "text/plain": f"Headline — {text}"},
+    # A list of pairs, not an object: notebooks are saved with sorted keys, and the index should
+    # show the figures in the order the chapter gives them.
+    display({HEADLINE_MIME: [[k, _jsonable(v)] for k, v in values.items()], "text/plain": f"Headline — {text}"},
             raw=True)
 
 
@@ -217,7 +219,7 @@ def _headline(nb) -> dict:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if HEADLINE_MIME in data:
-                found.update(data[HEADLINE_MIME])
+                found.update(data[HEADLINE_MIME])  # a list of [name, value] pairs (or a mapping)
     return found
 
 

@@ -223,3 +223,16 @@ def test_a_crashing_executor_is_one_failed_chapter(chapters, tmp_path, monkeypat
     assert not run.ok and run.error == "RuntimeError: Kernel died before replying" and run.failed_cell is None
     assert (tmp_path / "out" / "01_good.ipynb").exists()
     assert not list((tmp_path / "out").glob(".*running*"))
+
+
+def test_headline_figures_keep_the_chapters_order(tmp_path):
+    # Notebooks are saved with sorted JSON keys; the index must still list zeta before alpha.
+    nb = _notebook(tmp_path / "01_order.ipynb", "Order · 顺序",
+                   "from crmlab.report import headline\nheadline(zeta=1, alpha='two')")
+    result = rp.run_report(tmp_path / "out", notebook_dir=tmp_path, chapters=["01"])
+    assert list(result.runs[0].headline) == ["zeta", "alpha"]
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert index.index("<dt>zeta</dt>") < index.index("<dt>alpha</dt>")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert list(manifest["chapters"][0]["headline"]) == ["zeta", "alpha"]
+    assert nb.exists()

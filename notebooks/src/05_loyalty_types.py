@@ -331,5 +331,6 @@ check("loyalty.3", answer, brand_panel=brand_panel, min_length=min_length, core_
 
 # %%
 repeat = loyalty.repeat_purchase(tx)
+top_type = str(types["loyalty_type"].value_counts().idxmax())  # a key in English tables, a name in Chinese
 headline(customers=int(repeat["customers"]), repeat_rate=f"{repeat['repeat_rate']:.1%}",
-         most_common_loyalty_type=str(types["loyalty_type"].value_counts().idxmax()))
+         most_common_loyalty_type=term(top_type, "en", loyalty.TERMS) if lang == "en" else top_type)
