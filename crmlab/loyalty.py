@@ -11,7 +11,6 @@ returns a new frame (or Series) indexed by its natural key, and never modifies i
 
 from __future__ import annotations
 
-import math
 import warnings
 from dataclasses import dataclass
 
@@ -540,7 +539,8 @@ def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema
     >>> attitudinal_measures(s).loc["all", ["recommend_mean", "nps", "price_sensitive_share"]].tolist()
     [8.25, 25.0, 0.6666666666666666]
     """
-    from .satisfaction import nps  # one definition of promoters, detractors and NPS
+    # One definition of promoters, detractors and NPS, and of "high" on a rating scale.
+    from .satisfaction import _check_cut, _default_high, nps
 
     if not isinstance(survey, pd.DataFrame):
         raise DataError(f"expected a survey DataFrame, got {type(survey).__name__}.")
@@ -564,9 +564,8 @@ def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema
     frame = pd.DataFrame({"g": groups}, index=survey.index)
     if "price_sensitivity" in items:
         low, high = (float(v) for v in price_scale)
-        cut = math.floor((low + high) / 2) + 1 if price_sensitive_min is None else float(price_sensitive_min)
-        if not low < cut <= high:
-            raise ValueError(f"price_sensitive_min={cut:g} must lie in ({low:g}, {high:g}], the price scale.")
+        cut = _default_high(low, high) if price_sensitive_min is None else \
+            _check_cut("price_sensitive_min", float(price_sensitive_min), low, high, items["price_sensitivity"])
         s = _numeric(survey, items["price_sensitivity"], "price_sensitivity")
         bad = s.notna() & ((s < low) | (s > high))
         if bad.any():
