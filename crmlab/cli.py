@@ -23,14 +23,9 @@ def _read_yaml(path: str | Path, what: str) -> dict:
     path = Path(path)
     if not path.exists():
         raise DataError(f"{what} file not found: {str(path)!r}.")
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:  # Notepad on Chinese Windows saves "ANSI" = GBK
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise DataError(f"{what} file {path.name!r} is neither UTF-8 nor GBK text; save it as UTF-8.") from None
+    from ._text import decode_user_text
+
+    text, _ = decode_user_text(path.read_bytes(), path.name, what=f"{what} file")
     try:
         content = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
@@ -61,6 +56,8 @@ def _inline_params(pairs) -> dict:
         except yaml.YAMLError as exc:
             raise DataError(f"-p {key} {value!r}: the value is not valid YAML "
                             f"({' '.join(str(exc).split()[:6])} …); quote it, e.g. -p {key} '\"…\"'.") from None
+        except ValueError:  # YAML's date rule matched but the date is impossible ("2024-13-45"): keep the text
+            params[key] = value
     return params
 
 
@@ -239,10 +236,12 @@ def batch(out, seeds, data_files, columns_file, chapters, lang, no_code, params_
 @_guard
 def params(notebook):
     """List a NOTEBOOK's parameters with their defaults."""
+    from ._parameters import SPECS, describe
     from .report import find_notebook, notebook_parameters
 
     for name, info in notebook_parameters(find_notebook(notebook)).items():
-        click.echo(f"{name} = {info['default']}  ({info['type']})")
+        accepts = describe(SPECS[name]) if name in SPECS else info["type"]
+        click.echo(f"{name} = {info['default']}  ({accepts})")
 
 
 @main.command()

@@ -9,6 +9,7 @@ crash never leaves a half-written report that looks complete.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -125,23 +126,41 @@ _TYPES = {"int": (int,), "float": (int, float), "str": (str,), "bool": (bool,), 
           "list": (list, tuple)}
 
 
-def check_parameters(path: Path, parameters: dict) -> None:
-    """Raise :class:`ParameterError` for unknown names or values of the wrong type.
+def check_parameters(path: Path, parameters: dict) -> dict:
+    """Check parameters against the notebook and :data:`crmlab._parameters.SPECS`; return them as passed on.
 
-    papermill only warns about unknown names; a typo would silently run the defaults.
+    papermill only warns about unknown names; a typo would silently run the defaults. Each value is
+    checked against its declared type and range (``bins`` 2 … 10, ``seed`` ≥ 0, dates …) before any
+    kernel starts; dates are passed on as ISO text, since papermill sends parameters as JSON.
+
+    Raises
+    ------
+    ParameterError
+        Unknown name, wrong type or value out of range: one line naming the parameter.
     """
+    from ._parameters import SPECS, check_value
+
     declared = notebook_parameters(path)
     unknown = sorted(set(parameters) - set(declared))
     if unknown:
         listing = ", ".join(f"{k} (default {v['default']})" for k, v in declared.items())
         raise ParameterError(f"{path.stem}: unknown parameter(s) {', '.join(map(repr, unknown))}; "
                              f"this notebook's parameters are: {listing}.")
+    checked = {}
     for name, value in parameters.items():
+        if name in SPECS:
+            try:
+                checked[name] = check_value(name, value, SPECS[name], where=f"{path.stem}: ")
+            except DataError as exc:
+                raise ParameterError(str(exc)) from None
+            continue
         expected = declared[name]["type"]
         if expected in _TYPES and value is not None and not (
                 isinstance(value, _TYPES[expected]) and not (expected in ("int", "float") and isinstance(value, bool))):
             raise ParameterError(f"{path.stem}: parameter {name!r} expects {expected} "
                                  f"(default {declared[name]['default']}), got {type(value).__name__} {value!r}.")
+        checked[name] = value
+    return checked
 
 
 def is_named_source(value) -> bool:
@@ -171,6 +190,110 @@ def check_files(notebook: Path, parameters: dict, cwd: str | Path | None = None)
         if not (path if path.is_absolute() else base / path).is_file():
             where = "" if path.is_absolute() else f" (relative paths are read from {base})"
             raise ParameterError(f"{Path(notebook).stem}: parameter {name!r}: file not found: {value!r}{where}.")
+    check_data(notebook, parameters, cwd)
+
+
+def _reader_options() -> list[str]:
+    import inspect
+
+    from .io import read_transactions
+
+    return [name for name in inspect.signature(read_transactions).parameters if name != "source"]
+
+
+def check_data(notebook: Path, parameters: dict, cwd: str | Path | None = None) -> None:
+    """Raise :class:`ParameterError` when a chapter's data and column mapping do not fit together.
+
+    A transactions chapter's mapping (``columns``) may only hold the reader's options (a typo'd key is
+    named with its closest match); a data file, or bundled data with a mapping, is read once here as
+    the chapter will read it, so a column that is not in the file, or a value the reader refuses,
+    stops the run before any kernel starts. Only chapters that declare a ``columns`` parameter are
+    checked (the kit's chapters do).
+    """
+    import difflib
+
+    declared = notebook_parameters(notebook)
+    if "columns" not in declared:
+        return
+    columns = parameters.get("columns") or {}
+    data = parameters.get("data", _literal(declared.get("data", {}).get("default")))
+    is_file = isinstance(data, str) and not is_named_source(data)
+    if not (columns or is_file) or not isinstance(data, str):
+        return
+    stem = Path(notebook).stem
+    kind = _data_kind(notebook)
+    if kind == "transactions" and not (isinstance(data, str) and data in _survey_names()):
+        options = _reader_options()
+        for key in columns:
+            if key not in options:
+                close = difflib.get_close_matches(str(key), options, n=1, cutoff=0.5)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise ParameterError(f"{stem}: column mapping key {key!r} is not a reader option{hint} "
+                                     f"Keys are: {', '.join(options)}.")
+    path = None
+    if is_file:
+        path = Path(data).expanduser()
+        if not path.is_absolute():
+            path = (Path(cwd) if cwd is not None else Path(notebook).parent) / path
+        path = path.resolve()
+    try:
+        _read_once(kind, str(path) if path else data, _stamp(path), _freeze(columns))
+    except DataError as exc:
+        source = path.name if path else data
+        raise ParameterError(f"{stem}: data {source!r} with its column mapping: {exc}") from None
+
+
+def _literal(text):
+    import ast
+
+    try:
+        return ast.literal_eval(text) if text is not None else None
+    except (ValueError, SyntaxError):
+        return None
+
+
+def _survey_names() -> set:
+    from .survey import BUNDLED_SURVEYS
+
+    return set(BUNDLED_SURVEYS)
+
+
+def _stamp(path: Path | None):
+    if path is None:
+        return None
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _freeze(value):
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _freeze(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value):
+    if isinstance(value, tuple) and all(isinstance(v, tuple) and len(v) == 2 for v in value):
+        return {k: _thaw(v) for k, v in value}
+    return value
+
+
+@functools.lru_cache(maxsize=16)
+def _read_once(kind: str, source: str, stamp, columns) -> None:
+    """Read a chapter's data as the notebook will (cached per file state and mapping, so once per report)."""
+    import warnings
+
+    from .datasets import load_data
+    from .survey import load_survey
+
+    mapping = _thaw(columns) if columns else {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the chapter shows the reader's warnings itself
+        if kind == "survey" or source in _survey_names():
+            load_survey(source, mapping=mapping or None)
+        else:
+            load_data(source, mapping)
 
 
 def _data_kind(notebook: Path) -> str:
@@ -325,7 +448,7 @@ def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | N
 
     notebook = Path(notebook)
     parameters = dict(parameters or {})
-    check_parameters(notebook, parameters)
+    parameters = check_parameters(notebook, parameters)
     check_files(notebook, parameters, cwd)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -470,8 +593,8 @@ def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = 
         listing = ", ".join(f"{k} (default {v})" for k, v in declared.items())
         raise ParameterError(f"unknown parameter(s) {', '.join(sorted(map(repr, unused)))}: no selected chapter "
                              f"declares them; their parameters are: {listing}.")
+    plans = [(nb, check_parameters(nb, params)) for nb, params in plans]
     for nb, params in plans:
-        check_parameters(nb, params)
         check_files(nb, params)
     if data_file is None and isinstance(common.get("data"), str) and not is_named_source(common["data"]):
         candidate = notebooks[0].parent / Path(common["data"]).expanduser()  # as the kernels read it

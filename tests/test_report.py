@@ -199,13 +199,14 @@ def test_survey_chapter_keeps_its_own_data_in_a_transactions_report(tmp_path):
     _notebook(folder / "01_tx.ipynb", "Tx · 交易", body, params="data = 'cdnow'\ncolumns = {}")
     _notebook(folder / "04_survey.ipynb", "Survey · 调查", body, params="data = 'ecsi'\ncolumns = {}")
     mine = tmp_path / "orders.csv"
-    mine.write_text("c,d,a\n", encoding="utf-8")
+    mine.write_text("c,d,a\nA,2024-01-01,5\n", encoding="utf-8")
+    mapping = {"customer": "c", "date": "d", "amount": "a"}
     out = tmp_path / "r"
-    result = rp.run_report(out, notebook_dir=folder, parameters={"data": str(mine), "columns": {"customer": "c"}},
-                           chapter_params={"04": {"columns": {"satisfaction": "s"}}})
+    result = rp.run_report(out, notebook_dir=folder, parameters={"data": str(mine), "columns": mapping},
+                           chapter_params={"04": {"columns": {"satisfaction": "sat2"}}})
     tx, survey = result.runs
-    assert tx.headline == {"data": str(mine), "columns": "{'customer': 'c'}"} and tx.note is None
-    assert survey.ok and survey.headline == {"data": "ecsi", "columns": "{'satisfaction': 's'}"}
+    assert tx.headline == {"data": str(mine), "columns": str(mapping)} and tx.note is None
+    assert survey.ok and survey.headline == {"data": "ecsi", "columns": "{'satisfaction': 'sat2'}"}
     assert "bundled survey data" in survey.note and "bundled survey data" in (out / "index.html").read_text("utf-8")
     # Only survey chapters selected: the data set is theirs.
     alone = rp.run_report(tmp_path / "r2", notebook_dir=folder, chapters=["04"], parameters={"data": str(mine)})
