@@ -3,9 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-NB     ?= notebooks/*.ipynb
+NB     ?= crmlab/notebooks/*.ipynb
 
-.PHONY: setup report test unit nbval e2e zh lab notebooks lint bench regenerate-data clean
+.PHONY: setup report test unit nbval e2e wheel-check zh lab notebooks lint bench regenerate-data clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,10 +43,21 @@ e2e: $(E2E_STAMP) report            ## browser check: serve reports/ on 127.0.0.
 zh: $(STAMP)                        ## Chinese plot text: install the CJK font extra (mplfonts, ~85 MB)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[zh]"
 
-lab: $(STAMP)                       ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+lab: $(STAMP)                       ## copy the chapters into lab/ (your working copies) and open JupyterLab there
+	$(BIN)/crmlab notebooks copy lab
+	$(BIN)/jupyter lab --notebook-dir=lab
 
-notebooks: $(STAMP)                 ## rebuild notebooks/*.ipynb from notebooks/src/*.py and store outputs
+WHEEL_TMP ?= /tmp/crmlab-wheel-check
+wheel-check: $(STAMP)               ## build the wheel, install it into an empty venv, run the kit from a folder outside the checkout
+	rm -rf "$(WHEEL_TMP)" && mkdir -p "$(WHEEL_TMP)/dist" "$(WHEEL_TMP)/用户 报告"
+	$(BIN)/python -m build --outdir "$(WHEEL_TMP)/dist" . >/dev/null
+	$(PYTHON) -m venv "$(WHEEL_TMP)/venv"
+	"$(WHEEL_TMP)/venv/bin/python" -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt "$(WHEEL_TMP)"/dist/crmlab-*.whl
+	cd "$(WHEEL_TMP)/用户 报告" && "$(WHEEL_TMP)/venv/bin/crmlab" datasets && \
+	  PYTHONIOENCODING=gbk "$(WHEEL_TMP)/venv/bin/crmlab" report --chapters 00,02 --lang zh --no-progress --out "报告 输出" && \
+	  test -s "报告 输出/index.html" && test -s "报告 输出/02_rfm_segmentation.html"
+
+notebooks: $(STAMP)                 ## rebuild crmlab/notebooks/*.ipynb from notebooks/src/*.py and store outputs
 	$(BIN)/python tools/build_notebooks.py $(SRC)
 
 lint: $(STAMP)
@@ -60,4 +71,4 @@ bench: $(STAMP)                     ## benchmarks against peers (installs the be
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf reports .pytest_cache .hypothesis
+	rm -rf reports .pytest_cache .hypothesis dist build

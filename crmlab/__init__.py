@@ -21,11 +21,16 @@ _CHAPTERS = ("value", "clv", "rfm", "basket", "survey", "satisfaction", "loyalty
 __all__ = [
     "CrmlabWarning", "DataError", "QualityReport", "quality_report", "read_table", "read_transactions",
     "list_datasets", "load_cdnow", "load_data", "make_transactions", "datasets", "exercises", "labels",
-    "overview", "schema", "__version__", *_CHAPTERS,
+    "overview", "schema", "__version__", "read_survey", "load_survey", *_CHAPTERS,
 ]
 
 
+_SURVEY_READERS = ("read_survey", "load_survey")  # error messages point students at these
+
+
 def __getattr__(name: str):
+    if name in _SURVEY_READERS:
+        return getattr(importlib.import_module(f"{__name__}.survey"), name)
     if name in _CHAPTERS:
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

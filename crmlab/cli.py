@@ -94,6 +94,31 @@ def _guard(func):
 @click.version_option(package_name="crmlab")
 def main() -> None:
     """crmlab: CRM analysis and teaching kit (notebooks, reports, data)."""
+    _console_safe()
+
+
+# Marks that a legacy console (a Chinese Windows console is GBK) cannot show get a look-alike it has.
+_LOOK_ALIKES = {"✓": "√", "✗": "×", "…": "...", "→": "->", "≥": ">=", "≤": "<="}
+
+
+def _console_fallback(error: UnicodeEncodeError):
+    text = error.object[error.start:error.end]
+    replacement = "".join(_LOOK_ALIKES.get(ch, "?") for ch in text)
+    try:
+        replacement.encode(error.encoding)
+    except UnicodeEncodeError:
+        replacement = "".join("?" if ord(ch) > 127 else ch for ch in replacement)
+    return replacement, error.end
+
+
+def _console_safe() -> None:
+    """Never crash on printing: characters the console's encoding lacks are replaced, not raised."""
+    import codecs
+
+    codecs.register_error("crmlab-console", _console_fallback)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and getattr(stream, "errors", "") == "strict":
+            stream.reconfigure(errors="crmlab-console")
 
 
 def _report_options(func):
@@ -269,15 +294,39 @@ def exercises_list():
 
 
 @exercises.command("strip")
-@click.argument("notebook", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: students/<name>_student.ipynb beside it.")
+@click.argument("notebook")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Default: students/<name>_student.ipynb in the current folder.")
 @_guard
 def exercises_strip(notebook, output):
-    """Write a student version of NOTEBOOK: solution cells emptied, outputs of them removed."""
+    """Write a student version of NOTEBOOK (path or chapter number): solution cells emptied."""
     from .exercises import strip_solutions
+    from .report import find_notebook
 
-    target = strip_solutions(notebook, output)
+    target = strip_solutions(find_notebook(notebook), output)
     click.echo(f"student version written to {target}")
+
+
+@main.group()
+def notebooks():
+    """The chapter notebooks: copy them into a folder of your own to work in."""
+
+
+@notebooks.command("copy")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--chapters", help="Comma-separated chapters, e.g. 01,02 (default: all).")
+@_guard
+def notebooks_copy(directory, chapters):
+    """Copy the chapter notebooks into DIRECTORY; copies you changed are never overwritten."""
+    from .report import copy_notebooks
+
+    outcome = copy_notebooks(directory, chapters=chapters.split(",") if chapters else None)
+    for name in outcome["written"]:
+        click.echo(f"  copied {name}")
+    for name in outcome["kept"]:
+        click.echo(f"  kept {name} (changed since it was copied, or not a copy of the kit's)")
+    click.echo(f"{len(outcome['written'])} copied, {len(outcome['unchanged'])} already up to date, "
+               f"{len(outcome['kept'])} kept, in {directory}")
 
 
 if __name__ == "__main__":  # pragma: no cover

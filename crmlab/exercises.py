@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .errors import DataError
+
 __all__ = ["check", "exercise", "Exercise", "registered", "answers_match"]
 
 
@@ -156,7 +158,13 @@ def strip_solutions(notebook, output=None):
     Returns
     -------
     pathlib.Path
-        The student notebook (default ``students/<name>_student.ipynb`` beside the original).
+        The student notebook (default ``students/<name>_student.ipynb`` in the current folder).
+
+    Raises
+    ------
+    DataError
+        If the target exists with other content: a copy a student or instructor changed is never
+        overwritten.
     """
     import re
     from pathlib import Path
@@ -181,13 +189,16 @@ def strip_solutions(notebook, output=None):
             if "exercises.check" in cell.source or "check(" in cell.source:
                 cell.outputs = []
                 cell.execution_count = None
-    # Default: a students/ folder beside the chapters, so that reports, nbval and the chapter
-    # lookup (``crmlab run 02``) never mistake the student copy for a chapter.
-    target = Path(output) if output else source.parent / "students" / f"{source.stem}_student.ipynb"
+    # Default: a students/ folder in the current folder — never inside the installed package, and
+    # never beside the chapters, so reports, nbval and ``crmlab run 02`` do not take it for a chapter.
+    target = Path(output) if output else Path("students") / f"{source.stem}_student.ipynb"
     if target.resolve() == source.resolve():
         raise ValueError("the student version must not overwrite the original notebook.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    nbformat.write(nb, str(tmp))
-    tmp.replace(target)
+    data = nbformat.writes(nb).encode("utf-8")
+    if target.exists() and target.read_bytes() != data:
+        raise DataError(f"{str(target)!r} exists and differs from a fresh student copy (changed, or made from "
+                        "another version): it is kept. Pass another output path, or move it away first.")
+    from ._files import write_atomic
+
+    write_atomic(target, data)
     return target

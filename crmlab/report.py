@@ -28,7 +28,7 @@ from ._files import write_atomic
 from .errors import DataError
 
 __all__ = ["ParameterError", "NotebookRun", "Report", "list_notebooks", "notebook_parameters",
-           "run_notebook", "run_report", "headline", "HEADLINE_MIME", "find_notebook"]
+           "run_notebook", "run_report", "headline", "HEADLINE_MIME", "find_notebook", "copy_notebooks"]
 
 HEADLINE_MIME = "application/vnd.crmlab.headline+json"
 _PACKAGES = ("crmlab", "pandas", "numpy", "scipy", "mlxtend", "scikit-learn", "matplotlib", "seaborn",
@@ -43,7 +43,7 @@ def _notebook_dir() -> Path:
     env = os.environ.get("CRMLAB_NOTEBOOKS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "notebooks"
+    return Path(__file__).resolve().parent / "notebooks"  # package data: a wheel carries the chapters
 
 
 NOTEBOOK_DIR = _notebook_dir()
@@ -65,6 +65,52 @@ def find_notebook(name: str | Path, directory: str | Path | None = None) -> Path
         known = ", ".join(p.stem for p in list_notebooks(directory))
         raise ParameterError(f"no chapter notebook {str(name)!r}; known: {known}.")
     return candidates[0]
+
+
+_COPIES = ".crmlab-copies.json"
+
+
+def copy_notebooks(directory: str | Path, *, chapters: list[str] | None = None) -> dict[str, list[str]]:
+    """Copy the chapter notebooks into ``directory``, a student's own writable folder.
+
+    A copy is written when the file is absent, or when it is still exactly what an earlier
+    ``copy_notebooks`` wrote there (its hash is recorded in ``.crmlab-copies.json``), so a newer kit
+    refreshes untouched copies. A file the student changed, or one the kit did not write, is kept.
+
+    Returns
+    -------
+    dict
+        ``{"written": [...], "unchanged": [...], "kept": [...]}`` file names.
+    """
+    directory = Path(directory)
+    notebooks = [find_notebook(c) for c in chapters] if chapters else list_notebooks()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        if directory.resolve() == NOTEBOOK_DIR.resolve():
+            raise DataError(f"{directory} is the kit's own notebook folder; copy the chapters somewhere else.")
+        record_path = directory / _COPIES
+        record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
+        outcome: dict[str, list[str]] = {"written": [], "unchanged": [], "kept": []}
+        for notebook in notebooks:
+            target = directory / notebook.name
+            data = notebook.read_bytes()
+            if target.exists():
+                current = hashlib.sha256(target.read_bytes()).hexdigest()
+                if target.read_bytes() == data:
+                    outcome["unchanged"].append(target.name)
+                    record[target.name] = current
+                    continue
+                if record.get(target.name) != current:
+                    outcome["kept"].append(target.name)
+                    continue
+            write_atomic(target, data)
+            record[target.name] = hashlib.sha256(data).hexdigest()
+            outcome["written"].append(target.name)
+        write_atomic(record_path, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
+    except OSError as exc:
+        raise DataError(f"cannot write into {str(directory)!r}: {exc.strerror or exc}. "
+                        "Choose a folder you can write to.") from None
+    return outcome
 
 
 def headline(**values) -> None:
@@ -564,7 +610,7 @@ def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = 
     notebooks = ([find_notebook(c, notebook_dir) for c in chapters] if chapters
                  else list_notebooks(notebook_dir))
     if not notebooks:
-        raise ParameterError("no chapter notebooks found (expected notebooks/NN_name.ipynb).")
+        raise ParameterError("no chapter notebooks found (expected NN_name.ipynb files).")
     common = dict(parameters or {})
     per_chapter = dict(chapter_params or {})
     kinds = {nb: _data_kind(nb) for nb in notebooks}

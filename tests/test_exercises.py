@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
 import numpy as np
 import pandas as pd
@@ -9,6 +11,7 @@ import pytest
 
 from crmlab import exercises
 from crmlab.datasets import load_data
+from crmlab.report import find_notebook, list_notebooks
 
 
 @pytest.mark.parametrize("answer, expected, ok", [
@@ -55,10 +58,9 @@ def test_expected_answer_follows_the_students_own_data(capsys):
 
 def test_every_chapter_notebook_uses_registered_exercises():
     import re
-    from pathlib import Path
 
     ids = set(exercises.registered())
-    for path in sorted(Path(__file__).resolve().parents[1].glob("notebooks/[0-9][0-9]_*.ipynb")):
+    for path in list_notebooks():
         nb = nbformat.read(str(path), as_version=4)
         used = set(re.findall(r"check\(\s*[\"']([\w.]+)[\"']", "\n".join(c.source for c in nb.cells)))
         assert 2 <= len(used) <= 4 or path.stem.startswith("00"), f"{path.name}: {len(used)} exercises"
@@ -66,9 +68,7 @@ def test_every_chapter_notebook_uses_registered_exercises():
 
 
 def test_strip_solutions_makes_a_student_version(tmp_path):
-    from pathlib import Path
-
-    source = Path(__file__).resolve().parents[1] / "notebooks" / "00_getting_started.ipynb"
+    source = find_notebook("00")
     target = exercises.strip_solutions(source, tmp_path / "student.ipynb")
     original = nbformat.read(str(source), as_version=4)
     student = nbformat.read(str(target), as_version=4)
@@ -85,17 +85,28 @@ def test_strip_solutions_makes_a_student_version(tmp_path):
         exercises.strip_solutions(source, source)
 
 
-def test_student_copy_goes_to_a_students_folder_and_is_not_a_chapter(tmp_path):
+def test_student_copy_goes_to_a_students_folder_here_never_into_the_package(tmp_path, monkeypatch):
     import shutil
-    from pathlib import Path
 
-    from crmlab.report import find_notebook, list_notebooks
-
-    source = Path(__file__).resolve().parents[1] / "notebooks" / "00_getting_started.ipynb"
+    source = find_notebook("00")
+    monkeypatch.chdir(tmp_path)
+    target = exercises.strip_solutions(source)
+    assert target == Path("students") / "00_getting_started_student.ipynb" and target.exists()
+    assert not (source.parent / "students").exists(), "nothing is written inside the installed package"
     copy = shutil.copy(source, tmp_path / source.name)
-    target = exercises.strip_solutions(copy)
-    assert target == tmp_path / "students" / "00_getting_started_student.ipynb" and target.exists()
     # Even a student copy saved beside the chapters is never taken for one.
     exercises.strip_solutions(copy, tmp_path / "00_getting_started_student.ipynb")
     assert list_notebooks(tmp_path) == [tmp_path / source.name]
     assert find_notebook("00", tmp_path) == tmp_path / source.name
+
+
+def test_strip_never_overwrites_a_student_copy_that_was_changed(tmp_path):
+    source = find_notebook("00")
+    target = exercises.strip_solutions(source, tmp_path / "s.ipynb")
+    first = target.read_bytes()
+    assert exercises.strip_solutions(source, target) == target and target.read_bytes() == first  # same: no-op
+    target.write_bytes(first.replace(b"answer = ...", b"answer = 42", 1))
+    changed = target.read_bytes()
+    with pytest.raises(exercises.DataError, match="s.ipynb.*changed"):
+        exercises.strip_solutions(source, target)
+    assert target.read_bytes() == changed

@@ -15,8 +15,10 @@ import nbformat
 import pytest
 import yaml
 
+from crmlab.report import list_notebooks
+
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = list_notebooks()
 PARAMS_DIR = ROOT / "tests" / "notebook_params"
 
 _spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "tools" / "build_notebooks.py")

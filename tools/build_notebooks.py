@@ -1,4 +1,4 @@
-"""Build notebooks/NN_*.ipynb from their reviewable sources notebooks/src/NN_*.py, and execute them.
+"""Build crmlab/notebooks/NN_*.ipynb from their reviewable sources notebooks/src/NN_*.py, and execute them.
 
 The sources use the "percent" format: ``# %%`` starts a code cell, ``# %% [markdown]`` a markdown
 cell (each line prefixed with ``# ``), and ``tags=["parameters"]`` after the marker sets cell tags.
@@ -22,7 +22,7 @@ from crmlab.report import inline_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "notebooks" / "src"
-OUT = ROOT / "notebooks"
+OUT = ROOT / "crmlab" / "notebooks"
 _MARKER = re.compile(r"^# %%(?P<md> \[markdown\])?(?: tags=(?P<tags>\[.*\]))?\s*$")
 
 

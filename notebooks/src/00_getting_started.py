@@ -1,4 +1,4 @@
-# Source of notebooks/00_getting_started.ipynb — edit here, then `make notebooks SRC=notebooks/src/00_getting_started.py`.
+# Source of crmlab/notebooks/00_getting_started.ipynb — edit here, then `make notebooks SRC=notebooks/src/00_getting_started.py`.
 
 # %% [markdown]
 # # Getting started with crmlab · 入门
@@ -86,7 +86,7 @@ ax = overview.plot_revenue_over_time(tx, lang=lang)
 
 # %% [markdown]
 # ## 3. Your own file · 使用自己的数据
-# `datasets/shop_orders_gbk.csv` is a small export as a Chinese shop system writes it: **GBK** encoding,
+# `shop_orders_gbk.csv` (in `crmlab/data/`) is a small export as a Chinese shop system writes it: **GBK** encoding,
 # Chinese headers, dates like `2023年1月6日`, quantity and unit price instead of an amount, returns
 # (cancellation invoices `C…` with negative quantities) and a row without a customer id. Here are its first
 # 200 bytes, decoded as GBK (the last line stops mid-row):

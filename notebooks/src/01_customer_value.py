@@ -1,4 +1,4 @@
-# Source of notebooks/01_customer_value.ipynb — edit here, then
+# Source of crmlab/notebooks/01_customer_value.ipynb — edit here, then
 # `.venv/bin/python tools/build_notebooks.py notebooks/src/01_customer_value.py`.
 
 # %% [markdown]

@@ -1,4 +1,4 @@
-# Source of notebooks/04_satisfaction_loyalty.ipynb — edit here, then `make notebooks SRC=notebooks/src/04_satisfaction_loyalty.py`.
+# Source of crmlab/notebooks/04_satisfaction_loyalty.ipynb — edit here, then `make notebooks SRC=notebooks/src/04_satisfaction_loyalty.py`.
 
 # %% [markdown]
 # # Satisfaction versus loyalty · 满意与忠诚
