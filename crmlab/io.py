@@ -364,9 +364,18 @@ def _read_raw(source, *, encoding=None, sep=None, sheet_name=0, header=0, wanted
                 report.separator = found_sep  # ragged data lines: trust the separator that splits the header
         engine = "python" if len(report.separator) > 1 else "c"
         try:
-            frame = pd.read_csv(_io.StringIO(text), sep=report.separator, dtype=str, header=0,
-                                skiprows=header_line, keep_default_na=False, na_values=_NA_STRINGS,
-                                engine=engine, skipinitialspace=True)
+            with warnings.catch_warnings():
+                # More fields on the data lines than on the header line: pandas would drop them.
+                warnings.simplefilter("error", pd.errors.ParserWarning)
+                frame = pd.read_csv(_io.StringIO(text), sep=report.separator, dtype=str, header=0,
+                                    skiprows=header_line, keep_default_na=False, na_values=_NA_STRINGS,
+                                    engine=engine, skipinitialspace=True, index_col=False)
+        except pd.errors.ParserWarning:
+            name = _SEPARATOR_NAMES.get(report.separator, repr(report.separator))
+            raise DataError(f"{path.name!r}: the lines after line {header_line + 1} have more {name}-separated "
+                            f"fields than line {header_line + 1} ({lines[header_line][:60]!r}), which was taken "
+                            "as the header. If the column names are on another line (a report title above "
+                            "them), pass header= with its 0-based line number; otherwise check sep=.") from None
         except pd.errors.ParserError as exc:
             name = _SEPARATOR_NAMES.get(report.separator, repr(report.separator))
             reason = str(exc).strip().splitlines()[-1].replace("C error: ", "")
@@ -596,7 +605,7 @@ def _parse_dates(values: pd.Series, column: str, date_format: str | None, report
         if getattr(parsed.dt, "tz", None) is not None:
             parsed = parsed.dt.tz_localize(None)
         report.date_format = report.date_format or "datetime"
-        return parsed.astype("datetime64[ns]")
+        return _as_ns(parsed)
     text = values.astype("string").str.strip()
     present = text.notna()
     if not present.any():
@@ -677,7 +686,16 @@ def _parse_dates(values: pd.Series, column: str, date_format: str | None, report
             "date= to the order date column."
         )
     report.date_format = fmt
-    return parsed.astype("datetime64[ns]")
+    return _as_ns(parsed)
+
+
+def _as_ns(parsed: pd.Series) -> pd.Series:
+    """Nanosecond datetimes (the canonical dtype) unless some dates lie beyond 2262 (placeholders
+    such as 9999-12-31): those stay in their own unit until the date window drops them."""
+    try:
+        return parsed.astype("datetime64[ns]")
+    except (OverflowError, pd.errors.OutOfBoundsDatetime):
+        return parsed
 
 
 # Doubles hold every integer exactly only below 2**53; Excel keeps 15 significant digits.
@@ -877,14 +895,14 @@ def _cancellations(orders: pd.Series, cancel_prefix, report: QualityReport, nega
 
 
 EARLIEST_PLAUSIBLE_DATE = pd.Timestamp("1970-01-01")
-_PLAUSIBLE_GAP = pd.Timedelta(days=365)
+_PLAUSIBLE_GAP = pd.Timedelta(days=366)  # a calendar year, leap day included
 
 
 def _latest_plausible_date(dates: pd.Series) -> pd.Timestamp | None:
     """The latest plausible order date of a file: the end of its dense run of dates from the median.
 
     Starting at the median date (of the dates from 1970 on), step to the next later date while
-    it is at most 365 days away; the last date reached is the latest plausible one. Dates more
+    it is at most 366 days away; the last date reached is the latest plausible one. Dates more
     than a year after it are implausible (a typo year 2100, a placeholder 9999-12-31). Unlike
     the maximum or a quantile, this holds while fewer than half of the rows are wrong, and
     unlike "today" it depends only on the file, so stored outputs stay stable.
@@ -1024,7 +1042,7 @@ def read_transactions(
         Keep the orders dated within ``start``..``end`` (inclusive; ``None`` leaves an end open)
         and drop the others, counted. By default implausible dates are dropped instead: before
         1970-01-01, or more than 365 days after the file's latest plausible date — the last date
-        reached from the median order date by steps of at most 365 days (a rule of the file
+        reached from the median order date by steps of at most 366 days (a rule of the file
         alone, never of today's date, so it holds while fewer than half of the dates are wrong).
 
     Returns
@@ -1143,6 +1161,11 @@ def read_transactions(
     in_window = _date_window(frame[schema.DATE], raw_dates.loc[frame.index] if raw_dates.index.is_unique
                              else raw_dates[~missing_date.to_numpy()], date_range, report, from_file=from_file)
     frame = frame.loc[in_window.to_numpy()]
+    try:
+        frame[schema.DATE] = frame[schema.DATE].astype("datetime64[ns]")
+    except (OverflowError, pd.errors.OutOfBoundsDatetime):
+        raise DataError(f"column {date!r} (date=) holds dates after {pd.Timestamp.max:%Y-%m-%d}, which "
+                        "cannot be analysed; pass a date_range= that ends before them.") from None
 
     numbers = _to_numbers(frame, numeric, report, from_file=from_file)
     if schema.QUANTITY in frame:
