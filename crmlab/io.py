@@ -190,14 +190,35 @@ def _split_line(line: str, sep: str) -> list[str]:
         return []
 
 
-def _find_header_line(lines: list[str], wanted: set[str], sep: str | None) -> tuple[int, str] | None:
-    """The first line (0-based) holding every name in ``wanted``, and the separator that splits it so."""
+def _find_header_line(lines: list[str], wanted, sep: str | None):
+    """The first line (0-based) holding every name in ``wanted``, and the separator that splits it so.
+
+    Returns ``(line, separator, fields)``; when no line holds them all, the line holding most of
+    them, with ``separator`` None.
+    """
+    best = (0, 0, None, _split_line(lines[0], sep or ",") if lines else [])
     for number, line in enumerate(lines[:_HEADER_SEARCH_ROWS]):
-        found = [(len(fields), -i, s) for i, s in enumerate([sep] if sep else ["\t", ";", ",", "|", r"\s+"])
-                 if wanted <= set(fields := _split_line(line, s))]
-        if found:
-            return number, max(found)[2]
-    return None
+        found = []
+        for i, s in enumerate([sep] if sep else ["\t", ";", ",", "|", r"\s+"]):
+            fields = _split_line(line, s)
+            found.append((len(set(wanted) & set(fields)), len(fields), -i, s, fields))
+        hits, _, _, s, fields = max(found)
+        if hits == len(set(wanted)):
+            return number, s, fields
+        if hits > best[0]:
+            best = (hits, number, None, fields)
+    return best[1], None, best[3]
+
+
+def _header_not_found(wanted: dict, fields, line: int, name: str, *, what: str = "line") -> DataError:
+    """No header line: name the first mapped column missing from the closest line, and header=."""
+    missing = next(u for u in wanted if u not in set(fields))
+    keyword, role = wanted[missing]
+    error = missing_column_error(missing, keyword=keyword, available=[f for f in fields if f], role=role)
+    names = ", ".join(repr(u) for u in wanted)
+    return DataError(f"{error} (The columns listed are those of {what} {line + 1} of {name!r}, the one holding "
+                     f"most of the mapped names: no {what} among the first {_HEADER_SEARCH_ROWS} holds all of "
+                     f"{names}.) If the header is further down, pass header= with its 0-based {what} number.")
 
 
 def _check_header(header) -> None:
@@ -206,15 +227,21 @@ def _check_header(header) -> None:
                         "that holds the column names (0 = the first line), or leave header=None to detect it.")
 
 
-def _excel_frames(path: Path, sheet_name, header, wanted: set[str] | None, report: QualityReport):
-    """The sheets of a workbook to read, each with its header row found, as ``[(name, frame, first line)]``.
+def _excel_book(path: Path) -> dict:
+    """Every sheet of a workbook, cells as Python objects, no header row taken yet."""
+    book = pd.read_excel(path, sheet_name=None, dtype=object, header=None)
+    return book
+
+
+def _excel_sheets(book: dict, path: Path, sheet_name, header, wanted, report: QualityReport):
+    """The sheets of a workbook to read, each with its header row found, as ``[(name, frame)]``.
 
     Every sheet is looked at, so that a second sheet with the same columns is never ignored in
     silence: ``sheet_name=None`` reads all sheets sharing the first sheet's header, otherwise the
     others are named in a warning and the report.
     """
-    book = pd.read_excel(path, sheet_name=None, dtype=object, header=None)
     names = list(book)
+    wanted_names = set(wanted) if wanted else None
     if not names:
         raise DataError(f"{path.name!r} has no sheets.")
     parsed = {}
@@ -226,11 +253,19 @@ def _excel_frames(path: Path, sheet_name, header, wanted: set[str] | None, repor
         elif wanted:
             for i in range(min(len(raw), _HEADER_SEARCH_ROWS)):
                 cells = {str(v).strip() for v in raw.iloc[i] if pd.notna(v)}
-                if wanted <= cells:
+                if wanted_names <= cells:
                     row = i
                     break
         if row is None:
             row = 0
+            if wanted and name == (names[sheet_name] if isinstance(sheet_name, (int, np.integer))
+                                   and 0 <= sheet_name < len(names) else sheet_name if sheet_name in book
+                                   else names[0]):
+                # The sheet to read lacks a header line: name the closest row.
+                rows = [[str(v).strip() for v in raw.iloc[i] if pd.notna(v)]
+                        for i in range(min(len(raw), _HEADER_SEARCH_ROWS))] or [[]]
+                best = max(range(len(rows)), key=lambda i: (len(set(wanted) & set(rows[i])), -i))
+                raise _header_not_found(wanted, rows[best], best, f"{path.name}' sheet '{name}", what="row")
         if row >= len(raw):
             parsed[name] = (pd.DataFrame(), row + 2)
             continue
@@ -249,7 +284,7 @@ def _excel_frames(path: Path, sheet_name, header, wanted: set[str] | None, repor
         body.index = body.index + 1
         parsed[name] = (body, row + 1)
     if sheet_name is None:
-        first = next((n for n in names if wanted and wanted <= set(parsed[n][0].columns)), names[0])
+        first = next((n for n in names if wanted and wanted_names <= set(parsed[n][0].columns)), names[0])
     elif isinstance(sheet_name, (int, np.integer)) and not isinstance(sheet_name, bool):
         if not 0 <= sheet_name < len(names):
             raise DataError(f"sheet_name={sheet_name!r}: {path.name!r} has {len(names)} sheet(s) "
@@ -311,12 +346,13 @@ def _read_raw(source, *, encoding=None, sep=None, sheet_name=0, header=0, wanted
         raise DataError(f"file not found: {path.name!r} (looked in {str(path.parent) or '.'}). "
                         "Check the path, or pass a DataFrame.")
     suffix = path.suffix.lower()
-    wanted = {str(w) for w in wanted} if wanted else None
+    wanted = {str(w): v for w, v in wanted.items()} if isinstance(wanted, dict) else \
+        {str(w): ("column", "column") for w in wanted} if wanted else None
     if suffix in _EXCEL_SUFFIXES or suffix in _PARQUET_SUFFIXES:
         excel = suffix in _EXCEL_SUFFIXES
         try:
             if excel:
-                sheets = _excel_frames(path, sheet_name, header, wanted, report)
+                book = _excel_book(path)
             else:
                 frame = _read_parquet(path) if exact_ints else pd.read_parquet(path)
         except DataError:
@@ -328,6 +364,7 @@ def _read_raw(source, *, encoding=None, sep=None, sheet_name=0, header=0, wanted
                             + ("Check sheet_name=, or save the sheet as .xlsx or CSV." if excel
                                else "Check that the file is complete, or export it as CSV.")) from None
         if excel:
+            sheets = _excel_sheets(book, path, sheet_name, header, wanted, report)
             report.sheets = {name: len(body) for name, body in sheets}
             for name, body in sheets:
                 report.add(f"rows from sheet {name!r}", len(body), "read")
@@ -350,8 +387,11 @@ def _read_raw(source, *, encoding=None, sep=None, sheet_name=0, header=0, wanted
         header_line = header
         found_sep = None
         if header_line is None:
-            found = _find_header_line(lines, wanted, sep) if wanted else None
-            header_line, found_sep = found if found else (0, None)
+            header_line = 0
+            if wanted:
+                header_line, found_sep, fields = _find_header_line(lines, wanted, sep)
+                if found_sep is None:
+                    raise _header_not_found(wanted, fields, header_line, path.name)
         if header_line >= len(lines):
             raise DataError(f"header={header}: {path.name!r} has only {len(lines)} line(s).")
         if header_line:
@@ -1096,8 +1136,12 @@ def read_transactions(
     optional = {schema.ORDER: order, schema.PRODUCT: product, schema.QUANTITY: quantity,
                 schema.CATEGORY: category, schema.CHANNEL: channel, schema.REGION: region}
     amount_optional = amount is None or (amount == schema.AMOUNT and quantity is not None and unit_price is not None)
-    wanted = [customer, date] + ([] if amount_optional else [amount]) + [u for u in optional.values() if u] \
-        + ([unit_price] if amount_optional and unit_price else [])
+    wanted = {customer: ("customer", schema.CUSTOMER), date: ("date", schema.DATE)}
+    if not amount_optional:
+        wanted[amount] = ("amount", schema.AMOUNT)
+    wanted.update({u: (c.replace("_id", ""), c) for c, u in optional.items() if u is not None})
+    if amount_optional and unit_price is not None:
+        wanted[unit_price] = ("unit_price", schema.UNIT_PRICE)
     raw, report = _read_raw(source, encoding=encoding, sep=sep, sheet_name=sheet_name, header=header,
                             wanted=wanted, exact_ints=True)
     report.rows_read = len(raw)
