@@ -119,6 +119,45 @@ def _looks_chinese(text: str) -> bool:
     return cjk / len(non_ascii) >= 0.8
 
 
+# Code points that GBK byte pairs land on when read as UTF-8 but real text rarely uses:
+# C1 controls, IPA and spacing modifiers, Cyrillic Supplement and Armenian, Syriac to NKo.
+_RARE_IN_TEXT = ((0x80, 0x9F), (0x250, 0x2FF), (0x500, 0x58F), (0x700, 0x7FF))
+
+
+def _gbk_read_as_utf8(text: str, raw: bytes) -> bool:
+    """True when valid UTF-8 is more likely GBK: short Chinese files ("0元" is D4 AA, valid UTF-8)."""
+    non_ascii = [ord(ch) for ch in text if ord(ch) > 127]
+    if not non_ascii or max(non_ascii) > 0x7FF:
+        return False
+    if not any(lo <= cp <= hi for cp in non_ascii for lo, hi in _RARE_IN_TEXT):
+        return False
+    try:
+        return _looks_chinese(raw.decode("gb18030"))
+    except UnicodeDecodeError:
+        return False
+
+
+_GBK_SEQUENCE = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe][\x40-\xfe]")
+_CP1252_LETTERS = re.compile(r"[À-ÖØ-öø-ÿŠšŒœŽžŸ]")
+
+
+def _western_read_as_gbk(raw: bytes) -> bool:
+    """True when bytes that decode as GB18030 are more likely cp1252 ("Renée": é + e is a GBK pair).
+
+    Chinese text is mostly GB2312 characters, whose second byte is 0xA1 or above; an accented
+    cp1252 letter followed by an ASCII letter makes a pair whose second byte is ASCII.
+    """
+    pairs = [m for m in _GBK_SEQUENCE.findall(raw) if len(m) == 2]
+    if not pairs or sum(1 for m in pairs if m[1] < 0x80) * 2 <= len(pairs):
+        return False
+    try:
+        western = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    non_ascii = [ch for ch in western if ord(ch) > 127]
+    return sum(1 for ch in non_ascii if _CP1252_LETTERS.match(ch)) >= 0.8 * len(non_ascii)
+
+
 def _decode(raw: bytes, encoding: str | None) -> tuple[str, str]:
     """Decode bytes, detecting the encoding among the ones CRM exports actually use.
 
@@ -142,19 +181,26 @@ def _decode(raw: bytes, encoding: str | None) -> tuple[str, str]:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16"), "utf-16"
     try:
-        return raw.decode("utf-8"), "utf-8"
+        text = raw.decode("utf-8")
+        if not _gbk_read_as_utf8(text, raw):
+            return text, "utf-8"
+        return raw.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         pass
     try:
-        text = raw.decode("gb18030")
-        if _looks_chinese(text):
-            return text, "gb18030"
+        chinese = raw.decode("gb18030")
     except UnicodeDecodeError:
-        pass
+        chinese = None
+    if chinese is not None and _looks_chinese(chinese) and not _western_read_as_gbk(raw):
+        return chinese, "gb18030"
     try:
         return raw.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        return raw.decode("latin-1"), "latin-1"
+        pass
+    # Bytes cp1252 leaves undefined (0x81, 0x8D, ...) but valid GB18030, as "¥" is there: GB18030.
+    if chinese is not None:
+        return chinese, "gb18030"
+    return raw.decode("latin-1"), "latin-1"
 
 
 def _sniff_separator(text: str) -> str:
