@@ -812,8 +812,8 @@ def _clean_ids(values: pd.Series, column: str | None = None, keyword: str = "cus
     """
     column = values.name if column is None else column
     where = "line" if from_file else "row"
-    if pd.api.types.is_float_dtype(values) or (values.dtype == object and values.map(
-            lambda v: isinstance(v, (float, np.floating))).any()):
+    kind = pd.api.types.infer_dtype(values, skipna=True) if values.dtype == object else None
+    if pd.api.types.is_float_dtype(values) or kind in ("floating", "mixed-integer-float", "mixed"):
         numbers = pd.to_numeric(values.where(values.map(lambda v: isinstance(v, (float, np.floating, int,
                                                                                    np.integer)))),
                                 errors="coerce").astype("float64")
@@ -828,7 +828,7 @@ def _clean_ids(values: pd.Series, column: str | None = None, keyword: str = "cus
         as_text = values.astype("object").copy()
         as_text[integral] = [str(int(x)) for x in numbers[integral]]
         values = as_text
-    if excel and values.dtype == object:
+    if excel and values.dtype == object and kind not in ("string", "empty"):
         long = values.map(lambda v: isinstance(v, (int, np.integer, float, np.floating)) and not isinstance(v, bool)
                           and pd.notna(v) and len(str(abs(int(v)))) > _EXCEL_DIGITS).to_numpy(dtype=bool)
         if long.any():
@@ -1222,16 +1222,19 @@ def read_transactions(
         frame[canonical] = raw[user]
 
     numeric = {c: mapping[c] for c in (schema.QUANTITY, schema.UNIT_PRICE, schema.AMOUNT) if c in mapping}
-    if from_file:
+    value_column = schema.QUANTITY if compute_amount else schema.AMOUNT
+    if value_column in frame:
         blocks = list(report.sheets.values()) if report.sheets else [len(frame)]
-        value_column = schema.QUANTITY if compute_amount else schema.AMOUNT
         totals = _totals_rows(frame, value_column, numeric, blocks, from_file=from_file)
-        labels = _row_labels(frame.index, totals, from_file=True)
+        labels = _row_labels(frame.index, totals, from_file=from_file)
+        where = "line" if from_file else "row"
         report.add("totals row at the bottom", len(totals),
-                   f"dropped ({format_examples(zip(labels, frame[value_column].iloc[totals]), where='line')}: "
+                   f"dropped ({format_examples(zip(labels, frame[value_column].iloc[totals]), where=where)}: "
                    "no id or no date, and the sum of the rows above)" if totals else "none found")
         if totals:
-            frame = frame.drop(index=frame.index[totals])
+            keep = np.ones(len(frame), dtype=bool)
+            keep[totals] = False
+            frame = frame.iloc[keep]
 
     # Customer ids: missing ones cannot be attributed to anyone.
     frame[schema.CUSTOMER] = _clean_ids(frame[schema.CUSTOMER], customer, "customer",

@@ -444,3 +444,14 @@ def test_number_style_per_file(tmp_path, content, options, quantities, amounts, 
     report = quality_report(tx)
     assert report.count("number style of the file") > 0
     assert style in str(report)
+
+
+def test_totals_row_in_a_dataframe():
+    # What pd.read_excel gives for a report sheet: the totals row has a label and no date.
+    raw = pd.DataFrame({"cid": ["a", "b", "合计"], "d": pd.to_datetime(["2024-01-01", "2024-01-02", None]),
+                        "v": [1.25, 2.5, 3.75]})
+    tx = read_transactions(raw, customer="cid", date="d", amount="v")
+    report = quality_report(tx)
+    assert _totals(tx) == {"a": 1.25, "b": 2.5}
+    assert report.count("totals row at the bottom") == 1 and report.count("missing order date") == 0
+    assert "row 2" in next(a for n, _, a in report.items if n == "totals row at the bottom")
