@@ -510,7 +510,9 @@ _CURRENCY_MARKS = [
     ("HKD", r"HK\$|HKD"), ("CNY", r"[¥￥元]|RMB|CNY"), ("USD", r"US\$|USD|\$"), ("EUR", r"€|EUR"),
     ("GBP", r"£|GBP"), ("JPY", r"円|JPY"), ("KRW", r"₩|KRW"), ("INR", r"₹|INR"), ("CHF", r"CHF"),
 ]
-_CURRENCY = re.compile("|".join(f"(?:{p})" for _, p in _CURRENCY_MARKS) + r"|\s", flags=re.IGNORECASE)
+# A pattern string (not compiled) with an inline flag, so pandas can hand it to Arrow's regex engine.
+_ANY_MARK = "(?i)" + "|".join(f"(?:{p})" for _, p in _CURRENCY_MARKS)
+_CURRENCY = _ANY_MARK + r"|\s"
 # Number styles. Unambiguous forms decide a file's style; "1,234" and "1.234" alone could be either.
 _EU_NUMBER = r"^[-+]?([1-9]\d{0,2}(\.\d{3})+(,\d*)?|\d+,(\d{1,2}|\d{4,})|0,\d+)$"  # 1.234,5 · 12,50 · 0,125
 _US_NUMBER = r"^[-+]?([1-9]\d{0,2}(,\d{3})+(\.\d*)?|\d+\.(\d{1,2}|\d{4,})|0\.\d+)$"  # 1,234.5 · 12.50 · 0.125
@@ -527,7 +529,7 @@ def _currencies(text: pd.Series) -> pd.Series:
     """The currency (ISO code) each value is marked with, or NA."""
     found = pd.Series(pd.NA, index=text.index, dtype="object")
     for code, pattern in _CURRENCY_MARKS:
-        hit = text.str.contains(pattern, regex=True, case=False).fillna(False).astype(bool) & found.isna()
+        hit = text.str.contains("(?i)" + pattern, regex=True).fillna(False).astype(bool) & found.isna()
         found[hit.to_numpy()] = code
     return found
 
@@ -536,6 +538,8 @@ def _check_currencies(texts: dict[str, pd.Series], report: QualityReport, *, fro
     """One currency per file: several in the money columns is an error, one is counted."""
     where = "line" if from_file else "row"
     for column, text in texts.items():
+        if not text.str.contains(_ANY_MARK, regex=True).fillna(False).any():
+            continue
         found = _currencies(text)
         marked = found.notna()
         if not marked.any():
@@ -571,6 +575,11 @@ def _file_number_style(cleaned: dict[str, pd.Series], report: QualityReport) -> 
     quantity column is ambiguous, but the file's unambiguous values decide it. Returns None when
     the file gives no evidence or contradicting evidence (then each column decides for itself).
     """
+    # Columns whose reading depends on the decision: they hold commas or "1.234" forms.
+    affected = [c for c, v in cleaned.items()
+                if (v.str.contains(",", regex=False) | v.str.match(_AMBIGUOUS_EU)).fillna(False).any()]
+    if not affected:
+        return None
     eu_cols, us_cols, n_eu, n_us = [], [], 0, 0
     for column, values in cleaned.items():
         eu = values.str.match(_EU_NUMBER).fillna(False).astype(bool)
@@ -588,9 +597,6 @@ def _file_number_style(cleaned: dict[str, pd.Series], report: QualityReport) -> 
     if bool(n_eu) == bool(n_us):
         return None
     style, columns, n = ("eu", eu_cols, n_eu) if n_eu else ("us", us_cols, n_us)
-    # Columns whose reading depends on the decision: they hold commas or "1.234" forms.
-    affected = [c for c, v in cleaned.items()
-                if (v.str.contains(",", regex=False) | v.str.match(_AMBIGUOUS_EU)).fillna(False).any()]
     if affected:
         report.add("number style of the file", n,
                    ("decimal commas (1.234,5)" if style == "eu" else "decimal points (1,234.5)")
@@ -600,13 +606,12 @@ def _file_number_style(cleaned: dict[str, pd.Series], report: QualityReport) -> 
 
 
 def _to_number(values: pd.Series, column: str, keyword: str, report: QualityReport,
-               *, from_file: bool, style: str | None = None, cleaned: pd.Series | None = None) -> pd.Series:
+               *, from_file: bool, style: str | None = None, texts: tuple | None = None) -> pd.Series:
     if pd.api.types.is_bool_dtype(values):
         values = values.astype(float)
     if pd.api.types.is_numeric_dtype(values):
         return values.astype("float64")
-    text, cleaned_now = _clean_number_text(values)
-    cleaned = cleaned_now if cleaned is None else cleaned
+    text, cleaned = _clean_number_text(values) if texts is None else texts
     cleaned = _normalise_separators(cleaned, column, report, style=style)
     numbers = pd.to_numeric(cleaned, errors="coerce")
     bad = numbers.isna() & text.notna()
@@ -633,7 +638,8 @@ def _to_numbers(frame: pd.DataFrame, specs: dict[str, tuple[str, str]], report: 
     _check_currencies(money, report, from_file=from_file)
     style = _file_number_style({specs[c][0]: v for c, v in cleaned.items()}, report) if cleaned else None
     return {canonical: _to_number(frame[canonical], user, keyword, report, from_file=from_file,
-                                  style=style, cleaned=cleaned.get(canonical))
+                                  style=style, texts=(texts[canonical], cleaned[canonical])
+                                  if canonical in cleaned else None)
             for canonical, (user, keyword) in specs.items()}
 
 
