@@ -630,7 +630,7 @@ def _to_numbers(frame: pd.DataFrame, specs: dict[str, tuple[str, str]], report: 
                 *, from_file: bool) -> dict[str, pd.Series]:
     """Parse the numeric columns ``{canonical: (user column, keyword)}`` with one number style."""
     texts, cleaned = {}, {}
-    for canonical, (user, _) in specs.items():
+    for canonical in specs:
         values = frame[canonical]
         if not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
             texts[canonical], cleaned[canonical] = _clean_number_text(values)
