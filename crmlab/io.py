@@ -262,7 +262,7 @@ def _header_not_found(wanted: dict, fields, line: int, name: str, *, what: str =
     keyword, role = wanted[missing]
     error = missing_column_error(missing, keyword=keyword, available=[f for f in fields if f], role=role)
     names = ", ".join(repr(u) for u in wanted)
-    return DataError(f"{error} (The columns listed are those of {what} {line + 1} of {name!r}, the one holding "
+    return DataError(f"{error} (The columns listed are those of {what} {line + 1} of {name}, the one holding "
                      f"most of the mapped names: no {what} among the first {_HEADER_SEARCH_ROWS} holds all of "
                      f"{names}.) If the header is further down, pass header= with its 0-based {what} number.")
 
@@ -290,7 +290,11 @@ def _excel_sheets(book: dict, path: Path, sheet_name, header, wanted, report: Qu
     wanted_names = set(wanted) if wanted else None
     if not names:
         raise DataError(f"{path.name!r} has no sheets.")
-    parsed = {}
+    if not (sheet_name is None or isinstance(sheet_name, (str, int, np.integer))) or isinstance(sheet_name, bool):
+        raise DataError(f"sheet_name={sheet_name!r}: pass a sheet name, a 0-based position, or None for "
+                        f"every sheet with the same columns ({path.name!r} has "
+                        f"{', '.join(repr(n) for n in names)}).")
+    parsed, missing_header = {}, {}
     for name, raw in book.items():
         raw = raw.dropna(how="all", axis=1)
         row = None
@@ -304,14 +308,13 @@ def _excel_sheets(book: dict, path: Path, sheet_name, header, wanted, report: Qu
                     break
         if row is None:
             row = 0
-            if wanted and name == (names[sheet_name] if isinstance(sheet_name, (int, np.integer))
-                                   and 0 <= sheet_name < len(names) else sheet_name if sheet_name in book
-                                   else names[0]):
-                # The sheet to read lacks a header line: name the closest row.
+            if wanted:
+                # No header row here: remember the closest one, for the error if this sheet is read.
                 rows = [[str(v).strip() for v in raw.iloc[i] if pd.notna(v)]
                         for i in range(min(len(raw), _HEADER_SEARCH_ROWS))] or [[]]
-                best = max(range(len(rows)), key=lambda i: (len(set(wanted) & set(rows[i])), -i))
-                raise _header_not_found(wanted, rows[best], best, f"{path.name}' sheet '{name}", what="row")
+                best = max(range(len(rows)), key=lambda i: (len(wanted_names & set(rows[i])), -i))
+                missing_header[name] = _header_not_found(wanted, rows[best], best,
+                                                         f"sheet {name!r} of {path.name!r}", what="row")
         if row >= len(raw):
             parsed[name] = (pd.DataFrame(), row + 2)
             continue
@@ -330,8 +333,8 @@ def _excel_sheets(book: dict, path: Path, sheet_name, header, wanted, report: Qu
         body.index = body.index + 1
         parsed[name] = (body, row + 1)
     if sheet_name is None:
-        first = next((n for n in names if wanted and wanted_names <= set(parsed[n][0].columns)), names[0])
-    elif isinstance(sheet_name, (int, np.integer)) and not isinstance(sheet_name, bool):
+        first = next((n for n in names if n not in missing_header), names[0])
+    elif isinstance(sheet_name, (int, np.integer)):
         if not 0 <= sheet_name < len(names):
             raise DataError(f"sheet_name={sheet_name!r}: {path.name!r} has {len(names)} sheet(s) "
                             f"({', '.join(repr(n) for n in names)}). Pass one of those names, or sheet_name=None for all.")
@@ -341,6 +344,8 @@ def _excel_sheets(book: dict, path: Path, sheet_name, header, wanted, report: Qu
             raise DataError(f"sheet_name={sheet_name!r} is not a sheet of {path.name!r}: it has "
                             f"{', '.join(repr(n) for n in names)}. Pass one of those, or sheet_name=None for all.")
         first = sheet_name
+    if first in missing_header:
+        raise missing_header[first]
     columns = list(parsed[first][0].columns)
     same = [n for n in names if n != first and list(parsed[n][0].columns) == columns and len(parsed[n][0])]
     other = [n for n in names if n != first and n not in same]
@@ -437,7 +442,7 @@ def _read_raw(source, *, encoding=None, sep=None, sheet_name=0, header=0, wanted
             if wanted:
                 header_line, found_sep, fields = _find_header_line(lines, wanted, sep)
                 if found_sep is None:
-                    raise _header_not_found(wanted, fields, header_line, path.name)
+                    raise _header_not_found(wanted, fields, header_line, repr(path.name))
         if header_line >= len(lines):
             raise DataError(f"header={header}: {path.name!r} has only {len(lines)} line(s).")
         if header_line:

@@ -455,3 +455,15 @@ def test_totals_row_in_a_dataframe():
     assert _totals(tx) == {"a": 1.25, "b": 2.5}
     assert report.count("totals row at the bottom") == 1 and report.count("missing order date") == 0
     assert "row 2" in next(a for n, _, a in report.items if n == "totals row at the bottom")
+
+
+def test_sheet_name_none_skips_a_leading_notes_sheet(tmp_path):
+    path = _write(tmp_path / "orders.xlsx", _workbook({"说明": NOTES, "2023": SHEET_2023, "2024": SHEET_2024}))
+    tx = read_transactions(path, **ZH, sheet_name=None)
+    assert _totals(tx) == _expected(SHEET_2023, SHEET_2024)
+    assert quality_report(tx).count("sheets with other columns") == 1
+    # Reading the notes sheet itself names the missing column, the sheet and header=.
+    with pytest.raises(DataError, match="sheet '说明'.*header="):
+        read_transactions(path, **ZH, sheet_name=0)
+    with pytest.raises(DataError, match="sheet_name="):
+        read_transactions(path, **ZH, sheet_name=["2023"])
