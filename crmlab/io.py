@@ -1221,11 +1221,10 @@ def read_transactions(
     for canonical, (user, keyword) in mapping.items():
         if user not in raw.columns:
             error = missing_column_error(user, keyword=keyword, available=raw.columns, role=canonical)
-            if from_file and report.separator is not None or report.encoding == "xlsx":
-                names = ", ".join(repr(u) for u, _ in mapping.values())
-                error = DataError(f"{error} If the column names are not on the first line (a report title "
-                                  f"above them), pass header= with the 0-based number of the header line: "
-                                  f"no line among the first {_HEADER_SEARCH_ROWS} holds all of {names}.")
+            if from_file and (report.separator is not None or report.encoding == "xlsx"):
+                error = DataError(f"{error} header={header!r} took line {int(header or 0) + 1} as the column "
+                                  "names: pass the 0-based number of the line that holds them, or header=None "
+                                  "to find it.")
             raise error
 
     frame = pd.DataFrame(index=raw.index)
