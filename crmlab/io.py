@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
+from ._text import gbk_read_as_utf8, looks_chinese, western_read_as_gbk
 from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
 
 __all__ = ["QualityReport", "read_transactions", "quality_report", "read_table"]
@@ -110,54 +111,6 @@ def _check_encoding(encoding: str) -> str:
         ) from None
 
 
-def _looks_chinese(text: str) -> bool:
-    non_ascii = [ch for ch in text if ord(ch) > 127]
-    if not non_ascii:
-        return True
-    cjk = sum(1 for ch in non_ascii if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-              or "\uff00" <= ch <= "\uffef")
-    return cjk / len(non_ascii) >= 0.8
-
-
-# Code points that GBK byte pairs land on when read as UTF-8 but real text rarely uses:
-# C1 controls, IPA and spacing modifiers, Cyrillic Supplement and Armenian, Syriac to NKo.
-_RARE_IN_TEXT = ((0x80, 0x9F), (0x250, 0x2FF), (0x500, 0x58F), (0x700, 0x7FF))
-
-
-def _gbk_read_as_utf8(text: str, raw: bytes) -> bool:
-    """True when valid UTF-8 is more likely GBK: short Chinese files ("0元" is D4 AA, valid UTF-8)."""
-    non_ascii = [ord(ch) for ch in text if ord(ch) > 127]
-    if not non_ascii or max(non_ascii) > 0x7FF:
-        return False
-    if not any(lo <= cp <= hi for cp in non_ascii for lo, hi in _RARE_IN_TEXT):
-        return False
-    try:
-        return _looks_chinese(raw.decode("gb18030"))
-    except UnicodeDecodeError:
-        return False
-
-
-_GBK_SEQUENCE = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe][\x40-\xfe]")
-_CP1252_LETTERS = re.compile(r"[À-ÖØ-öø-ÿŠšŒœŽžŸ]")
-
-
-def _western_read_as_gbk(raw: bytes) -> bool:
-    """True when bytes that decode as GB18030 are more likely cp1252 ("Renée": é + e is a GBK pair).
-
-    Chinese text is mostly GB2312 characters, whose second byte is 0xA1 or above; an accented
-    cp1252 letter followed by an ASCII letter makes a pair whose second byte is ASCII.
-    """
-    pairs = [m for m in _GBK_SEQUENCE.findall(raw) if len(m) == 2]
-    if not pairs or sum(1 for m in pairs if m[1] < 0x80) * 2 <= len(pairs):
-        return False
-    try:
-        western = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    non_ascii = [ch for ch in western if ord(ch) > 127]
-    return sum(1 for ch in non_ascii if _CP1252_LETTERS.match(ch)) >= 0.8 * len(non_ascii)
-
-
 def _decode(raw: bytes, encoding: str | None) -> tuple[str, str]:
     """Decode bytes, detecting the encoding among the ones CRM exports actually use.
 
@@ -182,7 +135,7 @@ def _decode(raw: bytes, encoding: str | None) -> tuple[str, str]:
         return raw.decode("utf-16"), "utf-16"
     try:
         text = raw.decode("utf-8")
-        if not _gbk_read_as_utf8(text, raw):
+        if not gbk_read_as_utf8(text, raw):
             return text, "utf-8"
         return raw.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
@@ -191,7 +144,7 @@ def _decode(raw: bytes, encoding: str | None) -> tuple[str, str]:
         chinese = raw.decode("gb18030")
     except UnicodeDecodeError:
         chinese = None
-    if chinese is not None and _looks_chinese(chinese) and not _western_read_as_gbk(raw):
+    if chinese is not None and looks_chinese(chinese) and not western_read_as_gbk(raw):
         return chinese, "gb18030"
     try:
         return raw.decode("cp1252"), "cp1252"
@@ -823,6 +776,12 @@ def _clean_ids(values: pd.Series, column: str | None = None, keyword: str = "cus
     """
     column = values.name if column is None else column
     where = "line" if from_file else "row"
+
+    def refuse(mask, shown, why):
+        positions = np.flatnonzero(mask)
+        return _rounded_ids_error(column, keyword, _row_labels(values.index, positions, from_file=from_file),
+                                  shown(positions), why=why, where=where)
+
     kind = pd.api.types.infer_dtype(values, skipna=True) if values.dtype == object else None
     if pd.api.types.is_float_dtype(values) or kind in ("floating", "mixed-integer-float", "mixed"):
         numbers = pd.to_numeric(values.where(values.map(lambda v: isinstance(v, (float, np.floating, int,
@@ -830,11 +789,8 @@ def _clean_ids(values: pd.Series, column: str | None = None, keyword: str = "cus
                                 errors="coerce").astype("float64")
         big = (numbers.abs() >= _EXACT_FLOAT_LIMIT).to_numpy()
         if big.any():
-            positions = np.flatnonzero(big)
-            raise _rounded_ids_error(column, keyword, _row_labels(values.index, positions, from_file=from_file),
-                                     [repr(float(x)) for x in numbers.iloc[positions]],
-                                     why="numbers at or above 2**53 stored as floating point lose digits",
-                                     where=where)
+            raise refuse(big, lambda at: [repr(float(x)) for x in numbers.iloc[at]],
+                         "numbers at or above 2**53 stored as floating point lose digits")
         integral = (numbers.notna() & (numbers == np.floor(numbers))).to_numpy()
         as_text = values.astype("object").copy()
         as_text[integral] = [str(int(x)) for x in numbers[integral]]
@@ -843,22 +799,15 @@ def _clean_ids(values: pd.Series, column: str | None = None, keyword: str = "cus
         long = values.map(lambda v: isinstance(v, (int, np.integer, float, np.floating)) and not isinstance(v, bool)
                           and pd.notna(v) and len(str(abs(int(v)))) > _EXCEL_DIGITS).to_numpy(dtype=bool)
         if long.any():
-            positions = np.flatnonzero(long)
-            raise _rounded_ids_error(column, keyword, _row_labels(values.index, positions, from_file=from_file),
-                                     list(values.iloc[positions]),
-                                     why="Excel keeps 15 significant digits of a number",
-                                     where=where)
+            raise refuse(long, lambda at: list(values.iloc[at]), "Excel keeps 15 significant digits of a number")
     ids = values.astype("string").str.strip()
     # Ids that went through a float column ("12583.0") get their integer form back.
     ids = ids.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
     ids = ids.mask(ids.isin(_NA_STRINGS))
     scientific = ids.str.match(_SCIENTIFIC_ID).fillna(False).to_numpy(dtype=bool)
     if scientific.any():
-        positions = np.flatnonzero(scientific)
-        raise _rounded_ids_error(column, keyword, _row_labels(values.index, positions, from_file=from_file),
-                                 list(ids.iloc[positions]),
-                                 why="they are written in scientific notation, as Excel shows long numbers",
-                                 where=where)
+        raise refuse(scientific, lambda at: list(ids.iloc[at]),
+                     "they are written in scientific notation, as Excel shows long numbers")
     return ids
 
 
