@@ -20,6 +20,7 @@ import pandas as pd
 from scipy import optimize, special
 
 from . import schema
+from ._dates import as_day
 from ._ids import factorize_ids
 from ._plotting import get_ax
 from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
@@ -55,6 +56,14 @@ def _days(values: pd.Series) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
 
 
+def _day_number(value, name: str) -> int:
+    return int(np.datetime64(as_day(value, name=name).date(), "D").astype(np.int64))
+
+
+def _iso(day_number: int) -> str:
+    return str(np.datetime64(int(day_number), "D"))
+
+
 def customer_summary(
     transactions: pd.DataFrame,
     *,
@@ -77,9 +86,10 @@ def customer_summary(
         Canonical transactions.
     calibration_end : date-like, optional
         Last day of the calibration period. Only customers whose first purchase is on or before
-        it are kept, and holdout columns are added.
+        it are kept, and holdout columns are added. A date, a date string or a ``pd.Period``
+        (its last day: ``pd.Period("2024-06")`` is 2024-06-30).
     observation_end : date-like, optional
-        Last day observed (default: the last transaction date).
+        Last day observed (default: the last transaction date); same forms.
     freq : {"D", "W", "M", "Y"}
         Unit of time for recency and T (days / 7-day weeks / average months / years).
     customer, date, amount : str
@@ -92,6 +102,12 @@ def customer_summary(
         last purchase), ``T`` (first purchase to calibration/observation end), ``monetary_value``
         (mean value of the repeat purchases, 0 when none). With ``calibration_end``:
         ``frequency_holdout``, ``monetary_value_holdout`` and ``duration_holdout``.
+
+    Raises
+    ------
+    DataError
+        Missing columns, dates or ids; no transactions; ``calibration_end`` after
+        ``observation_end``; or a period end before the first purchase (no customer yet).
 
     Examples
     --------
@@ -107,6 +123,8 @@ def customer_summary(
         if column not in transactions.columns:
             raise missing_column_error(column, keyword="customer/date/amount",
                                        available=transactions.columns, role="transactions")
+    if len(transactions) == 0:
+        raise DataError("customer_summary needs transactions; this data has none.")
     when = pd.to_datetime(transactions[date])
     if when.isna().any():
         rows = np.flatnonzero(when.isna().to_numpy())
@@ -120,9 +138,18 @@ def customer_summary(
     day = _days(when)
     money = (pd.to_numeric(transactions[amount], errors="coerce").to_numpy(dtype=float)
              if amount is not None else np.zeros(len(day)))
-    end_day = int(day.max()) if observation_end is None else int(_days(pd.Series([pd.Timestamp(observation_end)]))[0])
-    cal_day = None if calibration_end is None else int(_days(pd.Series([pd.Timestamp(calibration_end)]))[0])
-
+    end_day = int(day.max()) if observation_end is None else _day_number(observation_end, "observation_end")
+    cal_day = None if calibration_end is None else _day_number(calibration_end, "calibration_end")
+    first_day = int(day.min())
+    if cal_day is not None and cal_day > end_day:
+        raise DataError(f"calibration_end {_iso(cal_day)} is after observation_end {_iso(end_day)}: the holdout "
+                        f"would last {end_day - cal_day} days. Pass a calibration_end on or before observation_end "
+                        f"(the data run {_iso(first_day)} .. {_iso(int(day.max()))}).")
+    for name, value in (("observation_end", end_day), ("calibration_end", cal_day)):
+        if value is not None and value < first_day:  # (calibration_end <= observation_end, checked above)
+            raise DataError(f"{name} {_iso(value)} is before the first purchase ({_iso(first_day)}): no customer "
+                            f"has been seen by then. Pass a date within the data "
+                            f"({_iso(first_day)} .. {_iso(int(day.max()))}).")
     n = len(uniques)
     unit = UNITS[freq]
     cut = end_day if cal_day is None else cal_day
@@ -748,7 +775,7 @@ def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, freq: str = "W"
     ax.plot(ends, repeats, label=term("actual", lang, TERMS), **kwargs)
     ax.plot(ends, expected, ls="--", label=term("holdout_model", lang, TERMS))
     if calibration_end is not None:
-        ax.axvline((pd.Timestamp(calibration_end) - start).days / unit, color="grey", lw=0.8)
+        ax.axvline((as_day(calibration_end, name="calibration_end") - start).days / unit, color="grey", lw=0.8)
     ax.set(xlabel=term("period", lang, TERMS), ylabel=term("tracking", lang, TERMS),
            title=term("tracking", lang, TERMS))
     ax.legend()

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
+from ._dates import as_day
 from ._ids import factorize_ids
 from ._plotting import get_ax
 from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
@@ -180,7 +181,8 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
     snapshot : date-like, optional
         The analysis date recency is counted to. Default: the day after the last transaction in
         the data (never today's date, so results are reproducible). Transactions after the
-        snapshot are left out with a :class:`~crmlab.CrmlabWarning`.
+        snapshot are left out with a :class:`~crmlab.CrmlabWarning`. A date, a date string or a
+        ``pd.Period`` (its last day: ``pd.Period("2024-06")`` is 2024-06-30).
     customer, date, amount : str
         Column names (canonical defaults).
     order : str, optional
@@ -245,7 +247,7 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
     if snapshot is None:
         snap_num = int(ticks.max()) // per_day + 1
     else:
-        snap_num = int(np.datetime64(pd.Timestamp(snapshot).date(), "D").astype(np.int64))
+        snap_num = int(np.datetime64(as_day(snapshot, name="snapshot").date(), "D").astype(np.int64))
     snapshot_day = pd.Timestamp(np.datetime64(snap_num, "D"))
     frame = transactions
     # The snapshot day itself counts: keep ticks up to its last one.
