@@ -395,8 +395,10 @@ class BetaGeo:
         x, tx, TT = _columns(summary, [frequency, recency, T], ["frequency", "recency", "T"])
         w = self._weights(summary, weights, len(x))
         self._validate(x, tx, TT, frequency, recency, T, summary)
+        self._check_enough(x, w)
         if compress:
             (x, tx, TT), w = _compress([x, tx, TT], w)
+        histories = (x, tx, TT)  # every customer's history, for the check of the estimate
         scale = w.sum()
         t_start = max(float(np.average(TT, weights=w)), 1.0) / 2
         zero = None
@@ -415,17 +417,48 @@ class BetaGeo:
             return -ll / scale, -(g * p) / scale
 
         x0 = np.log(initial) if initial is not None else np.log([1.0, t_start, 1.0, 1.0])
-        res = _fit_mle(negll, x0, names=self.param_names, maxiter=self.maxiter, tol=self.tol)
-        params = np.exp(res.x)
-        self.params_ = pd.Series(params, index=list(self.param_names))
-        self.log_likelihood_ = float(-res.fun * scale)
-        self.converged_ = bool(res.success)
-        self.n_customers_ = float(scale)
-        self.n_iter_ = int(res.nit)
-        self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, tx, TT, w, groups, zero)[1], params,
-                                            list(self.param_names))
-        self._columns = (frequency, recency, T)
+        # warnings about the optimiser are only worth showing for an estimate that is kept
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            res = _fit_mle(negll, x0, names=self.param_names, maxiter=self.maxiter, tol=self.tol)
+            params = np.exp(res.x)
+            self.params_ = pd.Series(params, index=list(self.param_names))
+            self.log_likelihood_ = float(-res.fun * scale)
+            self.converged_ = bool(res.success)
+            self.n_customers_ = float(scale)
+            self.n_iter_ = int(res.nit)
+            self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, tx, TT, w, groups, zero)[1], params,
+                                                list(self.param_names))
+            self._columns = (frequency, recency, T)
+        self._check_estimate(*histories)
+        for caught_warning in caught:
+            warnings.warn(caught_warning.message, caught_warning.category, stacklevel=2)
         return self
+
+    #: Fewest customers, and fewest with repeat purchases, a fit is attempted on: the model has four
+    #: parameters, two of them describing how purchase rates differ between customers.
+    MIN_CUSTOMERS, MIN_REPEAT = 4, 2
+
+    def _check_enough(self, x, w):
+        n, repeat = float(w.sum()), float(w[x > 0].sum())
+        if n < self.MIN_CUSTOMERS or repeat < self.MIN_REPEAT:
+            raise DataError(
+                f"{type(self).__name__} needs at least {self.MIN_CUSTOMERS} customers, {self.MIN_REPEAT} of them with "
+                f"repeat purchases in the calibration period; this data has {n:g} customers, {repeat:g} with "
+                "repeat purchases. Use data with more customers or a longer calibration period.")
+
+    def _check_estimate(self, x, tx, TT):
+        """A fit that ran off to the edge of the parameter space predicts NaN/inf: stop instead."""
+        with np.errstate(all="ignore"):
+            pred = self.conditional_expected_purchases(float(np.max(TT)), x, tx, TT)
+            alive = self._p_alive(x, tx, TT)
+        if not (np.all(np.isfinite(pred)) and np.all(np.isfinite(alive))):
+            params = ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items())
+            del self.params_  # not a fitted model
+            raise DataError(
+                f"{type(self).__name__} has no usable estimate on these data ({params}: predictions are not "
+                f"finite). This happens with few customers ({self.n_customers_:g} here) or purchases at very regular "
+                "intervals; use data with more customers.")
 
     @staticmethod
     def _weights(summary, weights, n):
@@ -588,7 +621,8 @@ class GammaGamma:
         use &= ~bad
         x, m, w = x[use], m[use], w[use]
         if len(x) < 3:
-            raise DataError("Gamma-Gamma needs at least 3 customers with repeat purchases.")
+            raise DataError(f"Gamma-Gamma needs at least 3 customers with repeat purchases (and positive "
+                            f"{monetary_value!r}); this data has {len(x)}.")
         scale = w.sum()
 
         def negll(logp):

@@ -120,7 +120,8 @@ def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: 
     -------
     DataFrame
         Indexed by customer: ``n_purchases``, ``tenure_days``, ``recency_days``, ``lapse_days``,
-        ``recent_rate``, ``earlier_rate``, ``stage_key`` and ``stage`` (ordered categorical).
+        ``recent_rate``, ``earlier_rate`` (NaN without half a window of earlier history), ``stage_key``
+        and ``stage`` (ordered categorical).
 
     Examples
     --------
@@ -230,6 +231,10 @@ def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", normalize: bool
     frame = pd.DataFrame({"c": transactions[customer], "p": dates.dt.to_period(freq)}).dropna().drop_duplicates()
     if frame.empty:
         raise DataError("no purchases with a customer id and a date: no cohorts to build.")
+    if frame["p"].nunique() < 2:
+        raise DataError(f"a cohort table follows customers from period to period, but every purchase is in "
+                        f"{frame['p'].iloc[0]} (freq={freq!r}); it needs purchases in at least 2 periods: pass a "
+                        "shorter freq (e.g. 'W') or data over a longer time.")
     frame["cohort"] = frame.groupby("c")["p"].transform("min")
     last = frame["p"].max()
     # Period ordinals: periods since acquisition by integer subtraction (no per-row Python objects).

@@ -271,8 +271,8 @@ def repeat_purchase(transactions: pd.DataFrame, *, start=None, end=None, custome
     -------
     Series
         ``customers``, ``repeat_customers``, ``repeat_rate``, ``repeat_purchases``,
-        ``repeat_purchases_per_customer``, ``median_interpurchase_days`` (over all the data),
-        ``period_days``.
+        ``repeat_purchases_per_customer``, ``median_interpurchase_days`` (over all the data; NaN
+        when nobody bought on two different days), ``period_days``.
 
     Examples
     --------

@@ -388,6 +388,11 @@ def rfm_scores(rfm: pd.DataFrame, *, bins: int | None = None, method="quantile",
         cut points used (raw values; for recency in days), ``.attrs["bins"]`` dimension → number
         of levels, ``.attrs["method"]`` dimension → method.
 
+    Raises
+    ------
+    DataError
+        No customers, a single customer (scores rank customers against each other) or missing values.
+
     Examples
     --------
     >>> rfm = pd.DataFrame({"recency": [1, 10, 100, 5], "frequency": [5, 1, 1, 2],
@@ -405,6 +410,9 @@ def rfm_scores(rfm: pd.DataFrame, *, bins: int | None = None, method="quantile",
     _check_columns(rfm, {d: d for d in DIMENSIONS})
     if len(rfm) == 0:
         raise DataError("the RFM table is empty: there are no customers to score.")
+    if len(rfm) < 2:
+        raise DataError("RFM scores rank customers against each other: they need at least 2 customers; "
+                        f"this data has {len(rfm)}.")
     methods = dict(method) if isinstance(method, Mapping) else {d: method for d in DIMENSIONS}
     unknown = set(methods) - set(DIMENSIONS)
     if unknown:
@@ -778,9 +786,16 @@ class RFMKMeans:
 
         x = self._features(rfm)
         ks = sorted(set(self.k_range) | ({self.n_clusters} if self.n_clusters else set()))
-        ks = [k for k in ks if 2 <= k < len(x)]
-        if not ks:
-            raise ValueError(f"no usable k in k_range={list(self.k_range)} for {len(x)} customers.")
+        n, distinct = len(x), len(np.unique(x.round(12), axis=0)) if len(x) else 0
+        # k clusters need k distinct customers, and the silhouette needs k < n
+        usable = [k for k in ks if 2 <= k <= min(distinct, n - 1)]
+        if not usable:
+            if distinct < 2 or n < 3:
+                raise DataError(f"k-means segments need at least 3 customers, and customers that differ in recency, "
+                                f"frequency or monetary value; this data has {n} customers, {distinct} distinct.")
+            raise DataError(f"no k in k_range={list(self.k_range)} fits {n} customers ({distinct} distinct): "
+                            f"pass k values between 2 and {min(distinct, n - 1)}.")
+        ks = usable
         rows, models = [], {}
         for k in ks:
             model = KMeans(n_clusters=k, n_init=4, random_state=self.random_state).fit(x)
