@@ -214,13 +214,6 @@ def _as_csc(frame: pd.DataFrame) -> sp.csc_matrix:
     return mat
 
 
-def _to_matrix(data, order, item) -> pd.DataFrame:
-    if isinstance(data, pd.DataFrame) and (data.shape[1] == 0 or (
-            not (order in data.columns and item in data.columns) and _is_wide(data))):
-        return data
-    return basket_matrix(data, order=order, item=item)
-
-
 def basket_sizes(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT) -> pd.Series:
     """Number of distinct items in each basket.
 
@@ -766,9 +759,8 @@ def plot_item_frequency(data, *, top: int = 20, ax=None, lang: str = "en",
     import seaborn as sns
 
     lang = plot_lang(lang)
-    matrix = _to_matrix(data, order, item)
-    mat = _as_csc(matrix)
-    freq = pd.Series(np.diff(mat.indptr) / max(len(matrix), 1), index=[str(c) for c in matrix.columns])
+    mat, _, items = _csc(data, order, item)
+    freq = pd.Series(np.diff(mat.indptr) / max(mat.shape[0], 1), index=[str(c) for c in items], dtype=float)
     freq = freq.sort_values(ascending=False, kind="mergesort").head(top)
     ax = get_ax(ax, figsize=(7.0, max(3.0, 0.28 * len(freq) + 1)))
     sns.barplot(x=freq.to_numpy(), y=freq.index, ax=ax, color=kwargs.pop("color", "C0"), **kwargs)

@@ -408,6 +408,8 @@ def test_empty_basket_matrix_gives_empty_tables(matrix, n):
     assert r.empty and list(r.columns) == basket.RULE_COLUMNS
     assert basket.suggest_min_support(matrix, min_confidence=0.5) is None
     assert basket.basket_sizes(matrix).tolist() == [0] * n
+    ax = basket.plot_item_frequency(matrix)
+    assert len(ax.patches) == 0
 
 
 # Small data sets where nothing passes the notebook's thresholds (0.005 support, 0.3 confidence) or
