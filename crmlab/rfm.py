@@ -684,6 +684,11 @@ def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "e
         ``share_customers``, ``revenue``, ``share_revenue``, ``recency``, ``frequency``,
         ``monetary`` (means), ``avg_order_value`` (revenue / orders), ``action``.
 
+    Raises
+    ------
+    DataError
+        When the total revenue is not positive (no share of it to give).
+
     Examples
     --------
     >>> rfm = pd.DataFrame({"recency": [1, 10, 100, 5], "frequency": [5, 1, 1, 2],
@@ -708,7 +713,10 @@ def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "e
                       orders=("frequency", "sum"))
     out.insert(1, "share_customers", out["customers"] / out["customers"].sum())
     total = out["revenue"].sum()
-    out.insert(3, "share_revenue", out["revenue"] / total if total else np.nan)
+    if not total > 0:
+        raise DataError(f"segment shares of revenue need a positive total revenue; the {int(out['customers'].sum())} "
+                        f"customers' revenue adds up to {total:g}.")
+    out.insert(3, "share_revenue", out["revenue"] / total)
     out["avg_order_value"] = out.pop("orders").pipe(lambda o: out["revenue"] / o)
     table = {**ACTIONS, **dict(actions or {})}
     # Segment names may already be translated: look up by either language.

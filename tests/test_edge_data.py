@@ -122,9 +122,9 @@ def _ch02(tx, ctx):
     yield "rfm plots", lambda: (rfm.plot_score_distribution(ctx["scores"]), rfm.plot_rf_heatmap(ctx["scores"])), _axes
     yield "rfm.segment mean_split", lambda: rfm.segment_summary(
         ctx["scores"], rfm.segment(ctx["scores"], scheme="mean_split")), \
-        lambda s: s["customers"].sum() == len(ctx["table"])
-    yield "rfm.segment named", lambda: rfm.segment(ctx["scores"], scheme="named"), \
-        lambda s: s.notna().all() and len(s) == len(ctx["table"])
+        lambda s: s["customers"].sum() == len(ctx["table"]) and np.isclose(s["share_revenue"].sum(), 1)
+    yield "rfm.segment named", lambda: rfm.segment_summary(ctx["scores"], rfm.segment(ctx["scores"], scheme="named")), \
+        lambda s: _finite(s) or (s["customers"].sum() == len(ctx["table"]) and s["share_revenue"].idxmax() in s.index)
     yield "rfm.RFMKMeans", lambda: ctx.setdefault("km", rfm.RFMKMeans(k_range=range(2, 7)).fit(ctx["table"])), \
         lambda km: km.labels_.between(1, km.n_clusters_).all()
     yield "rfm.plot_rfm_scatter", lambda: rfm.plot_rfm_scatter(
@@ -184,6 +184,7 @@ ONE_DAY = r"every purchase is on one day"
 NO_VALUE = r"needs at least one customer with positive value"
 ONE_CUSTOMER_RFM = r"RFM scores .* need at least 2 customers; this data has 1"
 ONE_MONTH = r"a cohort table .* every purchase is in 2024-01 .* at least 2 periods"
+NO_REVENUE = r"segment shares of revenue need a positive total revenue; the 4 customers' revenue adds up to 0"
 KMEANS = r"k-means segments need at least 3 customers.*this data has 4 customers, 1 distinct"
 STOPS = {
     ("01", "single customer"): ("clv.BetaGeo", NO_REPEAT + " 1 customers, 1 with"),
@@ -200,7 +201,8 @@ STOPS = {
     ("02", "single customer, one day"): ("rfm.rfm_scores", ONE_CUSTOMER_RFM),
     ("02", "single customer, zero amounts"): ("rfm.rfm_scores", ONE_CUSTOMER_RFM),
     ("02", "one day, equal amounts"): ("rfm.RFMKMeans", KMEANS),
-    ("02", "one day, zero amounts"): ("rfm.RFMKMeans", KMEANS),
+    ("02", "zero amounts"): ("rfm.segment mean_split", NO_REVENUE),
+    ("02", "one day, zero amounts"): ("rfm.segment mean_split", NO_REVENUE),
     ("06", "single order"): ("lifecycle.cohort_table", ONE_MONTH),
     ("06", "one day"): ("lifecycle.cohort_table", ONE_MONTH),
     ("06", "single customer, one day"): ("lifecycle.cohort_table", ONE_MONTH),
