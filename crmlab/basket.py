@@ -28,7 +28,8 @@ from .errors import DataError, missing_column_error
 from .labels import plot_lang, term
 
 __all__ = [
-    "TERMS", "RULE_COLUMNS", "FIVE_BASKETS", "basket_matrix", "read_baskets", "frequent_itemsets", "mine_rules",
+    "TERMS", "RULE_COLUMNS", "FIVE_BASKETS", "basket_matrix", "basket_sizes", "read_baskets", "frequent_itemsets",
+    "mine_rules", "suggest_min_support",
     "prune_redundant", "maximal_itemsets", "closed_itemsets", "filter_rules", "format_itemsets",
     "recommend", "plot_item_frequency", "plot_rules_scatter", "plot_rule_matrix", "plot_rule_graph",
 ]
@@ -48,6 +49,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "rules_scatter": ("Rules: support vs confidence", "规则：支持度与置信度"),
     "rule_matrix": ("Rule matrix (lift)", "规则矩阵（提升度）"),
     "rule_graph": ("Rule graph", "规则网络图"),
+    "no_rules": ("No rule passes the thresholds", "没有规则达到阈值"),
 }
 
 #: Columns of :func:`mine_rules`, in order.
@@ -145,6 +147,8 @@ def basket_matrix(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT
 
 def _csc(data, order, item):
     """(boolean CSC matrix, basket index, item labels) of any accepted basket input."""
+    if isinstance(data, pd.DataFrame) and data.shape[1] == 0:  # an empty basket matrix, e.g. pd.DataFrame([[]])
+        return sp.csc_matrix((len(data), 0), dtype=bool), data.index, pd.Index([], dtype=object)
     if isinstance(data, pd.DataFrame) and not (order in data.columns and item in data.columns) and _is_wide(data):
         return _as_csc(data), data.index, pd.Index([str(c) for c in data.columns])
     rows, cols, index, items = _coordinates(data, order=order, item=item)
@@ -210,36 +214,69 @@ def _as_csc(frame: pd.DataFrame) -> sp.csc_matrix:
     return mat
 
 
-def _to_matrix(data, order, item) -> pd.DataFrame:
-    if isinstance(data, pd.DataFrame) and not (order in data.columns and item in data.columns) and _is_wide(data):
-        return data
-    return basket_matrix(data, order=order, item=item)
+def basket_sizes(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT) -> pd.Series:
+    """Number of distinct items in each basket.
+
+    Counted on the sparse matrix, so it works at any size (``matrix.sum(axis=1)`` on a sparse
+    frame overflows pandas' 32-bit sparse index once baskets × items passes 2**31).
+
+    Parameters
+    ----------
+    data : basket matrix or anything :func:`basket_matrix` accepts
+    order, item : str
+        Basket and item columns of a long frame.
+
+    Returns
+    -------
+    Series
+        Indexed like :func:`basket_matrix` (by basket), named ``items``, integer.
+
+    Course concept: basket size (购物篮大小).
+
+    Examples
+    --------
+    >>> basket_sizes([["milk", "bread"], ["bread"], ["milk", "milk"]]).tolist()
+    [2, 1, 1]
+    """
+    mat, index, _ = _csc(data, order, item)
+    return pd.Series(np.bincount(mat.indices, minlength=mat.shape[0]).astype(np.int64), index=index, name="items")
 
 
 # --------------------------------------------------------------------------------------------
 # Frequent itemsets
 # --------------------------------------------------------------------------------------------
 
-def frequent_itemsets(data, *, min_support: float, max_len: int | None = None, algorithm: str = "fpgrowth",
+#: Largest basket × frequent-item matrix handed to mlxtend, which densifies its input (``df.values``):
+#: beyond it ``algorithm="auto"`` counts with the sparse ``"eclat"`` engine instead.
+_DENSE_CELLS = 2 ** 26
+
+
+def frequent_itemsets(data, *, min_support: float, max_len: int | None = None, algorithm: str = "auto",
                       order: str = schema.ORDER, item: str = schema.PRODUCT) -> pd.DataFrame:
     """Itemsets bought together in at least ``min_support`` of the baskets.
 
     Parameters
     ----------
     data : basket matrix or anything :func:`basket_matrix` accepts
+        A frame with no columns (``pd.DataFrame([[]])``) is an empty basket matrix.
     min_support : float
         Minimum share of baskets, in (0, 1]. An itemset in exactly ``min_support × N`` baskets is kept.
     max_len : int, optional
         Largest itemset size.
-    algorithm : {"fpgrowth", "apriori", "fpmax", "eclat"}
+    algorithm : {"auto", "fpgrowth", "apriori", "fpmax", "eclat"}
         mlxtend's algorithms, or the built-in vertical-bitset ``"eclat"`` engine (same result as
         ``"fpgrowth"``, faster and leaner on large data). ``"fpmax"`` returns maximal itemsets only.
+        mlxtend turns its input into a dense array, so only the frequent items of the baskets that
+        hold one are handed to it (the Apriori property: no other item can be in a frequent itemset).
+        ``"auto"`` (default) uses ``"fpgrowth"`` while that dense array has at most 2**26 cells
+        (64 MB) and ``"eclat"`` beyond, so memory stays proportional to the purchases.
 
     Returns
     -------
     DataFrame
         Columns ``itemset`` (sorted tuple of items), ``support``, ``count`` (baskets), ``length``;
         ordered by length, then by decreasing support, then by itemset. ``attrs["n_baskets"]`` holds N.
+        Empty (same columns) when no itemset reaches ``min_support`` or there are no baskets.
 
     Course concept: frequent itemsets (频繁项集) and the support (支持度) threshold.
 
@@ -252,33 +289,42 @@ def frequent_itemsets(data, *, min_support: float, max_len: int | None = None, a
     """
     if not 0 < min_support <= 1:
         raise ValueError(f"min_support must be in (0, 1], got {min_support}")
-    if algorithm == "eclat":
-        # straight from coordinates to a CSC matrix: no sparse-frame round trip on large data
-        mat, _, items = _csc(data, order, item)
-        n = mat.shape[0]
-    else:
-        matrix = _to_matrix(data, order, item)
-        n = len(matrix)
-        items = matrix.columns
-    items = np.asarray([str(c) for c in items], dtype=object)
+    if algorithm not in ("auto", "fpgrowth", "apriori", "fpmax", "eclat"):
+        raise ValueError(f"algorithm must be 'auto', 'fpgrowth', 'apriori', 'fpmax' or 'eclat', not {algorithm!r}")
+    # straight to a CSC matrix (no sparse-frame round trip on large data)
+    mat, _, items = _csc(data, order, item)
+    return _itemsets_of_csc(mat, np.asarray([str(c) for c in items], dtype=object), min_support, max_len,
+                            algorithm)
+
+
+def _itemsets_of_csc(mat: sp.csc_matrix, items: np.ndarray, min_support, max_len, algorithm) -> pd.DataFrame:
+    n = mat.shape[0]
     min_count = max(1, math.ceil(min_support * n - _TOL * max(n, 1)))
+    frequent = np.flatnonzero(np.diff(mat.indptr) >= min_count)
+    if len(frequent) == 0:
+        return _itemset_frame([], [], items, n)
     if algorithm == "eclat":
         sets, counts = _eclat(mat, min_count, max_len)
-    elif algorithm in ("fpgrowth", "apriori", "fpmax"):
-        sets, counts = _mlxtend_itemsets(matrix, min_count, max_len, algorithm)
-    else:
-        raise ValueError(f"algorithm must be 'fpgrowth', 'apriori', 'fpmax' or 'eclat', not {algorithm!r}")
+        return _itemset_frame(sets, counts, items, n)
+    sub = mat[:, frequent]
+    rows = np.unique(sub.indices)  # baskets holding at least one frequent item
+    if algorithm == "auto":
+        algorithm = "eclat" if len(rows) * len(frequent) > _DENSE_CELLS else "fpgrowth"
+        if algorithm == "eclat":
+            sets, counts = _eclat(mat, min_count, max_len)
+            return _itemset_frame(sets, counts, items, n)
+    sets, counts = _mlxtend_itemsets(sub[rows], min_count, max_len, algorithm)
+    sets = [tuple(int(frequent[j]) for j in s) for s in sets]
     return _itemset_frame(sets, counts, items, n)
 
 
-def _mlxtend_itemsets(matrix, min_count, max_len, algorithm):
+def _mlxtend_itemsets(mat: sp.csc_matrix, min_count, max_len, algorithm):
+    """Itemsets (tuples of column positions) and counts from mlxtend, on a boolean CSC matrix."""
     from mlxtend import frequent_patterns as fp
 
-    n = len(matrix)
-    if not all(isinstance(t, pd.SparseDtype) or pd.api.types.is_bool_dtype(t) for t in matrix.dtypes):
-        matrix = matrix.astype(bool)
+    n = mat.shape[0]
     # positional column names so item labels never meet mlxtend's own column handling
-    frame = matrix.set_axis(range(matrix.shape[1]), axis=1)
+    frame = pd.DataFrame(mat.toarray(), columns=range(mat.shape[1]))
     # ask mlxtend for slightly less than the threshold, then filter on exact integer counts
     result = getattr(fp, algorithm)(frame, min_support=max((min_count - 0.5) / n, 1e-12),
                                     use_colnames=True, max_len=max_len)
@@ -343,7 +389,7 @@ def _itemset_frame(sets, counts, items, n) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 
 def mine_rules(data, *, min_support: float, min_confidence: float, max_len: int | None = None,
-               single_consequent: bool = False, min_lift: float | None = None, algorithm: str = "fpgrowth",
+               single_consequent: bool = False, min_lift: float | None = None, algorithm: str = "auto",
                order: str = schema.ORDER, item: str = schema.PRODUCT) -> pd.DataFrame:
     """Association rules "if A then B" with support, confidence, lift and other interest measures.
 
@@ -369,7 +415,9 @@ def mine_rules(data, *, min_support: float, min_confidence: float, max_len: int 
         tuples of items), ``antecedent_support``, ``consequent_support``, ``support``, ``confidence``,
         ``lift``, ``leverage``, ``conviction``, ``count`` (baskets with A ∪ B), ``zhangs_metric``,
         ``jaccard``, ``certainty``, ``kulczynski``. Ordered by decreasing lift, confidence, support,
-        then by the items. Confidence is computed from integer counts.
+        then by the items. Confidence is computed from integer counts. When no rule passes the
+        thresholds the table is empty, with the same columns: :func:`suggest_min_support` gives
+        the largest ``min_support`` that yields rules.
 
     Course concept: association rules (关联规则): support (支持度), confidence (置信度), lift (提升度).
 
@@ -402,6 +450,67 @@ def mine_rules(data, *, min_support: float, min_confidence: float, max_len: int 
         if max_len is not None:
             itemsets = itemsets[itemsets["length"] <= max_len]
     return _rules_from_itemsets(itemsets, n, min_confidence, single_consequent, min_lift)
+
+
+def suggest_min_support(data, *, min_confidence: float, max_len: int | None = None,
+                        single_consequent: bool = False, min_lift: float | None = None, min_count: int = 2,
+                        algorithm: str = "auto", order: str = schema.ORDER,
+                        item: str = schema.PRODUCT) -> float | None:
+    """The largest ``min_support`` at which :func:`mine_rules` finds at least one rule.
+
+    That is the support of the best-supported rule passing ``min_confidence`` (and ``min_lift``),
+    as a share of the baskets. Found without trying every threshold: the support is halved from
+    the largest pair support until some rule appears, and the answer is then the largest support
+    among the rules mined there (lowering the threshold only adds rules).
+
+    Parameters
+    ----------
+    data : basket matrix, long frame, list of baskets or path (anything :func:`basket_matrix` accepts)
+    min_confidence, max_len, single_consequent, min_lift, algorithm
+        As for :func:`mine_rules`.
+    min_count : int
+        Rules found in fewer baskets are not looked for (a rule seen in one basket is no evidence,
+        and mining down to one basket can take very long on large data).
+
+    Returns
+    -------
+    float or None
+        The support (``count / N``), or ``None`` when no rule in at least ``min_count`` baskets
+        passes ``min_confidence``/``min_lift``.
+
+    Course concept: choosing the support threshold (支持度阈值).
+
+    Examples
+    --------
+    >>> b = [["a", "b"], ["a", "b"], ["a", "c"], ["c"]]
+    >>> suggest_min_support(b, min_confidence=0.6)
+    0.5
+    >>> len(mine_rules(b, min_support=0.5, min_confidence=0.6)), len(mine_rules(b, min_support=0.51, min_confidence=0.6))
+    (2, 0)
+    """
+    mat, _, _ = _csc(data, order, item)
+    n = mat.shape[0]
+    if n == 0 or mat.shape[1] < 2 or (max_len is not None and max_len < 2):
+        return None
+    counts = np.diff(mat.indptr)
+    top = mat[:, np.flatnonzero(counts >= min_count)].astype(np.int32)
+    if top.shape[1] < 2:
+        return None
+    gram = (top.T @ top).tocoo()
+    off = gram.row < gram.col
+    upper = int(gram.data[off].max()) if off.any() else 0  # no rule is in more baskets than its best pair
+    labels = np.asarray([str(j) for j in range(mat.shape[1])], dtype=object)
+    floor = max(min_count, 1)
+    k = upper
+    while k >= floor:
+        itemsets = _itemsets_of_csc(mat, labels, k / n, max_len, algorithm)
+        rules = _rules_from_itemsets(itemsets, n, min_confidence, single_consequent, min_lift)
+        if len(rules):
+            return int(rules["count"].max()) / n
+        if k == floor:
+            break
+        k = max(k // 2, floor)
+    return None
 
 
 def _rules_from_itemsets(itemsets, n, min_confidence, single_consequent, min_lift):
@@ -650,9 +759,8 @@ def plot_item_frequency(data, *, top: int = 20, ax=None, lang: str = "en",
     import seaborn as sns
 
     lang = plot_lang(lang)
-    matrix = _to_matrix(data, order, item)
-    mat = _as_csc(matrix)
-    freq = pd.Series(np.diff(mat.indptr) / max(len(matrix), 1), index=[str(c) for c in matrix.columns])
+    mat, _, items = _csc(data, order, item)
+    freq = pd.Series(np.diff(mat.indptr) / max(mat.shape[0], 1), index=[str(c) for c in items], dtype=float)
     freq = freq.sort_values(ascending=False, kind="mergesort").head(top)
     ax = get_ax(ax, figsize=(7.0, max(3.0, 0.28 * len(freq) + 1)))
     sns.barplot(x=freq.to_numpy(), y=freq.index, ax=ax, color=kwargs.pop("color", "C0"), **kwargs)
@@ -665,6 +773,8 @@ def plot_item_frequency(data, *, top: int = 20, ax=None, lang: str = "en",
 def plot_rules_scatter(rules: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
     """Scatter of rules: support (x) against confidence (y), coloured by lift.
 
+    With no rules the axes only say so.
+
     Course concept: choosing rules by support, confidence and lift (支持度-置信度-提升度).
 
     Examples
@@ -674,6 +784,8 @@ def plot_rules_scatter(rules: pd.DataFrame, *, ax=None, lang: str = "en", **kwar
     """
     lang = plot_lang(lang)
     ax = get_ax(ax)
+    if rules.empty:
+        return _no_rules(ax, lang, "rules_scatter")
     points = ax.scatter(rules["support"], rules["confidence"], c=rules["lift"], cmap=kwargs.pop("cmap", "viridis"),
                         s=kwargs.pop("s", 25), alpha=kwargs.pop("alpha", 0.8), **kwargs)
     ax.figure.colorbar(points, ax=ax, label=term("lift", lang, TERMS))
@@ -683,12 +795,23 @@ def plot_rules_scatter(rules: pd.DataFrame, *, ax=None, lang: str = "en", **kwar
     return ax
 
 
+def _no_rules(ax, lang, title):
+    """An empty plot that says there is nothing to show (instead of failing on an empty table)."""
+    ax.text(0.5, 0.5, term("no_rules", lang, TERMS), ha="center", va="center", transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_title(term(title, lang, TERMS))
+    return ax
+
+
 def _top_rules(rules, top):
     return rules.sort_values(["lift", "confidence"], ascending=False, kind="mergesort").head(top)
 
 
 def plot_rule_matrix(rules: pd.DataFrame, *, top: int = 20, ax=None, lang: str = "en", **kwargs):
     """Heat map of the ``top`` rules by lift: antecedents (rows) × consequents (columns), cell = lift.
+
+    With no rules the axes only say so.
 
     Course concept: the rule matrix (规则矩阵).
 
@@ -700,6 +823,8 @@ def plot_rule_matrix(rules: pd.DataFrame, *, top: int = 20, ax=None, lang: str =
     import seaborn as sns
 
     lang = plot_lang(lang)
+    if rules.empty:
+        return _no_rules(get_ax(ax), lang, "rule_matrix")
     sel = format_itemsets(_top_rules(rules, top))
     grid = sel.pivot_table(index="antecedents", columns="consequents", values="lift", aggfunc="max")
     grid = grid.sort_index().sort_index(axis=1)
@@ -716,6 +841,8 @@ def plot_rule_graph(rules: pd.DataFrame, *, top: int = 15, ax=None, lang: str = 
     """Network of the ``top`` rules: items are nodes, each rule is a small node linking its
     antecedents to its consequents; rule node size ∝ support, colour = lift.
 
+    With no rules the axes only say so.
+
     Course concept: visualising rules as a graph (规则网络图).
 
     Examples
@@ -726,6 +853,8 @@ def plot_rule_graph(rules: pd.DataFrame, *, top: int = 15, ax=None, lang: str = 
     import networkx as nx
 
     lang = plot_lang(lang)
+    if rules.empty:
+        return _no_rules(get_ax(ax, figsize=(8.0, 6.0)), lang, "rule_graph")
     sel = _top_rules(rules, top).reset_index(drop=True)
     graph = nx.DiGraph()
     items = sorted({x for a, c in zip(sel["antecedents"], sel["consequents"]) for x in (*a, *c)})

@@ -20,6 +20,7 @@ import pandas as pd
 from scipy import optimize, special
 
 from . import schema
+from ._dates import as_day
 from ._ids import factorize_ids
 from ._plotting import get_ax
 from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
@@ -55,6 +56,14 @@ def _days(values: pd.Series) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
 
 
+def _day_number(value, name: str) -> int:
+    return int(np.datetime64(as_day(value, name=name).date(), "D").astype(np.int64))
+
+
+def _iso(day_number: int) -> str:
+    return str(np.datetime64(int(day_number), "D"))
+
+
 def customer_summary(
     transactions: pd.DataFrame,
     *,
@@ -77,9 +86,10 @@ def customer_summary(
         Canonical transactions.
     calibration_end : date-like, optional
         Last day of the calibration period. Only customers whose first purchase is on or before
-        it are kept, and holdout columns are added.
+        it are kept, and holdout columns are added. A date, a date string or a ``pd.Period``
+        (its last day: ``pd.Period("2024-06")`` is 2024-06-30).
     observation_end : date-like, optional
-        Last day observed (default: the last transaction date).
+        Last day observed (default: the last transaction date); same forms.
     freq : {"D", "W", "M", "Y"}
         Unit of time for recency and T (days / 7-day weeks / average months / years).
     customer, date, amount : str
@@ -92,6 +102,12 @@ def customer_summary(
         last purchase), ``T`` (first purchase to calibration/observation end), ``monetary_value``
         (mean value of the repeat purchases, 0 when none). With ``calibration_end``:
         ``frequency_holdout``, ``monetary_value_holdout`` and ``duration_holdout``.
+
+    Raises
+    ------
+    DataError
+        Missing columns, dates or ids; no transactions; ``calibration_end`` after
+        ``observation_end``; or a period end before the first purchase (no customer yet).
 
     Examples
     --------
@@ -107,6 +123,8 @@ def customer_summary(
         if column not in transactions.columns:
             raise missing_column_error(column, keyword="customer/date/amount",
                                        available=transactions.columns, role="transactions")
+    if len(transactions) == 0:
+        raise DataError("customer_summary needs transactions; this data has none.")
     when = pd.to_datetime(transactions[date])
     if when.isna().any():
         rows = np.flatnonzero(when.isna().to_numpy())
@@ -120,9 +138,18 @@ def customer_summary(
     day = _days(when)
     money = (pd.to_numeric(transactions[amount], errors="coerce").to_numpy(dtype=float)
              if amount is not None else np.zeros(len(day)))
-    end_day = int(day.max()) if observation_end is None else int(_days(pd.Series([pd.Timestamp(observation_end)]))[0])
-    cal_day = None if calibration_end is None else int(_days(pd.Series([pd.Timestamp(calibration_end)]))[0])
-
+    end_day = int(day.max()) if observation_end is None else _day_number(observation_end, "observation_end")
+    cal_day = None if calibration_end is None else _day_number(calibration_end, "calibration_end")
+    first_day = int(day.min())
+    if cal_day is not None and cal_day > end_day:
+        raise DataError(f"calibration_end {_iso(cal_day)} is after observation_end {_iso(end_day)}: the holdout "
+                        f"would last {end_day - cal_day} days. Pass a calibration_end on or before observation_end "
+                        f"(the data run {_iso(first_day)} .. {_iso(int(day.max()))}).")
+    for name, value in (("observation_end", end_day), ("calibration_end", cal_day)):
+        if value is not None and value < first_day:  # (calibration_end <= observation_end, checked above)
+            raise DataError(f"{name} {_iso(value)} is before the first purchase ({_iso(first_day)}): no customer "
+                            f"has been seen by then. Pass a date within the data "
+                            f"({_iso(first_day)} .. {_iso(int(day.max()))}).")
     n = len(uniques)
     unit = UNITS[freq]
     cut = end_day if cal_day is None else cal_day
@@ -368,8 +395,10 @@ class BetaGeo:
         x, tx, TT = _columns(summary, [frequency, recency, T], ["frequency", "recency", "T"])
         w = self._weights(summary, weights, len(x))
         self._validate(x, tx, TT, frequency, recency, T, summary)
+        self._check_enough(x, w)
         if compress:
             (x, tx, TT), w = _compress([x, tx, TT], w)
+        histories = (x, tx, TT)  # every customer's history, for the check of the estimate
         scale = w.sum()
         t_start = max(float(np.average(TT, weights=w)), 1.0) / 2
         zero = None
@@ -388,17 +417,48 @@ class BetaGeo:
             return -ll / scale, -(g * p) / scale
 
         x0 = np.log(initial) if initial is not None else np.log([1.0, t_start, 1.0, 1.0])
-        res = _fit_mle(negll, x0, names=self.param_names, maxiter=self.maxiter, tol=self.tol)
-        params = np.exp(res.x)
-        self.params_ = pd.Series(params, index=list(self.param_names))
-        self.log_likelihood_ = float(-res.fun * scale)
-        self.converged_ = bool(res.success)
-        self.n_customers_ = float(scale)
-        self.n_iter_ = int(res.nit)
-        self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, tx, TT, w, groups, zero)[1], params,
-                                            list(self.param_names))
-        self._columns = (frequency, recency, T)
+        # warnings about the optimiser are only worth showing for an estimate that is kept
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            res = _fit_mle(negll, x0, names=self.param_names, maxiter=self.maxiter, tol=self.tol)
+            params = np.exp(res.x)
+            self.params_ = pd.Series(params, index=list(self.param_names))
+            self.log_likelihood_ = float(-res.fun * scale)
+            self.converged_ = bool(res.success)
+            self.n_customers_ = float(scale)
+            self.n_iter_ = int(res.nit)
+            self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, tx, TT, w, groups, zero)[1], params,
+                                                list(self.param_names))
+            self._columns = (frequency, recency, T)
+        self._check_estimate(*histories)
+        for caught_warning in caught:
+            warnings.warn(caught_warning.message, caught_warning.category, stacklevel=2)
         return self
+
+    #: Fewest customers, and fewest with repeat purchases, a fit is attempted on: the model has four
+    #: parameters, two of them describing how purchase rates differ between customers.
+    MIN_CUSTOMERS, MIN_REPEAT = 4, 2
+
+    def _check_enough(self, x, w):
+        n, repeat = float(w.sum()), float(w[x > 0].sum())
+        if n < self.MIN_CUSTOMERS or repeat < self.MIN_REPEAT:
+            raise DataError(
+                f"{type(self).__name__} needs at least {self.MIN_CUSTOMERS} customers, {self.MIN_REPEAT} of them with "
+                f"repeat purchases in the calibration period; this data has {n:g} customers, {repeat:g} with "
+                "repeat purchases. Use data with more customers or a longer calibration period.")
+
+    def _check_estimate(self, x, tx, TT):
+        """A fit that ran off to the edge of the parameter space predicts NaN/inf: stop instead."""
+        with np.errstate(all="ignore"):
+            pred = self.conditional_expected_purchases(float(np.max(TT)), x, tx, TT)
+            alive = self._p_alive(x, tx, TT)
+        if not (np.all(np.isfinite(pred)) and np.all(np.isfinite(alive))):
+            params = ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items())
+            del self.params_  # not a fitted model
+            raise DataError(
+                f"{type(self).__name__} has no usable estimate on these data ({params}: predictions are not "
+                f"finite). This happens with few customers ({self.n_customers_:g} here) or purchases at very regular "
+                "intervals; use data with more customers.")
 
     @staticmethod
     def _weights(summary, weights, n):
@@ -561,7 +621,8 @@ class GammaGamma:
         use &= ~bad
         x, m, w = x[use], m[use], w[use]
         if len(x) < 3:
-            raise DataError("Gamma-Gamma needs at least 3 customers with repeat purchases.")
+            raise DataError(f"Gamma-Gamma needs at least 3 customers with repeat purchases (and positive "
+                            f"{monetary_value!r}); this data has {len(x)}.")
         scale = w.sum()
 
         def negll(logp):
@@ -748,7 +809,7 @@ def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, freq: str = "W"
     ax.plot(ends, repeats, label=term("actual", lang, TERMS), **kwargs)
     ax.plot(ends, expected, ls="--", label=term("holdout_model", lang, TERMS))
     if calibration_end is not None:
-        ax.axvline((pd.Timestamp(calibration_end) - start).days / unit, color="grey", lw=0.8)
+        ax.axvline((as_day(calibration_end, name="calibration_end") - start).days / unit, color="grey", lw=0.8)
     ax.set(xlabel=term("period", lang, TERMS), ylabel=term("tracking", lang, TERMS),
            title=term("tracking", lang, TERMS))
     ax.legend()

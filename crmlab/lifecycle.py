@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
+from ._dates import as_day
 from ._plotting import get_ax
 from .errors import DataError, format_examples, missing_column_error
 from .labels import check_lang, plot_lang, term
@@ -105,7 +106,8 @@ def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: 
     transactions : DataFrame
         Canonical transactions (same-day rows count as one purchase).
     snapshot : date-like, optional
-        The day the stages are read (default: last date in the data).
+        The day the stages are read (default: last date in the data): a date, a date string or a
+        ``pd.Period`` (its last day).
     window_days, exploration_days, lapse_factor, decline_ratio, growth_ratio, stable_min_purchases
         Rule parameters, as above. The window should span several purchase cycles, or a customer
         buying every two months looks "declining" whenever the window happens to hold one purchase.
@@ -118,7 +120,8 @@ def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: 
     -------
     DataFrame
         Indexed by customer: ``n_purchases``, ``tenure_days``, ``recency_days``, ``lapse_days``,
-        ``recent_rate``, ``earlier_rate``, ``stage_key`` and ``stage`` (ordered categorical).
+        ``recent_rate``, ``earlier_rate`` (NaN without half a window of earlier history), ``stage_key``
+        and ``stage`` (ordered categorical).
 
     Examples
     --------
@@ -138,7 +141,7 @@ def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: 
                              amount=amount if measure == "amount" else None)
     if occ.empty:
         raise DataError("no purchases with a customer id and a date: nothing to assign stages to.")
-    snap = pd.Timestamp(snapshot).normalize() if snapshot is not None else occ[schema.DATE].max()
+    snap = as_day(snapshot, name="snapshot") if snapshot is not None else occ[schema.DATE].max()
     occ = occ[occ[schema.DATE] <= snap]
     if occ.empty:
         raise DataError(f"no purchases on or before the snapshot {snap.date()}: choose a later snapshot.")
@@ -228,6 +231,10 @@ def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", normalize: bool
     frame = pd.DataFrame({"c": transactions[customer], "p": dates.dt.to_period(freq)}).dropna().drop_duplicates()
     if frame.empty:
         raise DataError("no purchases with a customer id and a date: no cohorts to build.")
+    if frame["p"].nunique() < 2:
+        raise DataError(f"a cohort table follows customers from period to period, but every purchase is in "
+                        f"{frame['p'].iloc[0]} (freq={freq!r}); it needs purchases in at least 2 periods: pass a "
+                        "shorter freq (e.g. 'W') or data over a longer time.")
     frame["cohort"] = frame.groupby("c")["p"].transform("min")
     last = frame["p"].max()
     # Period ordinals: periods since acquisition by integer subtraction (no per-row Python objects).
@@ -324,7 +331,8 @@ def customer_lifetimes(transactions: pd.DataFrame, *, snapshot=None, churn_after
 
     Course concept: 顾客流失 in non-contractual settings — nobody cancels, so churn is inferred: a
     customer without purchase for more than ``churn_after_days`` before the snapshot counts as churned
-    at their last purchase; the others are still customers (censored at the snapshot).
+    at their last purchase; the others are still customers (censored at the snapshot). ``snapshot``
+    (default: the last date in the data) is a date, a date string or a ``pd.Period`` (its last day).
 
     Returns
     -------
@@ -341,7 +349,7 @@ def customer_lifetimes(transactions: pd.DataFrame, *, snapshot=None, churn_after
     [[1.0, True], [0.0, False]]
     """
     occ = purchase_occasions(transactions, customer=customer, date=date, amount=None)
-    snap = pd.Timestamp(snapshot) if snapshot is not None else occ[schema.DATE].max()
+    snap = as_day(snapshot, name="snapshot") if snapshot is not None else occ[schema.DATE].max()
     occ = occ[occ[schema.DATE] <= snap]
     if occ.empty:
         raise DataError(f"no purchases on or before the snapshot {snap.date()}: choose a later snapshot.")

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
+from ._dates import as_day
 from ._plotting import get_ax
 from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
 from .labels import check_lang, plot_lang, term
@@ -261,7 +262,8 @@ def repeat_purchase(transactions: pd.DataFrame, *, start=None, end=None, custome
     transactions : DataFrame
         Canonical transactions.
     start, end : date-like, optional
-        The period (inclusive); default the whole data.
+        The period (inclusive); default the whole data. Dates, date strings or ``pd.Period``
+        (``start`` its first day, ``end`` its last).
     by : {"day", "row"}
         What counts as one purchase (see :func:`purchase_occasions`).
 
@@ -269,8 +271,8 @@ def repeat_purchase(transactions: pd.DataFrame, *, start=None, end=None, custome
     -------
     Series
         ``customers``, ``repeat_customers``, ``repeat_rate``, ``repeat_purchases``,
-        ``repeat_purchases_per_customer``, ``median_interpurchase_days`` (over all the data),
-        ``period_days``.
+        ``repeat_purchases_per_customer``, ``median_interpurchase_days`` (over all the data; NaN
+        when nobody bought on two different days), ``period_days``.
 
     Examples
     --------
@@ -282,8 +284,8 @@ def repeat_purchase(transactions: pd.DataFrame, *, start=None, end=None, custome
     occ = purchase_occasions(transactions, customer=customer, date=date, amount=None, by=by)
     # The purchase cycle comes from all the data: inside a short window no long gap can be seen.
     gaps = occ.groupby(schema.CUSTOMER)[schema.DATE].diff().dt.days.dropna()
-    lo = pd.Timestamp(start) if start is not None else occ[schema.DATE].min()
-    hi = pd.Timestamp(end) if end is not None else occ[schema.DATE].max()
+    lo = as_day(start, name="start", period_end=False) if start is not None else occ[schema.DATE].min()
+    hi = as_day(end, name="end") if end is not None else occ[schema.DATE].max()
     occ = occ[(occ[schema.DATE] >= lo) & (occ[schema.DATE] <= hi)]
     if occ.empty:
         raise DataError(f"no purchases between {lo.date()} and {hi.date()}; choose start/end inside the data.")
@@ -317,7 +319,8 @@ def purchase_frequency(transactions: pd.DataFrame, *, snapshot=None, customer: s
     Parameters
     ----------
     snapshot : date-like, optional
-        End of observation (default: last date in the data); later purchases are left out.
+        End of observation (default: last date in the data); later purchases are left out. A date,
+        a date string or a ``pd.Period`` (its last day).
     per_days : float
         Length of the frequency period (30 → purchases per month).
 
@@ -336,7 +339,7 @@ def purchase_frequency(transactions: pd.DataFrame, *, snapshot=None, customer: s
     np.float64(15.0)
     """
     occ = purchase_occasions(transactions, customer=customer, date=date, amount=amount, by=by)
-    snap = pd.Timestamp(snapshot) if snapshot is not None else occ[schema.DATE].max()
+    snap = as_day(snapshot, name="snapshot") if snapshot is not None else occ[schema.DATE].max()
     occ = occ[occ[schema.DATE] <= snap]  # purchases after the snapshot are not yet observed
     if occ.empty:
         raise DataError(f"no purchases on or before the snapshot {snap.date()}; choose a later snapshot.")

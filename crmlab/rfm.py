@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
+from ._dates import as_day
 from ._ids import factorize_ids
 from ._plotting import get_ax
 from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
@@ -180,7 +181,8 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
     snapshot : date-like, optional
         The analysis date recency is counted to. Default: the day after the last transaction in
         the data (never today's date, so results are reproducible). Transactions after the
-        snapshot are left out with a :class:`~crmlab.CrmlabWarning`.
+        snapshot are left out with a :class:`~crmlab.CrmlabWarning`. A date, a date string or a
+        ``pd.Period`` (its last day: ``pd.Period("2024-06")`` is 2024-06-30).
     customer, date, amount : str
         Column names (canonical defaults).
     order : str, optional
@@ -245,7 +247,7 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
     if snapshot is None:
         snap_num = int(ticks.max()) // per_day + 1
     else:
-        snap_num = int(np.datetime64(pd.Timestamp(snapshot).date(), "D").astype(np.int64))
+        snap_num = int(np.datetime64(as_day(snapshot, name="snapshot").date(), "D").astype(np.int64))
     snapshot_day = pd.Timestamp(np.datetime64(snap_num, "D"))
     frame = transactions
     # The snapshot day itself counts: keep ticks up to its last one.
@@ -386,6 +388,11 @@ def rfm_scores(rfm: pd.DataFrame, *, bins: int | None = None, method="quantile",
         cut points used (raw values; for recency in days), ``.attrs["bins"]`` dimension → number
         of levels, ``.attrs["method"]`` dimension → method.
 
+    Raises
+    ------
+    DataError
+        No customers, a single customer (scores rank customers against each other) or missing values.
+
     Examples
     --------
     >>> rfm = pd.DataFrame({"recency": [1, 10, 100, 5], "frequency": [5, 1, 1, 2],
@@ -403,6 +410,9 @@ def rfm_scores(rfm: pd.DataFrame, *, bins: int | None = None, method="quantile",
     _check_columns(rfm, {d: d for d in DIMENSIONS})
     if len(rfm) == 0:
         raise DataError("the RFM table is empty: there are no customers to score.")
+    if len(rfm) < 2:
+        raise DataError("RFM scores rank customers against each other: they need at least 2 customers; "
+                        f"this data has {len(rfm)}.")
     methods = dict(method) if isinstance(method, Mapping) else {d: method for d in DIMENSIONS}
     unknown = set(methods) - set(DIMENSIONS)
     if unknown:
@@ -674,6 +684,11 @@ def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "e
         ``share_customers``, ``revenue``, ``share_revenue``, ``recency``, ``frequency``,
         ``monetary`` (means), ``avg_order_value`` (revenue / orders), ``action``.
 
+    Raises
+    ------
+    DataError
+        When the total revenue is not positive (no share of it to give).
+
     Examples
     --------
     >>> rfm = pd.DataFrame({"recency": [1, 10, 100, 5], "frequency": [5, 1, 1, 2],
@@ -698,7 +713,10 @@ def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "e
                       orders=("frequency", "sum"))
     out.insert(1, "share_customers", out["customers"] / out["customers"].sum())
     total = out["revenue"].sum()
-    out.insert(3, "share_revenue", out["revenue"] / total if total else np.nan)
+    if not total > 0:
+        raise DataError(f"segment shares of revenue need a positive total revenue; the {int(out['customers'].sum())} "
+                        f"customers' revenue adds up to {total:g}.")
+    out.insert(3, "share_revenue", out["revenue"] / total)
     out["avg_order_value"] = out.pop("orders").pipe(lambda o: out["revenue"] / o)
     table = {**ACTIONS, **dict(actions or {})}
     # Segment names may already be translated: look up by either language.
@@ -776,9 +794,16 @@ class RFMKMeans:
 
         x = self._features(rfm)
         ks = sorted(set(self.k_range) | ({self.n_clusters} if self.n_clusters else set()))
-        ks = [k for k in ks if 2 <= k < len(x)]
-        if not ks:
-            raise ValueError(f"no usable k in k_range={list(self.k_range)} for {len(x)} customers.")
+        n, distinct = len(x), len(np.unique(x.round(12), axis=0)) if len(x) else 0
+        # k clusters need k distinct customers, and the silhouette needs k < n
+        usable = [k for k in ks if 2 <= k <= min(distinct, n - 1)]
+        if not usable:
+            if distinct < 2 or n < 3:
+                raise DataError(f"k-means segments need at least 3 customers, and customers that differ in recency, "
+                                f"frequency or monetary value; this data has {n} customers, {distinct} distinct.")
+            raise DataError(f"no k in k_range={list(self.k_range)} fits {n} customers ({distinct} distinct): "
+                            f"pass k values between 2 and {min(distinct, n - 1)}.")
+        ks = usable
         rows, models = [], {}
         for k in ks:
             model = KMeans(n_clusters=k, n_init=4, random_state=self.random_state).fit(x)

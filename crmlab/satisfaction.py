@@ -269,7 +269,8 @@ def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATIS
     -------
     DataFrame
         Indexed by (``by``,) zone: ``from`` and ``to`` (lowest/highest satisfaction answer seen
-        in the zone), ``n``, ``share`` (within the group), ``loyalty_mean``.
+        in the zone), ``n``, ``share`` (within the group), ``loyalty_mean``; ``from``, ``to`` and
+        ``loyalty_mean`` are NaN for a zone no answer falls in (``n`` = 0).
         ``.attrs["boundaries"]`` holds the two boundaries.
 
     Examples
@@ -389,7 +390,8 @@ def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: 
     Importance is how strongly an attribute moves ``target``: its Pearson correlation with
     the target (``method="correlation"``), or its standardised regression weight from an OLS
     of the target on all attributes (``method="regression"``; weights can turn negative when
-    attributes are correlated). Performance is the mean rating.
+    attributes are correlated). Performance is the mean rating. An attribute every respondent
+    rated the same explains nothing: importance 0. A ``target`` that does not vary is a DataError.
 
     Parameters
     ----------
@@ -424,6 +426,9 @@ def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: 
     if len(data) < len(attributes) + 2:
         raise DataError(f"only {len(data)} respondents answered every attribute and {target!r}; "
                         "need more than the number of attributes + 1.")
+    if data[target].nunique() < 2:
+        raise DataError(f"driver analysis explains differences in {target!r}, but all {len(data)} respondents "
+                        f"answered {data[target].iloc[0]:g}; it needs answers that vary.")
     if method == "correlation":
         importance = data[attributes].corrwith(data[target]).fillna(0.0)
     elif method == "regression":

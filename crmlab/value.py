@@ -20,7 +20,7 @@ from .labels import check_lang, plot_lang, term
 __all__ = [
     "VALUE_COMPONENTS", "COST_COMPONENTS", "TERMS", "delivered_value", "make_delivered_value",
     "customer_values", "lorenz_curve", "gini", "top_share", "abc_tiers", "customer_pyramid",
-    "tier_summary", "retention_clv", "finite_clv", "clv_sensitivity", "historical_clv",
+    "tier_summary", "retention_clv", "finite_clv", "clv_sensitivity", "annual_margin", "historical_clv",
     "plot_lorenz", "plot_pyramid",
 ]
 
@@ -327,6 +327,9 @@ def abc_tiers(data, *, cuts: tuple[float, float] = (0.8, 0.95), customer: str = 
     if not 0 < lo < hi <= 1:
         raise ValueError(f"cuts must satisfy 0 < a < b <= 1, got {cuts}.")
     values = customer_values(data, customer=customer, amount=amount)
+    if len(values) == 0 or values.sum() <= 0:
+        raise DataError(f"ABC tiers split the total value, which needs customers with positive value; "
+                        f"this data has {len(values)} customers and a total value of {values.sum():g}.")
     ordered = values.sort_values(ascending=False, kind="stable")
     cum = ordered.cumsum() / ordered.sum()
     before = cum - ordered / ordered.sum()
@@ -482,6 +485,39 @@ def clv_sensitivity(margin: float, *, retention: Sequence[float] = (0.5, 0.6, 0.
     out = pd.DataFrame(np.asarray(grid), index=pd.Index(list(retention), name="retention"),
                        columns=pd.Index(list(discount), name="discount"))
     return out
+
+
+def annual_margin(transactions: pd.DataFrame, *, margin: float = 1.0, customer: str = schema.CUSTOMER,
+                  date: str = schema.DATE, amount: str = schema.AMOUNT) -> float:
+    """Average margin per customer and year: ``margin`` × revenue / customers / years of data.
+
+    The years are the time from the first to the last purchase (days / 365.25): the :math:`m` of
+    the retention CLV formula when the data are all one knows.
+
+    Raises
+    ------
+    DataError
+        No customers, or every purchase on one day (no time to spread the revenue over).
+
+    Course concept: the margin per period :math:`m` in CLV (每期利润).
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [100.0, 300.0],
+    ...                    "order_date": pd.to_datetime(["2023-01-01", "2025-01-01"])})
+    >>> round(annual_margin(tx, margin=0.5), 2)
+    49.97
+    """
+    _require(transactions, [customer, date, amount], "customer/date/amount", "transactions")
+    when = pd.to_datetime(transactions[date])
+    customers = transactions[customer].nunique()
+    if customers == 0:
+        raise DataError("an annual margin per customer needs customers; this data has none.")
+    days = (when.max().normalize() - when.min().normalize()).days
+    if days <= 0:
+        raise DataError(f"an annual margin spreads the revenue over the time the data cover, but every "
+                        f"purchase is on one day ({when.min():%Y-%m-%d}); it needs purchases on at least 2 days.")
+    return float(margin * _numeric(transactions, amount).sum() / customers / (days / 365.25))
 
 
 def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_rate: float = 0.0,

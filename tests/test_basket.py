@@ -314,3 +314,160 @@ def test_rules_from_an_itemsets_table_respect_this_calls_thresholds():
     direct = basket.mine_rules(FIVE, min_support=0.4, min_confidence=0.6, max_len=2)
     via_table = basket.mine_rules(low, min_support=0.4, min_confidence=0.6, max_len=2)
     pd.testing.assert_frame_equal(direct, via_table)
+
+
+# ---------------------------------------------------------------- scale and edge data (issue 12)
+
+def _wide_sparse(n_rows, n_cols, popular, seed=0):
+    """Sparse basket matrix with n_rows × n_cols > 2**31 but few purchases: each basket holds one
+    random long-tail item and, sometimes, some of the first `popular` items."""
+    rng = np.random.default_rng(seed)
+    rows = [np.arange(n_rows)]
+    cols = [rng.integers(popular, n_cols, n_rows)]
+    for j in range(popular):
+        hit = np.flatnonzero(rng.random(n_rows) < 0.05 + 0.05 * j)
+        rows.append(hit)
+        cols.append(np.full(len(hit), j))
+    rows, cols = np.concatenate(rows), np.concatenate(cols)
+    import scipy.sparse as sp
+
+    mat = sp.csc_matrix((np.ones(len(rows), dtype=bool), (rows, cols)), shape=(n_rows, n_cols))
+    frame = pd.DataFrame.sparse.from_spmatrix(mat, columns=[f"i{j:05d}" for j in range(n_cols)])
+    return frame, mat
+
+
+@pytest.fixture(scope="module")
+def beyond_int32():
+    # 70,000 baskets × 31,000 items = 2.17e9 cells > 2**31 (the limit hit at 667k × 5k and at 1M products),
+    # with only ~0.2M purchases: reaches pandas' 32-bit sparse index limit without materialising anything.
+    frame, mat = _wide_sparse(70_000, 31_000, popular=4)
+    assert frame.shape[0] * frame.shape[1] > 2 ** 31
+    return frame, mat
+
+
+def test_basket_sizes_beyond_the_int32_sparse_index(beyond_int32):
+    frame, mat = beyond_int32
+    with pytest.raises(OverflowError):  # the notebook's former `matrix.sum(axis=1)`: the limit is reached
+        frame.sum(axis=1)
+    sizes = basket.basket_sizes(frame)
+    assert sizes.tolist() == np.asarray(mat.sum(axis=1)).ravel().tolist()  # independent: scipy's row sums
+    assert sizes.index.equals(frame.index) and sizes.dtype == np.int64
+    assert basket.basket_sizes([["a", "b", "a"], ["b"]]).tolist() == [2, 1]
+
+
+def test_itemsets_beyond_int32_stay_sparse(beyond_int32, monkeypatch):
+    from mlxtend import frequent_patterns as fp
+
+    frame, mat = beyond_int32
+    real = fp.fpgrowth
+    seen = []
+
+    def guarded(df, **kwargs):  # mlxtend densifies its input: it must only get the frequent part
+        seen.append(df.shape)
+        assert df.shape[0] * df.shape[1] <= 2 ** 26, df.shape
+        return real(df, **kwargs)
+
+    monkeypatch.setattr(fp, "fpgrowth", guarded)
+    f = basket.frequent_itemsets(frame, min_support=0.01)
+    assert seen and seen[0][1] == 4
+    dense = mat[:, :4].toarray()  # brute force on the four popular items (all long-tail items are rare)
+    assert np.diff(mat.indptr)[4:].max() < 0.01 * mat.shape[0]
+    want = {}
+    for k in range(1, 5):
+        for combo in combinations(range(4), k):
+            want[tuple(f"i{j:05d}" for j in combo)] = int(dense[:, list(combo)].all(axis=1).sum())
+    want = {s: c for s, c in want.items() if c >= 0.01 * mat.shape[0]}
+    assert dict(zip(f["itemset"], f["count"])) == want
+    assert f.attrs["n_baskets"] == 70_000
+    r = basket.mine_rules(f, min_support=0.01, min_confidence=0.1)
+    assert len(r) and (r["support"] * 70_000).round().astype(int).tolist() == r["count"].tolist()
+
+
+@settings(max_examples=30, deadline=None)
+@given(baskets=baskets_strategy, min_support=st.sampled_from([0.1, 0.2, 0.3]))
+def test_auto_engine_switches_to_eclat_past_the_dense_limit(baskets, min_support):
+    from unittest import mock
+
+    from mlxtend import frequent_patterns as fp
+
+    small = basket.frequent_itemsets(baskets, min_support=min_support)  # fpgrowth: under the limit
+    with mock.patch.object(basket, "_DENSE_CELLS", 0), \
+            mock.patch.object(fp, "fpgrowth", side_effect=AssertionError("densified")):
+        big = basket.frequent_itemsets(baskets, min_support=min_support)
+    assert big.equals(small)
+    assert dict(zip(big["itemset"], big["count"])) == brute_itemsets(baskets, min_support)
+
+
+@pytest.mark.parametrize("matrix, n", [(pd.DataFrame([[]]), 1), (pd.DataFrame(), 0),
+                                       (pd.DataFrame(index=range(3)), 3), ([], 0), ([[], []], 2)])
+def test_empty_basket_matrix_gives_empty_tables(matrix, n):
+    f = basket.frequent_itemsets(matrix, min_support=0.5)
+    assert f.empty and list(f.columns) == ["itemset", "support", "count", "length"]
+    assert f.attrs["n_baskets"] == n
+    r = basket.mine_rules(matrix, min_support=0.5, min_confidence=0.5)
+    assert r.empty and list(r.columns) == basket.RULE_COLUMNS
+    assert basket.suggest_min_support(matrix, min_confidence=0.5) is None
+    assert basket.basket_sizes(matrix).tolist() == [0] * n
+    ax = basket.plot_item_frequency(matrix)
+    assert len(ax.patches) == 0
+
+
+# Small data sets where nothing passes the notebook's thresholds (0.005 support, 0.3 confidence) or
+# where no rule exists at all; each must give an empty rules table with the documented columns.
+NO_RULES = {
+    "one basket per item": [["a"], ["b"], ["c"]],
+    "one basket of one item": [["a"]],
+    "pairs seen once": [["a", "b"], ["c", "d"], ["e"], ["f"], ["g"]],
+    "confidence too low": [["a", "b"]] + [["a"]] * 9 + [["b"]] * 9,
+    "one item everywhere": [["a"]] * 5,
+}
+
+
+@pytest.mark.parametrize("name", NO_RULES)
+def test_no_rules_gives_documented_empty_table_and_plots(name):
+    import matplotlib.pyplot as plt
+
+    baskets = NO_RULES[name]
+    r = basket.mine_rules(baskets, min_support=0.3, min_confidence=0.3, single_consequent=True)
+    assert r.empty and list(r.columns) == basket.RULE_COLUMNS and r.index.name == "rule"
+    assert r["count"].dtype == np.int64 and r["lift"].dtype == float
+    assert basket.prune_redundant(r).empty and basket.recommend(r, ["a"]).empty
+    for plot in (basket.plot_rules_scatter, basket.plot_rule_matrix, basket.plot_rule_graph):
+        ax = plot(r)
+        assert "No rule" in " ".join(t.get_text() for t in ax.texts)
+        plt.close(ax.figure)
+
+
+def brute_best_support(baskets, min_confidence, *, max_len=None, single_consequent=False, min_lift=None,
+                       min_count=2):
+    """Largest support over all rules (from all itemsets, no support threshold) passing the other thresholds."""
+    n = len(baskets)
+    every = brute_itemsets(baskets, 0.0, max_len)
+    best = 0
+    for s, c in every.items():
+        for k in range(1, len(s)):
+            for ante in combinations(s, k):
+                cons = tuple(x for x in s if x not in ante)
+                conf = c / every[ante]
+                lift = conf / (every[cons] / n)
+                if (conf >= min_confidence - 1e-9 and c >= min_count and (not single_consequent or len(cons) == 1)
+                        and (min_lift is None or lift >= min_lift - 1e-9)):
+                    best = max(best, c)
+    return best / n if best else None
+
+
+@settings(max_examples=80, deadline=None)
+@given(baskets=baskets_strategy, min_confidence=st.sampled_from([0.0, 0.3, 0.6, 0.9, 1.0]),
+       max_len=st.sampled_from([None, 2, 3]), single=st.booleans(), min_lift=st.sampled_from([None, 1.2]),
+       min_count=st.sampled_from([1, 2]))
+def test_suggest_min_support_equals_brute_force(baskets, min_confidence, max_len, single, min_lift, min_count):
+    got = basket.suggest_min_support(baskets, min_confidence=min_confidence, max_len=max_len,
+                                     single_consequent=single, min_lift=min_lift, min_count=min_count)
+    want = brute_best_support(baskets, min_confidence, max_len=max_len, single_consequent=single,
+                              min_lift=min_lift, min_count=min_count)
+    assert got == want
+    if got is not None:  # the suggestion works, and nothing above it does
+        kw = dict(min_confidence=min_confidence, max_len=max_len, single_consequent=single, min_lift=min_lift)
+        assert len(basket.mine_rules(baskets, min_support=got, **kw))
+        above = (round(got * len(baskets)) + 1) / len(baskets)
+        assert above > 1 or basket.mine_rules(baskets, min_support=above, **kw).empty

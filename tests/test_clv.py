@@ -254,6 +254,10 @@ def test_customer_summary_matches_brute_force(rows, cal):
                        "amount": [a for _, _, a in rows]})
     cal_end = pd.Timestamp("2024-01-01") + pd.Timedelta(days=cal)
     obs_end = pd.Timestamp("2024-03-15")
+    if cal_end < tx["order_date"].min():  # nobody has bought yet: an error, not an empty summary
+        with pytest.raises(DataError, match="calibration_end .* before the first purchase"):
+            clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, freq="D")
+        return
     got = clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, freq="D")
     assert list(got.index) == sorted(got.index)
     pd.testing.assert_frame_equal(got, clv.customer_summary(tx.astype({"customer_id": object}),

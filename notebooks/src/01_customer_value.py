@@ -128,8 +128,7 @@ ax = value.plot_pyramid(pyramid, lang=lang)
 # Below: the margin per customer-year is the mean annual revenue × margin in this data set.
 
 # %%
-years = (last - first).days / 365.25
-m = margin * tx["amount"].sum() / tx["customer_id"].nunique() / years
+m = value.annual_margin(tx, margin=margin)
 print(f"Annual margin per customer: {m:.2f}")
 value.clv_sensitivity(m, retention=[0.5, 0.6, 0.7, 0.8, 0.9], discount=[0.05, 0.10, 0.15]).round(1)
 

@@ -90,7 +90,7 @@ worked[worked["antecedents"].isin(["diapers", "diapers, milk", "bread"]) & worke
 # %%
 matrix = basket.basket_matrix(tx)
 print(f"{matrix.shape[0]:,} baskets × {matrix.shape[1]} products, "
-      f"mean basket size {matrix.sum(axis=1).mean():.2f}")
+      f"mean basket size {basket.basket_sizes(matrix).mean():.2f}")
 ax = basket.plot_item_frequency(matrix, top=20, lang=lang)
 
 # %% [markdown]
@@ -114,6 +114,13 @@ basket.format_itemsets(itemsets[itemsets["length"] > 1]).head(10).round(3)
 rules = basket.mine_rules(itemsets, min_support=min_support, min_confidence=min_confidence,
                           single_consequent=True)
 print(len(rules), "rules")
+if rules.empty:
+    best_support = basket.suggest_min_support(matrix, min_confidence=min_confidence, max_len=max_len,
+                                              single_consequent=True)
+    print(f"No rule reaches min_support={min_support} and min_confidence={min_confidence}: "
+          + (f"the best-supported rule is in {round(best_support * len(matrix))} of {len(matrix):,} baskets; "
+             f"run with min_support={best_support!r} (the largest that yields rules) or lower."
+             if best_support else "no rule in two or more baskets reaches this confidence; lower min_confidence."))
 shown = ["antecedents", "consequents", "support", "confidence", "lift", "leverage", "conviction"]
 (basket.format_itemsets(rules)[shown].head(top).round(3)
  .rename(columns=lambda c: term(c, lang, basket.TERMS)))
@@ -184,7 +191,8 @@ ax = basket.plot_rule_graph(pruned, top=top, lang=lang, seed=seed)
 # among the first 500 orders, the one with the strongest (highest-lift) suggestion.
 
 # %%
-orders = tx.groupby("order_id", sort=True)["product"].agg(lambda s: sorted(set(s)))
+first_orders = tx["order_id"].drop_duplicates().sort_values().head(500)
+orders = tx[tx["order_id"].isin(first_orders)].groupby("order_id", sort=True)["product"].agg(lambda s: sorted(set(s)))
 
 
 def best_lift(items):
@@ -192,7 +200,7 @@ def best_lift(items):
     return rec["lift"].iloc[0] if len(rec) else 0.0
 
 
-example = max(orders.head(500), key=best_lift) if len(orders) else []
+example = max(orders, key=best_lift) if len(orders) else []
 print("basket:", ", ".join(example))
 basket.recommend(pruned, example, top=5).round(3)
 
