@@ -180,7 +180,10 @@ def foreign_files(folder: str | Path) -> list[tuple[str, str]]:
     folder = Path(folder)
     owned = owned_files(folder)
     found: list[tuple[str, str]] = []
-    for root, dirs, files in os.walk(folder):
+    def unreadable(error: OSError):
+        raise error  # a folder we cannot list may hold anything: never treat it as ours
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         base = Path(root)
         keep = []
         for name in sorted(dirs):
@@ -235,7 +238,10 @@ def remove_stale_staging(parent: str | Path, name: str) -> list[Path]:
             continue
         if entry.is_symlink() or not entry.is_dir():
             continue
-        if what == "old" and foreign_files(entry):
+        try:
+            if what == "old" and foreign_files(entry):
+                continue
+        except OSError:
             continue
         shutil.rmtree(entry, ignore_errors=True)
         removed.append(entry)
@@ -253,8 +259,17 @@ def check_target(out: str | Path, *, inputs=(), cwd: str | Path | None = None) -
     ------
     OutputError
         ``out`` is the working folder or holds it, holds an input (data file, notebooks), is a
-        file, lies under a file, or holds a file crmlab did not write (or one edited since).
+        file, lies under a file, holds a file crmlab did not write (or one edited since), or
+        cannot be looked at (a name too long, no permission).
     """
+    try:
+        return _check_target(out, inputs=inputs, cwd=cwd)
+    except OSError as exc:
+        raise OutputError(f"cannot write output folder {_shown(out)}: {exc.strerror or type(exc).__name__}; "
+                          f"give another --out.") from None
+
+
+def _check_target(out, *, inputs, cwd) -> tuple[Path, dict | None]:
     path = Path(os.path.abspath(Path(out).expanduser()))
     real = path.resolve()
     here = Path(cwd if cwd is not None else os.getcwd()).resolve()
