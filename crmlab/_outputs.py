@@ -203,7 +203,7 @@ def foreign_files(folder: str | Path) -> list[tuple[str, str]]:
             if path.is_symlink() or not path.is_file():
                 found.append((rel, "is a link or special file crmlab did not make"))
             elif rel not in owned:
-                found.append((rel, "was not written by crmlab"))
+                found.append((rel, "was not written by crmlab (no manifest here lists it)"))
             elif owned[rel] is not None:
                 try:
                     same = sha256(path) == owned[rel]

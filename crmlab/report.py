@@ -210,7 +210,9 @@ class NotebookRun:
     def from_manifest(cls, entry: dict) -> NotebookRun:
         """The run a manifest's chapter entry describes (entries of older kit versions included)."""
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in entry.items() if k in known})
+        values = {"name": "", "title": "", "ok": False, "seconds": 0.0, "parameters": {}}
+        values.update({k: v for k, v in entry.items() if k in known})
+        return cls(**values)
 
 
 def _title(nb) -> str:
@@ -648,8 +650,11 @@ def run_chapter(notebook: str | Path, out_dir: str | Path = "reports", parameter
     base = Path(cwd) if cwd is not None else notebook.parent
     with _outputs.prepare(out_dir, inputs=[notebook, notebook.parent, *_input_files(parameters, base)]) as target:
         previous = target.previous
-        if previous is not None and previous.get("kind", "report") != "report":
-            raise OutputError(f"output folder {target.shown} holds a {previous['kind']}, not a report; "
+        kind = previous.get("kind", "report") if previous is not None else None
+        if kind is None and target.path.is_dir() and _outputs.owned_files(target.path):
+            kind = "batch"  # a batch folder of the previous kit version (it had no manifest)
+        if kind not in (None, "report"):
+            raise OutputError(f"output folder {target.shown} holds a {kind}, not a report; "
                               f"`crmlab run` adds one chapter to a report folder: give another --out.")
         target.carry_over(skip={_outputs.MANIFEST, "index.html", f"{notebook.stem}.ipynb", f"{notebook.stem}.html"})
         run = run_notebook(notebook, target.staging, parameters, no_code=no_code, progress=progress, cwd=cwd)
