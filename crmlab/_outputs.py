@@ -219,12 +219,13 @@ def remove_stale_staging(parent: str | Path, name: str) -> list[Path]:
 
     Only folders named by this module (``.<name>.partial-<host>-<pid>-…``, ``.<name>.old-…``) with a
     dead process on this host are removed; an old folder (a replaced output folder on its way
-    out) only when it still holds nothing but kit files.
+    out) only when it still holds nothing but kit files — and when ``name`` itself is missing (the
+    process died between the two renames of a swap), the newest old folder is renamed back instead.
     """
     parent = Path(parent)
     removed = []
     try:
-        entries = list(parent.iterdir())
+        entries = sorted(parent.iterdir(), key=lambda p: p.lstat().st_mtime, reverse=True)
     except OSError:
         return removed
     for entry in entries:
@@ -240,6 +241,10 @@ def remove_stale_staging(parent: str | Path, name: str) -> list[Path]:
             continue
         try:
             if what == "old" and foreign_files(entry):
+                continue
+            if what == "old" and not (parent / name).exists() and not (parent / name).is_symlink():
+                # Killed between the two renames of a swap: the previous folder goes back.
+                os.replace(entry, parent / name)
                 continue
         except OSError:
             continue
@@ -350,7 +355,11 @@ class Target:
             old = Path(tempfile.mkdtemp(dir=self.path.parent, prefix=f".{self.path.name}.old-{_HOST}-{os.getpid()}-"))
             os.rmdir(old)
             os.replace(self.path, old)
-            os.replace(self.staging, self.path)
+            try:
+                os.replace(self.staging, self.path)
+            except BaseException:
+                os.replace(old, self.path)
+                raise
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(self.staging, self.path)
@@ -363,10 +372,14 @@ def prepare(out: str | Path, *, inputs=(), cwd: str | Path | None = None) -> Tar
     Everything that can refuse happens here, before any kernel starts. Use the result as a
     context manager: the staging folder is removed unless :meth:`Target.commit` swapped it in.
     """
+    try:
+        where = Path(os.path.abspath(Path(out).expanduser())).resolve()
+        remove_stale_staging(where.parent, where.name)
+    except OSError:
+        pass  # check_target below names the problem
     path, previous = check_target(out, inputs=inputs, cwd=cwd)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_staging(path.parent, path.name)
         staging = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.partial-{_HOST}-{os.getpid()}-"))
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__

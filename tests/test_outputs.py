@@ -353,6 +353,7 @@ def test_a_batch_of_the_previous_kit_version_is_recognised(tmp_path):
 
 def test_stale_old_folders_are_removed_only_when_they_hold_kit_files(tmp_path, made):
     dead = _dead_pid()
+    (tmp_path / "out").mkdir()  # the swap finished: old folders are leftovers
     clean = tmp_path / f".out.old-{_outputs._HOST}-{dead}-aaaa1111"
     shutil.copytree(made["report"], clean)
     kept = tmp_path / f".out.old-{_outputs._HOST}-{dead}-bbbb2222"
@@ -365,6 +366,14 @@ def test_stale_old_folders_are_removed_only_when_they_hold_kit_files(tmp_path, m
     removed = _outputs.remove_stale_staging(tmp_path, "out")
     assert removed == [clean] and not clean.exists()
     assert (kept / "notes.txt").read_bytes() == b"keep me" and other_host.exists() and other_name.exists()
+
+
+def test_a_swap_killed_between_its_renames_gets_the_previous_folder_back(tmp_path, made):
+    old = tmp_path / f".out.old-{_outputs._HOST}-{_dead_pid()}-eeee5555"
+    shutil.copytree(made["report"], old)
+    before = _tree(old)
+    _outputs.remove_stale_staging(tmp_path, "out")
+    assert not old.exists() and _tree(tmp_path / "out") == before
 
 
 def test_a_file_dropped_into_the_folder_during_the_run_is_not_lost(tmp_path, made):
