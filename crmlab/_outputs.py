@@ -171,15 +171,39 @@ def _staging_state(name: str) -> str | None:
     return "live" if _alive(int(match["pid"])) else "stale"
 
 
+def nested_outputs(folder: str | Path, owned: dict | None = None) -> list[str]:
+    """Sub-folders of ``folder`` that are kit output folders of their own (e.g. ``reports/batch``).
+
+    They are not part of ``folder``'s output: replacing ``folder`` keeps them (see :meth:`Target.commit`).
+    """
+    folder = Path(folder)
+    owned = owned_files(folder) if owned is None else owned
+    covered = {rel.split("/", 1)[0] for rel in owned if "/" in rel}
+    found = []
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:
+        return found
+    for child in children:
+        if (child.is_dir() and not child.is_symlink() and child.name not in covered
+                and _staging_state(child.name) is None
+                and (read_manifest(child) is not None or _legacy_batch_files(child))):
+            found.append(child.name)
+    return found
+
+
 def foreign_files(folder: str | Path) -> list[tuple[str, str]]:
     """Files in ``folder`` (recursively) that the kit did not write, or that changed since: ``(path, why)``.
 
     Directories themselves are not files; symbolic links and other special entries always count.
-    Stale staging folders of ours are skipped (they are removed anyway); a live one counts.
+    Stale staging folders of ours are skipped (they are removed anyway); a live one counts. A
+    sub-folder that is a kit output folder of its own is checked against its own manifest.
     """
     folder = Path(folder)
     owned = owned_files(folder)
+    nested = set(nested_outputs(folder, owned))
     found: list[tuple[str, str]] = []
+
     def unreadable(error: OSError):
         raise error  # a folder we cannot list may hold anything: never treat it as ours
 
@@ -194,6 +218,8 @@ def foreign_files(folder: str | Path) -> list[tuple[str, str]]:
                 found.append((rel, "is a link crmlab did not make"))
             elif state == "live":
                 found.append((rel, "is being written by another crmlab process"))
+            elif base == folder and name in nested:
+                found += [(f"{name}/{sub}", why) for sub, why in foreign_files(path)]
             elif state is None:
                 keep.append(name)
         dirs[:] = keep
@@ -311,6 +337,13 @@ def _check_target(out, *, inputs, cwd) -> tuple[Path, dict | None]:
     return real, manifest
 
 
+def _link_or_copy(source, target) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 @dataclass
 class Target:
     """An output folder about to be written: its final path and the staging folder being filled."""
@@ -338,14 +371,20 @@ class Target:
                 continue
             target = self.staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copy2(source, target)
+            _link_or_copy(source, target)
 
     def commit(self) -> Path:
-        """Swap the staging folder in for the output folder (both renames in one parent folder)."""
+        """Swap the staging folder in for the output folder (both renames in one parent folder).
+
+        Kit output folders nested in the old folder (``reports/batch`` under ``reports``) that the
+        new output does not replace are carried into it as hard links, so a crash at any point
+        leaves them in the old folder or in the new one.
+        """
         os.chmod(self.staging, 0o755)
+        if self.path.is_dir():
+            for name in nested_outputs(self.path):
+                if not (self.staging / name).exists():
+                    shutil.copytree(self.path / name, self.staging / name, copy_function=_link_or_copy)
         if self.path.exists():
             # The run may have taken minutes: a file dropped into the folder meanwhile is not lost.
             foreign = foreign_files(self.path)

@@ -279,6 +279,25 @@ def test_run_then_report_then_run_into_the_default_reports_folder(env):
     assert (env.work / "mine.txt").read_bytes() == "my notes · 我的笔记\n".encode()
 
 
+def test_a_batch_inside_the_report_folder_survives_report_and_run(env, made):
+    """README: `crmlab batch --out reports/students`; then `make report` and `crmlab run` into reports/."""
+    reports = env.work / "reports"
+    shutil.copytree(made["report"], reports)
+    shutil.copytree(made["batch"], reports / "students")
+    students = _tree(reports / "students")
+    runner = CliRunner()
+    for args in (_args("report", env, "reports", 2), _args("run", env, "reports", 3)):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert _tree(reports / "students") == students
+    assert _headline_x(reports, "report") == [3]
+    (reports / "students" / "orders" / "notes.txt").write_bytes(b"mine")
+    before = _tree(env.work)
+    result = runner.invoke(main, _args("report", env, "reports", 4))
+    assert result.exit_code == 2 and "holds 'students/orders/notes.txt'" in result.output
+    assert _tree(env.work) == before
+
+
 @pytest.mark.parametrize("legacy", [False, True])
 def test_run_does_not_add_chapters_to_a_batch_folder(env, made, legacy):
     batch = env.work / "b"
