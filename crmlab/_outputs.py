@@ -422,7 +422,7 @@ def prepare(out: str | Path, *, inputs=(), cwd: str | Path | None = None) -> Tar
         staging = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.partial-{_HOST}-{os.getpid()}-"))
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise OutputError(f"cannot write output folder {_shown(out)}: {reason} ({exc.filename or path.parent}); "
+        raise OutputError(f"cannot write output folder {_shown(out)}: {reason} (in {path.parent}); "
                           f"give another --out.") from None
     return Target(path=path, staging=staging, previous=previous, shown=_shown(out))
 
