@@ -161,21 +161,45 @@ def _collect(data_file, columns_file, lang, params_file, params) -> tuple[dict, 
 
 
 def _summarise(runs, out: Path | None = None) -> int:
+    from .report import status_text
+
     for run in runs:
         if run.ok:
             click.echo(f"  ✓ {run.name} ({run.seconds:.1f} s)" + (f" — {run.note}" if run.note else ""))
         else:
-            where = f"code cell {run.failed_cell}" if run.failed_cell else "start-up"
-            click.echo(f"  ✗ {run.name}: failed at {where}: {run.error}", err=True)
+            click.echo(f"  ✗ {run.name}: {status_text(run)}", err=True)
     if out is not None:
         click.echo(f"report written to {out}/index.html")
     return 1 if any(not r.ok for r in runs) else 0
 
 
+def _interruptible(func):
+    """SIGTERM (a closed terminal, a job scheduler) unwinds like Ctrl-C, so the staging folder is removed."""
+    import functools
+    import signal
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        def stop(signum, frame):
+            raise KeyboardInterrupt(f"signal {signum}")
+
+        try:
+            previous = signal.signal(signal.SIGTERM, stop)
+        except ValueError:  # not the main thread: leave signals alone
+            return func(*args, **kwargs)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+    return wrapper
+
+
 @main.command()
-@click.option("--out", default="reports", show_default=True, type=click.Path(file_okay=False))
+@click.option("--out", default="reports", show_default=True, type=click.Path(),
+              help="Report folder; replaced only when it holds nothing but earlier crmlab output.")
 @_report_options
 @_guard
+@_interruptible
 def report(out, data_file, columns_file, chapters, lang, no_code, params_file, params, progress, notebook_dir):
     """Run chapter notebooks on one data set and write an HTML report with index and manifest."""
     from .report import run_report
@@ -189,34 +213,37 @@ def report(out, data_file, columns_file, chapters, lang, no_code, params_file, p
 
 def _summarise_run(run, out: Path) -> int:
     _summarise([run])
-    written = [out / name for name in (run.notebook, run.html) if name]
+    written = [out / name for name in (run.notebook, run.html, "index.html") if name]
     click.echo("written: " + ", ".join(str(p) for p in written))
     return 0 if run.ok else 1
 
 
 @main.command()
 @click.argument("notebook")
-@click.option("--out", default="reports", show_default=True, type=click.Path(file_okay=False))
+@click.option("--out", default="reports", show_default=True, type=click.Path(),
+              help="Report folder: this chapter replaces its earlier run there, other chapters stay.")
 @_report_options
 @_guard
+@_interruptible
 def run(notebook, out, data_file, columns_file, chapters, lang, no_code, params_file, params, progress,
         notebook_dir):
     """Run one NOTEBOOK (path or chapter number) with parameters; writes .ipynb and .html."""
-    from .report import chapter_parameters, find_notebook, run_notebook
+    from .report import chapter_parameters, find_notebook, run_chapter
 
     path = find_notebook(notebook, notebook_dir)
     common, per_chapter = _collect(data_file, columns_file, lang, params_file, params)
-    # For a single notebook every given parameter must exist there (checked in run_notebook).
+    # For a single notebook every given parameter must exist there (checked in run_chapter).
     chosen = dict(common)
     chosen.update(chapter_parameters(path, {}, per_chapter))
     if chapters:
         raise DataError("--chapters is for `crmlab report`; `crmlab run` takes one NOTEBOOK.")
-    result = run_notebook(path, out, chosen, no_code=no_code, progress=progress)
+    result = run_chapter(path, out, chosen, no_code=no_code, progress=progress)
     sys.exit(_summarise_run(result, Path(out)))
 
 
 @main.command()
-@click.option("--out", default="reports/batch", show_default=True, type=click.Path(file_okay=False))
+@click.option("--out", default="reports/batch", show_default=True, type=click.Path(),
+              help="Batch folder; replaced only when it holds nothing but earlier crmlab output.")
 @click.option("--seeds", help="One report per student seed: '1-30' or '3,5,8' (data = synthetic:<seed>).")
 @click.option("--data-files", "data_files", multiple=True, type=click.Path(dir_okay=False),
               help="One report per data file (repeatable).")
@@ -229,30 +256,26 @@ def run(notebook, out, data_file, columns_file, chapters, lang, no_code, params_
 @click.option("--notebook-dir", type=click.Path(file_okay=False, exists=True),
               help="Folder of chapter notebooks (default: the kit's notebooks/).")
 @_guard
+@_interruptible
 def batch(out, seeds, data_files, columns_file, chapters, lang, no_code, params_file, params, notebook_dir):
     """Many reports in one command: one folder per seed or per data file, and an index of them."""
-    from .report import parse_seeds, run_report, write_batch_index
+    from .report import parse_seeds, run_batch
 
     if not seeds and not data_files:
         raise DataError("give --seeds (e.g. 1-30) or one or more --data-files.")
     jobs = [(f"seed-{s}", {"data": f"synthetic:{s}", "seed": s}, None) for s in parse_seeds(seeds)] if seeds else []
     for path in data_files:
         common, _ = _collect(path, None, None, None, ())
-        jobs.append((Path(path).stem, {"data": common["data"]}, path))
+        jobs.append((Path(path).name, {"data": common["data"]}, path))
     base, per_chapter = _collect(None, columns_file, lang, params_file, params)
-    out = Path(out)
-    results = []
-    for name, job_params, data_file in jobs:
+
+    def progress(name, result):
         click.echo(f"{name}:")
-        merged = {**base, **job_params}
-        result = run_report(out / name, chapters=chapters.split(",") if chapters else None,
-                            parameters={k: v for k, v in merged.items()}, chapter_params=per_chapter,
-                            data_file=data_file, no_code=no_code, title=f"crmlab report — {name}",
-                            notebook_dir=notebook_dir)
-        _summarise(result.runs, result.out_dir)
-        results.append((name, result))
-    write_batch_index(out, results)
-    click.echo(f"batch index written to {out}/index.html")
+        _summarise(result.runs)
+
+    results = run_batch(out, jobs, chapters=chapters.split(",") if chapters else None, parameters=base,
+                        chapter_params=per_chapter, no_code=no_code, notebook_dir=notebook_dir, on_report=progress)
+    click.echo(f"batch index written to {Path(out)}/index.html")
     sys.exit(0 if all(r.ok for _, r in results) else 1)
 
 

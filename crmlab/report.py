@@ -17,18 +17,21 @@ import os
 import platform
 import re
 import shutil
-import tempfile
 import time
+import urllib.parse
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from importlib import metadata
 from pathlib import Path
 
+from . import _outputs
 from ._files import write_atomic
+from ._outputs import OutputError
 from .errors import DataError
 
-__all__ = ["ParameterError", "NotebookRun", "Report", "list_notebooks", "notebook_parameters",
-           "run_notebook", "run_report", "headline", "HEADLINE_MIME", "find_notebook", "copy_notebooks"]
+__all__ = ["ParameterError", "OutputError", "NotebookRun", "Report", "list_notebooks", "notebook_parameters",
+           "run_notebook", "run_chapter", "run_report", "run_batch", "headline", "HEADLINE_MIME", "find_notebook",
+           "copy_notebooks"]
 
 HEADLINE_MIME = "application/vnd.crmlab.headline+json"
 _PACKAGES = ("crmlab", "pandas", "numpy", "scipy", "mlxtend", "scikit-learn", "matplotlib", "seaborn",
@@ -371,6 +374,17 @@ class NotebookRun:
     error: str | None = None
     headline: dict = field(default_factory=dict)
     note: str | None = None
+    stop_reason: str | None = None
+    data_file: dict | None = None
+    command: str = "report"
+
+    @classmethod
+    def from_manifest(cls, entry: dict) -> NotebookRun:
+        """The run a manifest's chapter entry describes (entries of older kit versions included)."""
+        known = {f.name for f in fields(cls)}
+        values = {"name": "", "title": "", "ok": False, "seconds": 0.0, "parameters": {}}
+        values.update({k: v for k, v in entry.items() if k in known})
+        return cls(**values)
 
 
 def _title(nb) -> str:
@@ -392,15 +406,52 @@ def _headline(nb) -> dict:
     return found
 
 
-def _failure(nb) -> tuple[int | None, str | None]:
+def _data_error_names() -> set[str]:
+    names, todo = set(), [DataError]
+    while todo:
+        cls = todo.pop()
+        names.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return names
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _is_data_stop(output: dict) -> bool:
+    """Whether an error output is a :class:`DataError` raised by crmlab (or the notebook's own code).
+
+    Kernels report only the class name, and other libraries have a ``DataError`` too (pandas), so
+    the innermost frame must be crmlab's code or a notebook cell.
+    """
+    if output.get("ename") not in _data_error_names():
+        return False
+    frames = [_ANSI.sub("", line).lstrip() for line in output.get("traceback") or []]
+    frames = [f for f in frames if f.startswith(("File ", "Cell In["))]
+    if not frames:
+        return True
+    last = frames[-1]
+    if last.startswith("Cell In["):
+        return True
+    path = last[len("File "):].split(":", 1)[0].strip()
+    try:
+        return Path(path).resolve().is_relative_to(_PACKAGE_DIR)
+    except (OSError, ValueError):
+        return False
+
+
+def _failure(nb) -> tuple[int | None, str | None, str | None]:
+    """Failing code cell, ``"Type: message"``, and the one-line reason when the data stopped it."""
     # Numbered as in the original notebook: papermill's injected parameters cell does not count.
     original = [c for c in nb.cells if c.cell_type == "code"
                 and "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
     for index, cell in enumerate(original):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                return index + 1, f"{output.get('ename')}: {output.get('evalue')}"
-    return None, None
+                reason = " ".join(str(output.get("evalue", "")).split()) if _is_data_stop(output) else None
+                return index + 1, f"{output.get('ename')}: {output.get('evalue')}", reason
+    return None, None, None
 
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -482,7 +533,12 @@ def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | N
     """Execute one notebook with papermill and write ``<name>.ipynb`` (and ``<name>.html``).
 
     A failing notebook still writes its partial executed notebook (and page); the returned
-    :class:`NotebookRun` has ``ok=False``, the failing code cell number and the error.
+    :class:`NotebookRun` has ``ok=False``, the failing code cell number and the error, and
+    ``stop_reason`` (the one-line message) when a :class:`DataError` of crmlab stopped it.
+
+    This writes into ``out_dir`` as it is, replacing ``<name>.ipynb`` and ``<name>.html``: it is for
+    folders the caller owns (a staging folder, a test's temporary folder). The commands use
+    :func:`run_chapter` and :func:`run_report`, which check the folder first.
 
     Raises
     ------
@@ -514,7 +570,7 @@ def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | N
         crash = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
     seconds = time.perf_counter() - start
     nb = nbformat.read(str(tmp if tmp.exists() else notebook), as_version=4)
-    failed_cell, error = _failure(nb) if tmp.exists() else (None, None)
+    failed_cell, error, reason = _failure(nb) if tmp.exists() else (None, None, None)
     if error is None and crash is not None:
         error = crash
     if tmp.exists():
@@ -523,7 +579,7 @@ def run_notebook(notebook: str | Path, out_dir: str | Path, parameters: dict | N
         write_atomic(target, nbformat.writes(nb).encode("utf-8"))
     run = NotebookRun(name=notebook.stem, title=_title(nb), ok=error is None, seconds=round(seconds, 2),
                       parameters=parameters, notebook=target.name, failed_cell=failed_cell, error=error,
-                      headline=_headline(nb))
+                      headline=_headline(nb), stop_reason=reason)
     if html_page:
         copy_mathjax(out_dir)
         page = out_dir / f"{notebook.stem}.html"
@@ -542,14 +598,6 @@ class Report:
     @property
     def ok(self) -> bool:
         return all(r.ok for r in self.runs)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _versions() -> dict:
@@ -576,37 +624,37 @@ def _chapter_key(notebook: Path, per_chapter: dict) -> str | None:
     return next((k for k in per_chapter if k in (notebook.stem, notebook.stem.split("_")[0])), None)
 
 
-def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = None,
-               parameters: dict | None = None, chapter_params: dict | None = None,
-               data_file: str | Path | None = None, no_code: bool = False, progress: bool = False,
-               notebook_dir: str | Path | None = None, title: str = "crmlab report") -> Report:
-    """Run chapters into ``out_dir``: executed notebooks, HTML pages, ``index.html``, ``manifest.json``.
+@dataclass
+class _Plan:
+    """A checked report: which notebooks run with which parameters. Nothing has run yet."""
 
-    Parameters
-    ----------
-    out_dir : path
-        The report folder; replaced as a whole when the run finishes.
-    chapters : list of str, optional
-        ``["01", "02"]`` or notebook names; all chapter notebooks by default.
-    parameters : dict
-        Common parameters (``data``, ``columns``, ``lang`` …), given to each chapter that declares them.
-    chapter_params : dict
-        Per chapter (key ``"02"`` or ``"02_rfm_segmentation"``): parameters for that chapter only.
-    data_file : path, optional
-        The user's data file, hashed into the manifest.
-    no_code : bool
-        Hide code cells in the HTML pages.
+    runs: list[tuple[Path, dict]]
+    notes: dict
+    common: dict
+    data_file: Path | None
+    title: str
 
-    Returns
-    -------
-    Report
-        ``ok`` is False when any chapter failed; the others still ran.
+    def inputs(self) -> list[Path]:
+        """The files and folders the report reads (its output folder must not hold them)."""
+        found: list[Path] = []
+        for nb, params in self.runs:
+            found += [nb, nb.parent, *_input_files(params, nb.parent)]
+        if self.data_file is not None:
+            found.append(Path(self.data_file))
+        return found
 
-    Raises
-    ------
-    ParameterError
-        Before anything runs: unknown chapter, unknown or mistyped parameter.
-    """
+
+def _input_files(params: dict, base: Path) -> list[Path]:
+    files = []
+    for name, value in params.items():
+        if is_file_parameter(name) and isinstance(value, str) and not is_named_source(value):
+            path = Path(value).expanduser()
+            files.append(path if path.is_absolute() else Path(base) / path)
+    return files
+
+
+def _plan_report(*, chapters, parameters, chapter_params, data_file, notebook_dir, title) -> _Plan:
+    """Resolve and check every chapter's parameters; raise :class:`ParameterError` before anything runs."""
     notebooks = ([find_notebook(c, notebook_dir) for c in chapters] if chapters
                  else list_notebooks(notebook_dir))
     if not notebooks:
@@ -645,44 +693,241 @@ def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = 
     if data_file is None and isinstance(common.get("data"), str) and not is_named_source(common["data"]):
         candidate = notebooks[0].parent / Path(common["data"]).expanduser()  # as the kernels read it
         data_file = candidate if candidate.is_file() else None
+    return _Plan(runs=plans, notes=notes, common=common, data_file=Path(data_file) if data_file else None,
+                 title=title)
 
-    out_dir = Path(out_dir).resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.partial-"))
+
+def _file_record(path: Path, hashes: dict) -> dict:
+    key = Path(path).resolve()
+    if key not in hashes:
+        hashes[key] = _outputs.sha256(key)
+    return {"name": Path(path).name, "sha256": hashes[key]}
+
+
+def _chapter_data_file(params: dict, base: Path, hashes: dict) -> dict | None:
+    """Name and hash of the file a chapter's ``data`` parameter names (None for bundled data)."""
+    files = _input_files({"data": params["data"]} if "data" in params else {}, base)
+    return _file_record(files[0], hashes) if files and files[0].is_file() else None
+
+
+def _write_report_pages(folder: Path, manifest: dict, runs: list[NotebookRun]) -> None:
+    write_atomic(folder / "index.html", render_index(runs, title=manifest["title"], manifest=manifest).encode("utf-8"))
+    _outputs.write_manifest(folder, manifest, kind="report")
+
+
+def _build_report(plan: _Plan, folder: Path, *, no_code: bool, progress: bool) -> list[NotebookRun]:
+    """Run the plan's chapters into ``folder``, then write its ``index.html`` and ``manifest.json``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    hashes: dict = {}
     runs: list[NotebookRun] = []
-    try:
-        iterator = plans
-        if progress:
-            from tqdm.auto import tqdm
-            iterator = tqdm(plans, desc="chapters", unit="notebook")
-        for nb, params in iterator:
-            runs.append(run_notebook(nb, staging, params, no_code=no_code, progress=progress))
-            runs[-1].note = notes.get(nb)
-        manifest = {
-            "title": title,
-            "ok": all(r.ok for r in runs),
-            "parameters": common,
-            "data_file": ({"name": Path(data_file).name, "sha256": _sha256(Path(data_file))}
-                          if data_file else None),
-            "versions": _versions(),
-            "chapters": [asdict(r) for r in runs],
-            "total_seconds": round(sum(r.seconds for r in runs), 2),
-        }
-        write_atomic(staging / "manifest.json",
-                      json.dumps(manifest, ensure_ascii=False, indent=2, default=str).encode("utf-8"))
-        write_atomic(staging / "index.html", render_index(runs, title=title, manifest=manifest).encode("utf-8"))
-        os.chmod(staging, 0o755)
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-            os.replace(out_dir, old)
-            os.replace(staging, out_dir)
-            shutil.rmtree(old, ignore_errors=True)
+    iterator = plan.runs
+    if progress:
+        from tqdm.auto import tqdm
+        iterator = tqdm(plan.runs, desc="chapters", unit="notebook")
+    for nb, params in iterator:
+        run = run_notebook(nb, folder, params, no_code=no_code, progress=progress)
+        run.note = plan.notes.get(nb)
+        run.data_file = _chapter_data_file(params, nb.parent, hashes)
+        runs.append(run)
+    manifest = {
+        "title": plan.title,
+        "ok": all(r.ok for r in runs),
+        "parameters": plan.common,
+        "data_file": _file_record(plan.data_file, hashes) if plan.data_file else None,
+        "versions": _versions(),
+        "chapters": [asdict(r) for r in runs],
+        "total_seconds": round(sum(r.seconds for r in runs), 2),
+    }
+    _write_report_pages(folder, manifest, runs)
+    return runs
+
+
+def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = None,
+               parameters: dict | None = None, chapter_params: dict | None = None,
+               data_file: str | Path | None = None, no_code: bool = False, progress: bool = False,
+               notebook_dir: str | Path | None = None, title: str = "crmlab report") -> Report:
+    """Run chapters into ``out_dir``: executed notebooks, HTML pages, ``index.html``, ``manifest.json``.
+
+    Parameters
+    ----------
+    out_dir : path
+        The report folder. It is replaced as a whole when the run finishes, and only when it is
+        absent, empty, or holds nothing but unchanged files of earlier kit runs (per its manifest).
+    chapters : list of str, optional
+        ``["01", "02"]`` or notebook names; all chapter notebooks by default.
+    parameters : dict
+        Common parameters (``data``, ``columns``, ``lang`` …), given to each chapter that declares them.
+    chapter_params : dict
+        Per chapter (key ``"02"`` or ``"02_rfm_segmentation"``): parameters for that chapter only.
+    data_file : path, optional
+        The user's data file, hashed into the manifest.
+    no_code : bool
+        Hide code cells in the HTML pages.
+
+    Returns
+    -------
+    Report
+        ``ok`` is False when any chapter failed; the others still ran.
+
+    Raises
+    ------
+    ParameterError
+        Before anything runs: unknown chapter, unknown or mistyped parameter.
+    OutputError
+        Before anything runs: ``out_dir`` holds a file crmlab did not write (or one edited since),
+        is or holds the working folder, holds the data or the notebooks, or cannot be written.
+    """
+    plan = _plan_report(chapters=chapters, parameters=parameters, chapter_params=chapter_params,
+                        data_file=data_file, notebook_dir=notebook_dir, title=title)
+    with _outputs.prepare(out_dir, inputs=plan.inputs()) as target:
+        runs = _build_report(plan, target.staging, no_code=no_code, progress=progress)
+        target.commit()
+    return Report(out_dir=target.path, runs=runs)
+
+
+def run_chapter(notebook: str | Path, out_dir: str | Path = "reports", parameters: dict | None = None, *,
+                no_code: bool = False, progress: bool = False, cwd: str | Path | None = None) -> NotebookRun:
+    """Run one notebook into a report folder, beside the chapters already there (``crmlab run``).
+
+    The folder is a report folder like the one :func:`run_report` writes: this chapter's notebook,
+    page and manifest entry (marked ``"command": "run"``, with its own parameters and data file)
+    replace the earlier ones, other chapters keep theirs, and ``index.html`` is rewritten. The
+    folder's own fields (``parameters``, ``data_file``) keep describing the report that made it.
+    The same rule as for reports applies: a folder holding files crmlab did not write is refused.
+
+    Parameters
+    ----------
+    notebook : path
+        The notebook to run.
+    out_dir : path
+        The report folder (created when absent).
+    parameters : dict
+        The notebook's parameters; every name must exist in it.
+    cwd : path, optional
+        Where the kernel runs and relative file parameters are read (default: the notebook's folder).
+
+    Returns
+    -------
+    NotebookRun
+
+    Raises
+    ------
+    ParameterError, OutputError
+        Before anything runs, as for :func:`run_report`; also when ``out_dir`` holds a batch.
+    """
+    notebook = Path(notebook)
+    parameters = check_parameters(notebook, dict(parameters or {}))
+    check_files(notebook, parameters, cwd)
+    base = Path(cwd) if cwd is not None else notebook.parent
+    with _outputs.prepare(out_dir, inputs=[notebook, notebook.parent, *_input_files(parameters, base)]) as target:
+        previous = target.previous
+        kind = previous.get("kind", "report") if previous is not None else None
+        if kind is None and target.path.is_dir() and _outputs.owned_files(target.path):
+            kind = "batch"  # a batch folder of the previous kit version (it had no manifest)
+        if kind not in (None, "report"):
+            raise OutputError(f"output folder {target.shown} holds a {kind}, not a report; "
+                              f"`crmlab run` adds one chapter to a report folder: give another --out.")
+        target.carry_over(skip={_outputs.MANIFEST, "index.html", f"{notebook.stem}.ipynb", f"{notebook.stem}.html"})
+        run = run_notebook(notebook, target.staging, parameters, no_code=no_code, progress=progress, cwd=cwd)
+        run.command = "run"
+        run.data_file = _chapter_data_file(parameters, base, {})
+        entry = asdict(run)
+        if previous is None:
+            manifest = {"title": "crmlab report", "parameters": parameters, "data_file": run.data_file,
+                        "versions": _versions()}
+            entries = [entry]
         else:
-            os.replace(staging, out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return Report(out_dir=out_dir, runs=runs)
+            manifest = {k: v for k, v in previous.items() if k not in ("kind", "files")}
+            versions = _versions()
+            if versions != previous.get("versions"):
+                entry["versions"] = versions
+            entries = [c for c in previous.get("chapters") or [] if isinstance(c, dict)]
+            names = [c.get("name") for c in entries]
+            if run.name in names:
+                entries[names.index(run.name)] = entry
+            else:
+                entries.append(entry)
+        manifest.update(ok=all(c.get("ok") for c in entries), chapters=entries,
+                        total_seconds=round(sum(float(c.get("seconds") or 0) for c in entries), 2))
+        _write_report_pages(target.staging, manifest, [NotebookRun.from_manifest(c) for c in entries])
+        target.commit()
+    return run
+
+
+_RESERVED_FOLDERS = {"index.html", _outputs.MANIFEST, "_static"}
+_WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def job_folders(names: list[str]) -> list[str]:
+    """One safe, distinct sub-folder name per batch job (letters, digits, ``-_.``; no clash on any OS).
+
+    Names that clash (two data files with the same stem, also when they differ only in case)
+    get ``-2``, ``-3`` … in the order given.
+    """
+    used: set[str] = set()
+    folders = []
+    for name in names:
+        base = re.sub(r"[^\w.-]+", "_", str(name)).strip("._")[:80] or "report"
+        if base.casefold() in _RESERVED_FOLDERS or base.split(".")[0].casefold() in _WINDOWS_DEVICES:
+            base = f"report_{base}"
+        candidate, number = base, 1
+        while candidate.casefold() in used:
+            number += 1
+            candidate = f"{base}-{number}"
+        used.add(candidate.casefold())
+        folders.append(candidate)
+    return folders
+
+
+def run_batch(out_dir: str | Path, jobs: list[tuple[str, dict, str | Path | None]], *,
+              chapters: list[str] | None = None, parameters: dict | None = None,
+              chapter_params: dict | None = None, no_code: bool = False,
+              notebook_dir: str | Path | None = None, on_report=None) -> list[tuple[str, Report]]:
+    """Many reports in one folder: a sub-folder per job, with an ``index.html`` and ``manifest.json`` of them.
+
+    Every job's parameters and the output folder are checked before the first job runs; the
+    folder is swapped in as a whole at the end, under the same rule as :func:`run_report`.
+
+    Parameters
+    ----------
+    out_dir : path
+        The batch folder.
+    jobs : list of (name, parameters, data file or None)
+        One report each; a job's parameters override the common ``parameters``. Sub-folders are
+        named after the data file's stem or the name (see :func:`job_folders`).
+    on_report : callable, optional
+        Called with ``(name, report)`` after each job (for progress lines).
+
+    Returns
+    -------
+    list of (name, Report)
+    """
+    folders = job_folders([Path(str(name)).stem if data_file is not None else name for name, _, data_file in jobs])
+    planned = []
+    for (name, job_params, data_file), folder in zip(jobs, folders):
+        plan = _plan_report(chapters=chapters, parameters={**(parameters or {}), **job_params},
+                            chapter_params=chapter_params, data_file=data_file, notebook_dir=notebook_dir,
+                            title=f"crmlab report — {name}")
+        planned.append((name, folder, plan))
+    results: list[tuple[str, Report]] = []
+    with _outputs.prepare(out_dir, inputs=[i for _, _, plan in planned for i in plan.inputs()]) as target:
+        for name, folder, plan in planned:
+            runs = _build_report(plan, target.staging / folder, no_code=no_code, progress=False)
+            results.append((name, Report(out_dir=target.path / folder, runs=runs)))
+            if on_report is not None:
+                on_report(*results[-1])
+        manifest = {
+            "title": "crmlab batch",
+            "ok": all(r.ok for _, r in results),
+            "reports": [{"name": name, "folder": r.out_dir.name, "ok": r.ok,
+                         "failed": [run.name for run in r.runs if not run.ok]} for name, r in results],
+            "versions": _versions(),
+            "total_seconds": round(sum(run.seconds for _, r in results for run in r.runs), 2),
+        }
+        write_batch_index(target.staging, results)
+        _outputs.write_manifest(target.staging, manifest, kind="batch", nested=folders)
+        target.commit()
+    return results
 
 
 _STYLE = """
@@ -694,33 +939,61 @@ dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.1rem .8rem}dt{color
 """
 
 
+def _href(relative: str) -> str:
+    """A link to a file beside the page: ``./`` + the percent-quoted relative path, HTML-escaped.
+
+    The ``./`` keeps a name like ``javascript:alert(1)`` from being read as a URL scheme.
+    """
+    relative = str(relative)
+    if relative.startswith("/") or ".." in relative.split("/"):
+        raise ValueError(f"not a path inside the report folder: {relative!r}")
+    return html.escape("./" + urllib.parse.quote(relative, safe="/"), quote=True)
+
+
+def status_text(run: NotebookRun) -> str:
+    """``"ran"``, ``"stopped: <reason>"`` (the data stopped it) or ``"failed at code cell N: …"``."""
+    if run.ok:
+        return "ran"
+    if run.stop_reason:
+        return f"stopped: {run.stop_reason}"
+    return f"failed at {f'code cell {run.failed_cell}' if run.failed_cell else 'start-up'}: {run.error}"
+
+
 def render_index(runs: list[NotebookRun], *, title: str, manifest: dict) -> str:
-    """The report's front page; every value from the data is HTML-escaped."""
+    """The report's front page; every value from the data is HTML-escaped, links are relative."""
     esc = html.escape
     rows = []
     for run in runs:
-        status = ('<span class="ok">✓ ran</span>' if run.ok else
-                  f'<span class="failed">✗ failed at '
-                  f'{f"code cell {run.failed_cell}" if run.failed_cell else "start-up"}</span>'
-                  f'<div class="muted">{esc(run.error or "")}</div>')
+        if run.ok:
+            status = '<span class="ok">✓ ran</span>'
+        elif run.stop_reason:
+            status = f'<span class="failed">✗ stopped: {esc(run.stop_reason)}</span>'
+        else:
+            status = (f'<span class="failed">✗ failed at '
+                      f'{f"code cell {run.failed_cell}" if run.failed_cell else "start-up"}</span>'
+                      f'<div class="muted">{esc(run.error or "")}</div>')
         figures = "".join(f"<dt>{esc(k.replace('_', ' '))}</dt><dd>{esc(_fmt(v))}</dd>"
                           for k, v in run.headline.items())
         if run.note:
             status += f'<div class="muted">{esc(run.note)}</div>'
-        link = f'<a href="{esc(run.html)}">{esc(run.title or run.name)}</a>' if run.html else esc(run.title)
-        rows.append(f"<tr><td>{link}<div class=\"muted\">{esc(run.name)} · "
-                    f'<a href="{esc(run.notebook or "")}">notebook</a> · {run.seconds:.1f} s</div></td>'
+        if run.command == "run":
+            source = f"data file {run.data_file['name']}" if run.data_file else "bundled data"
+            status += f'<div class="muted">{esc(f"run on its own (crmlab run) on {source}")}</div>'
+        link = (f'<a href="{_href(run.html)}">{esc(run.title or run.name)}</a>' if run.html
+                else esc(run.title or run.name))
+        notebook = f' · <a href="{_href(run.notebook)}">notebook</a>' if run.notebook else ""
+        rows.append(f"<tr><td>{link}<div class=\"muted\">{esc(run.name)}{notebook} · {run.seconds:.1f} s</div></td>"
                     f"<td>{status}</td><td><dl>{figures}</dl></td></tr>")
     data = manifest.get("data_file")
     source = f"data file {esc(data['name'])} (sha256 {esc(data['sha256'][:12])}…)" if data else "bundled data"
-    status_line = ("all chapters ran" if manifest["ok"] else
-                   f"{sum(not r.ok for r in runs)} of {len(runs)} chapters failed")
+    status_line = ("all chapters ran" if all(r.ok for r in runs) else
+                   f"{sum(not r.ok for r in runs)} of {len(runs)} chapters did not finish")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{esc(title)}</title><link rel="icon" href="data:,"><style>{_STYLE}</style></head>
 <body><h1>{esc(title)}</h1>
 <p class="muted">{source} · {esc(status_line)} · crmlab {esc(manifest['versions'].get('crmlab', ''))} ·
-<a href="manifest.json">manifest</a></p>
+<a href="{_href(_outputs.MANIFEST)}">manifest</a></p>
 <table><thead><tr><th>Chapter</th><th>Status</th><th>Headline figures</th></tr></thead>
 <tbody>{''.join(rows)}</tbody></table></body></html>
 """
@@ -745,16 +1018,22 @@ def parse_seeds(text: str) -> list[int]:
 
 
 def write_batch_index(out_dir: str | Path, results: list[tuple[str, Report]]) -> Path:
-    """A front page linking each report of a batch, with its status."""
+    """A front page linking each report of a batch (``./<its folder>/index.html``), with its status."""
     esc = html.escape
-    rows = "".join(
-        f'<tr><td><a href="{esc(name)}/index.html">{esc(name)}</a></td>'
-        f'<td>{"<span class=ok>✓ all chapters ran</span>" if report.ok else "<span class=failed>✗ "}'
-        f'{"" if report.ok else esc(", ".join(r.name for r in report.runs if not r.ok)) + " failed</span>"}</td></tr>'
-        for name, report in results)
-    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>crmlab batch</title><link rel="icon" href="data:,">'
-            f"<style>{_STYLE}</style></head><body><h1>crmlab batch</h1><table><thead><tr><th>Report</th>"
-            f"<th>Status</th></tr></thead><tbody>{rows}</tbody></table></body></html>\n")
+    rows = []
+    for name, report in results:
+        if report.ok:
+            status = "<span class=ok>✓ all chapters ran</span>"
+        else:
+            status = "".join(f'<div class="failed">✗ {esc(run.name)}: {esc(status_text(run))}</div>'
+                             for run in report.runs if not run.ok)
+        rows.append(f'<tr><td><a href="{_href(report.out_dir.name + "/index.html")}">{esc(name)}</a></td>'
+                    f"<td>{status}</td></tr>")
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>crmlab batch</title>'
+            f'<link rel="icon" href="data:,"><style>{_STYLE}</style></head><body><h1>crmlab batch</h1>'
+            f'<p class="muted"><a href="{_href(_outputs.MANIFEST)}">manifest</a></p>'
+            f"<table><thead><tr><th>Report</th><th>Status</th></tr></thead><tbody>{''.join(rows)}</tbody>"
+            f"</table></body></html>\n")
     path = Path(out_dir) / "index.html"
     write_atomic(path, page.encode("utf-8"))
     return path

@@ -154,7 +154,7 @@ def test_batch_one_report_per_student_seed(tmp_path):
         assert heads[-1]["seed"] == seed
         assert heads[-1]["customers"] == load_data(f"synthetic:{seed}")["customer_id"].nunique()
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="seed-1/index.html"' in index and 'href="seed-2/index.html"' in index
+    assert 'href="./seed-1/index.html"' in index and 'href="./seed-2/index.html"' in index
 
 
 def test_figures_are_kept_when_the_shell_exports_mplbackend_agg(tmp_path, monkeypatch):
