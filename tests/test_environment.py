@@ -26,6 +26,10 @@ def test_environment_yml_matches_pyproject_and_pins():
         if isinstance(dep, str) and dep not in ("pip",) and not dep.startswith("python="):
             name, _, version = dep.partition("=")
             conda[name.lower()] = version
+    for dep in next(d for d in env["dependencies"] if isinstance(d, dict))["pip"]:
+        if "==" in dep:  # a PyPI package conda-forge names otherwise, pinned like the rest
+            name, _, version = dep.partition("==")
+            conda[name.strip().lower()] = version.split("#")[0].strip()
     assert set(conda) == wanted, f"only in environment.yml: {set(conda) - wanted}; missing: {wanted - set(conda)}"
     pins = {}
     for line in (ROOT / "requirements" / "constraints.txt").read_text(encoding="utf-8").splitlines():
