@@ -1,4 +1,5 @@
 # Source of crmlab/notebooks/04_satisfaction_loyalty.ipynb — edit here, then `make notebooks SRC=notebooks/src/04_satisfaction_loyalty.py`.
+# crmlab: {"data_kind": "survey"}
 
 # %% [markdown]
 # # Satisfaction versus loyalty · 满意与忠诚
