@@ -107,10 +107,11 @@ def test_notebook_runs_with_other_parameters(path, params, tmp_path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
 def test_notebook_gives_the_report_index_its_headline_figures(path):
-    from crmlab.report import HEADLINE_MIME, _headline
+    from crmlab.notebook import HEADLINE_MIME
+    from crmlab.report import read_headline
 
     nb = nbformat.read(str(path), as_version=4)
-    figures = _headline(nb)
+    figures = read_headline(nb)
     assert figures, f"{path.name}: call crmlab.report.headline(...) once near the end (the report index shows it)"
     assert sum(HEADLINE_MIME in o.get("data", {}) for c in nb.cells if c.cell_type == "code"
                for o in c.outputs) == 1, "exactly one headline per chapter"

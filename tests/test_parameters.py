@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from crmlab import report as rp
-from crmlab._parameters import SPECS, check_value
+from crmlab.report.parameters import SPECS, check_value
 from crmlab._text import decode_user_text
 from crmlab.cli import main
 from crmlab.errors import DataError
@@ -35,7 +35,7 @@ def test_every_kit_parameter_is_declared_and_its_default_fits():
 
     for notebook in rp.list_notebooks():
         for name, info in rp.notebook_parameters(notebook).items():
-            assert name in SPECS, f"{notebook.stem}: parameter {name!r} has no declaration in crmlab._parameters"
+            assert name in SPECS, f"{notebook.stem}: parameter {name!r} has no declaration in crmlab.report.parameters"
             default = ast.literal_eval(info["default"])
             check_value(name, default, SPECS[name])  # raises if the chapter's own default is refused
 

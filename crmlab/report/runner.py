@@ -48,6 +48,7 @@ _PACKAGES = ("crmlab", "pandas", "numpy", "scipy", "mlxtend", "scikit-learn", "m
              "papermill", "nbconvert")
 
 
+@dataclass
 class NotebookRun:
     """The outcome of running one notebook."""
 
