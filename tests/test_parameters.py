@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from crmlab import report as rp
-from crmlab.report.parameters import SPECS, check_value
 from crmlab._text import decode_user_text
 from crmlab.cli import main
 from crmlab.errors import DataError
+from crmlab.report.parameters import SPECS, check_value
 
 
 @pytest.fixture()
