@@ -1,80 +1,19 @@
-"""The ``crmlab`` command: thin wrappers over :mod:`crmlab.report`, :mod:`crmlab.datasets`, exercises."""
+"""The ``crmlab`` command: parses arguments and calls :mod:`crmlab.report`, :mod:`crmlab.datasets`, :mod:`crmlab.exercises`."""
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
-import yaml
 
 from .errors import DataError
-
-_CHAPTER_KEY = re.compile(r"^\d\d(_\w+)?$")
 
 
 def _fail(message: str, code: int = 2):
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
-
-
-def _read_yaml(path: str | Path, what: str) -> dict:
-    path = Path(path)
-    if not path.exists():
-        raise DataError(f"{what} file not found: {str(path)!r}.")
-    from ._text import decode_user_text
-
-    text, _ = decode_user_text(path.read_bytes(), path.name, what=f"{what} file")
-    try:
-        content = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise DataError(f"{what} file {path.name!r} is not valid YAML: {' '.join(str(exc).split())}") from None
-    if not isinstance(content, dict):
-        raise DataError(f"{what} file {path.name!r} must hold a mapping (key: value lines), "
-                        f"not a {type(content).__name__}.")
-    return content
-
-
-def _split_params(content: dict) -> tuple[dict, dict]:
-    """Common parameters and per-chapter ones (keys like ``"02"`` or ``"02_rfm_segmentation"``)."""
-    common, chapters = {}, {}
-    for key, value in content.items():
-        if _CHAPTER_KEY.match(str(key)) and isinstance(value, dict):
-            chapters[str(key)] = value
-        else:
-            common[str(key)] = value
-    return common, chapters
-
-
-def _inline_params(pairs) -> dict:
-    # Values are YAML, as with papermill -y: "5" is an int, "[1, 2]" a list, "zh" a string.
-    params = {}
-    for key, value in pairs:
-        try:
-            params[key] = yaml.safe_load(value)
-        except yaml.YAMLError as exc:
-            raise DataError(f"-p {key} {value!r}: the value is not valid YAML "
-                            f"({' '.join(str(exc).split()[:6])} …); quote it, e.g. -p {key} '\"…\"'.") from None
-        except ValueError:  # YAML's date rule matched but the date is impossible ("2024-13-45"): keep the text
-            params[key] = value
-    return params
-
-
-def _resolve_files(params: dict) -> dict:
-    """File parameters (``data``, ``*_data``) given on the command line are read from the current folder."""
-    from .report import is_file_parameter, is_named_source
-
-    resolved = dict(params)
-    for name, value in params.items():
-        if is_file_parameter(name) and isinstance(value, str) and not is_named_source(value):
-            path = Path(value).expanduser()
-            if not path.is_file():
-                raise DataError(f"parameter {name!r}: file not found: {value!r}"
-                                + ("" if path.is_absolute() else f" (in {Path.cwd()})") + ".")
-            resolved[name] = str(path.resolve())
-    return resolved
 
 
 def _guard(func):
@@ -141,7 +80,10 @@ class RunOptions:
 
     def collect(self, data_file: str | None = None) -> tuple[dict, dict]:
         """Common parameters and per-chapter ones, from the options (``data_file`` overrides ``--data``)."""
-        return _collect(data_file or self.data_file, self.columns_file, self.lang, self.params_file, self.params)
+        from .report.parameters import collect_parameters
+
+        return collect_parameters(data=data_file or self.data_file, columns_file=self.columns_file, lang=self.lang,
+                                  params_file=self.params_file, params=self.params)
 
 
 # One option set, written once: (parameter name, click declarations, click keywords).
@@ -178,24 +120,6 @@ def run_options(*, skip: tuple[str, ...] = ()):
             wrapper = click.option(*decls, name, **kw)(wrapper)
         return wrapper
     return decorate
-
-
-def _collect(data_file, columns_file, lang, params_file, params) -> tuple[dict, dict]:
-    common, chapters = _split_params(_read_yaml(params_file, "parameters")) if params_file else ({}, {})
-    common.update(_inline_params(params))
-    common = _resolve_files(common)
-    chapters = {key: _resolve_files(values) for key, values in chapters.items()}
-    if data_file:
-        path = Path(data_file)
-        if not path.exists():
-            raise DataError(f"data file not found: {str(path)!r}.")
-        common["data"] = str(path.resolve())
-    if columns_file:
-        mapping = _read_yaml(columns_file, "column mapping")
-        common["columns"] = mapping.get("columns", mapping)
-    if lang:
-        common["lang"] = lang
-    return common, chapters
 
 
 def _summarise(runs, out: Path | None = None) -> int:
@@ -289,12 +213,13 @@ def run(notebook, out, opts):
 def batch(out, seeds, data_files, opts):
     """Many reports in one command: one folder per seed or per data file, and an index of them."""
     from .report import parse_seeds, run_batch
+    from .report.parameters import collect_parameters
 
     if not seeds and not data_files:
         raise DataError("give --seeds (e.g. 1-30) or one or more --data-files.")
     jobs = [(f"seed-{s}", {"data": f"synthetic:{s}", "seed": s}, None) for s in parse_seeds(seeds)] if seeds else []
     for path in data_files:
-        common, _ = _collect(path, None, None, None, ())
+        common, _ = collect_parameters(data=path)
         jobs.append((Path(path).name, {"data": common["data"]}, path))
     base, per_chapter = opts.collect()
 

@@ -258,3 +258,21 @@ def test_headline_figures_keep_the_chapters_order(tmp_path):
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert list(manifest["chapters"][0]["headline"]) == ["zeta", "alpha"]
     assert nb.exists()
+
+
+def test_report_run_and_batch_share_one_option_set():
+    import click
+
+    from crmlab.cli import main
+
+    def options(command):
+        return {tuple(p.opts): (p.help, p.type.name, p.multiple, p.nargs)
+                for p in main.commands[command].params if isinstance(p, click.Option)}
+
+    report, run, batch = options("report"), options("run"), options("batch")
+    shared = {k: v for k, v in report.items() if k != ("--out",)}
+    assert len(shared) == 9 and all(v[0] for v in shared.values()), "every shared option has its help"
+    assert {k: run[k] for k in shared} == shared
+    # batch takes its data from --seeds / --data-files and shows no per-cell progress; the rest is the same.
+    assert {k: batch[k] for k in shared if k not in (("--data",), ("--progress",))} == {
+        k: v for k, v in shared.items() if k not in (("--data",), ("--progress",))}

@@ -21,11 +21,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..errors import DataError
 
 __all__ = ["Spec", "SPECS", "check_value", "describe", "ParameterError", "notebook_parameters", "check_parameters",
            "check_files", "check_data", "is_named_source", "is_file_parameter", "chapter_parameters", "data_kind",
-           "parse_seeds", "DATA_KINDS", "source_kind", "chapter_key", "input_files"]
+           "parse_seeds", "DATA_KINDS", "source_kind", "chapter_key", "input_files", "collect_parameters",
+           "read_yaml", "split_chapter_params", "inline_params", "resolve_files"]
 
 
 @dataclass(frozen=True)
@@ -477,3 +480,101 @@ def parse_seeds(text: str) -> list[int]:
             seeds.extend(range(low, high + 1))
     return seeds
 
+
+# --- what a command was given → parameters -------------------------------------------------
+
+_CHAPTER_KEY = re.compile(r"^\d\d(_\w+)?$")
+
+
+def read_yaml(path: str | Path, what: str) -> dict:
+    path = Path(path)
+    if not path.exists():
+        raise DataError(f"{what} file not found: {str(path)!r}.")
+    from .._text import decode_user_text
+
+    text, _ = decode_user_text(path.read_bytes(), path.name, what=f"{what} file")
+    try:
+        content = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise DataError(f"{what} file {path.name!r} is not valid YAML: {' '.join(str(exc).split())}") from None
+    if not isinstance(content, dict):
+        raise DataError(f"{what} file {path.name!r} must hold a mapping (key: value lines), "
+                        f"not a {type(content).__name__}.")
+    return content
+
+
+def split_chapter_params(content: dict) -> tuple[dict, dict]:
+    """Common parameters and per-chapter ones (keys like ``"02"`` or ``"02_rfm_segmentation"``)."""
+    common, chapters = {}, {}
+    for key, value in content.items():
+        if _CHAPTER_KEY.match(str(key)) and isinstance(value, dict):
+            chapters[str(key)] = value
+        else:
+            common[str(key)] = value
+    return common, chapters
+
+
+def inline_params(pairs) -> dict:
+    # Values are YAML, as with papermill -y: "5" is an int, "[1, 2]" a list, "zh" a string.
+    params = {}
+    for key, value in pairs:
+        try:
+            params[key] = yaml.safe_load(value)
+        except yaml.YAMLError as exc:
+            raise DataError(f"-p {key} {value!r}: the value is not valid YAML "
+                            f"({' '.join(str(exc).split()[:6])} …); quote it, e.g. -p {key} '\"…\"'.") from None
+        except ValueError:  # YAML's date rule matched but the date is impossible ("2024-13-45"): keep the text
+            params[key] = value
+    return params
+
+
+def resolve_files(params: dict) -> dict:
+    """File parameters (``data``, ``*_data``) given on the command line are read from the current folder."""
+    resolved = dict(params)
+    for name, value in params.items():
+        if is_file_parameter(name) and isinstance(value, str) and not is_named_source(value):
+            path = Path(value).expanduser()
+            if not path.is_file():
+                raise DataError(f"parameter {name!r}: file not found: {value!r}"
+                                + ("" if path.is_absolute() else f" (in {Path.cwd()})") + ".")
+            resolved[name] = str(path.resolve())
+    return resolved
+
+
+def collect_parameters(*, data=None, columns_file=None, lang=None, params_file=None,
+                       params=()) -> tuple[dict, dict]:
+    """Common and per-chapter parameters from what a command was given.
+
+    Parameters
+    ----------
+    data : path, optional
+        The user's data file (``--data``): becomes the ``data`` parameter, as an absolute path.
+    columns_file : path, optional
+        A YAML column mapping (``--columns``; a top-level ``columns:`` key is accepted too).
+    lang : {"en", "zh"}, optional
+    params_file : path, optional
+        A YAML parameters file (``-f``): common keys, and per chapter under ``"02":`` keys.
+    params : iterable of (name, text)
+        ``-p NAME VALUE`` pairs; values are YAML.
+
+    Returns
+    -------
+    (dict, dict)
+        Common parameters, and per-chapter parameters keyed ``"02"`` or ``"02_rfm_segmentation"``.
+        File parameters given relative are resolved against the current folder.
+    """
+    common, chapters = split_chapter_params(read_yaml(params_file, "parameters")) if params_file else ({}, {})
+    common.update(inline_params(params))
+    common = resolve_files(common)
+    chapters = {key: resolve_files(values) for key, values in chapters.items()}
+    if data:
+        path = Path(data)
+        if not path.exists():
+            raise DataError(f"data file not found: {str(path)!r}.")
+        common["data"] = str(path.resolve())
+    if columns_file:
+        mapping = read_yaml(columns_file, "column mapping")
+        common["columns"] = mapping.get("columns", mapping)
+    if lang:
+        common["lang"] = lang
+    return common, chapters
