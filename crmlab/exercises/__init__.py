@@ -6,14 +6,14 @@ student can get a different data set (``make_transactions(seed=<student number>)
 
 - :mod:`~crmlab.exercises.registry` — one definition per exercise; the chapter banks
   (``crmlab/_exercises_<chapter>.py``) are listed in :data:`~crmlab.exercises.registry.BANKS`;
-- :mod:`~crmlab.exercises.check` — comparing an answer with the expected one;
+- :mod:`~crmlab.exercises.checking` — :func:`check` and comparing an answer with the expected one;
 - :mod:`~crmlab.exercises.strip` — student versions of a chapter (solutions emptied).
 """
 
 from __future__ import annotations
 
 from ..errors import DataError
-from .check import answers_match, check
+from .checking import answers_match, check
 from .registry import BANKS, Exercise, exercise, registered
 from .strip import SOLUTION_TAG, strip_solutions, student_version
 

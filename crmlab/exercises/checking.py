@@ -1,4 +1,7 @@
-"""Checking a student's answer: equal up to form (Series or list) and rounding; ✓ or a hint, never the answer."""
+"""Checking a student's answer (:func:`check`): equal up to form (Series or list) and rounding; ✓ or a hint, never the answer.
+
+The module is not named ``check`` so that ``crmlab.exercises.check`` stays the function.
+"""
 
 from __future__ import annotations
 
