@@ -112,7 +112,7 @@ def test_notebook_gives_the_report_index_its_headline_figures(path):
 
     nb = nbformat.read(str(path), as_version=4)
     figures = read_headline(nb)
-    assert figures, f"{path.name}: call crmlab.report.headline(...) once near the end (the report index shows it)"
+    assert figures, f"{path.name}: call crmlab.notebook.headline(...) once near the end (the report index shows it)"
     assert sum(HEADLINE_MIME in o.get("data", {}) for c in nb.cells if c.cell_type == "code"
                for o in c.outputs) == 1, "exactly one headline per chapter"
 
