@@ -164,3 +164,12 @@ def test_cp1252_mapping_file_reaches_the_reader_intact(tmp_path, no_kernel):
     result = CliRunner().invoke(main, ["run", "02", "--data", str(data), "--columns", str(path),
                                        "--out", str(tmp_path / "out"), "--no-progress"])
     assert no_kernel and no_kernel[0]["columns"]["amount"] == "Umsätze", result.output
+
+
+@pytest.mark.parametrize("chapter, data", [("02", "ecsi"), ("04", "cdnow")])
+def test_data_of_the_other_kind_stops_before_any_kernel(tmp_path, no_kernel, chapter, data):
+    """A chapter's data is read by the reader of the kind the chapter declares, so a survey given to a
+    transactions chapter (or the reverse) stops with the reader's reason instead of failing in the kernel."""
+    with pytest.raises(rp.ParameterError, match=f"data {data!r}"):
+        rp.run_notebook(rp.find_notebook(chapter), tmp_path, {"data": data, "columns": {}}, html_page=False)
+    assert no_kernel == []

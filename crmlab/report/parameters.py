@@ -322,11 +322,15 @@ def check_data(notebook: Path, parameters: dict, cwd: str | Path | None = None) 
     columns = parameters.get("columns") or {}
     data = parameters.get("data", _literal(declared.get("data", {}).get("default")))
     is_file = isinstance(data, str) and not is_named_source(data)
-    if not (columns or is_file) or not isinstance(data, str):
-        return
     stem = Path(notebook).stem
     kind = data_kind(notebook)
-    if kind == "transactions" and not (isinstance(data, str) and data in _survey_names()):
+    held = source_kind(data)
+    if held not in (None, kind):
+        raise ParameterError(f"{stem}: data {data!r} is bundled {held} data, and this chapter reads {kind} data; "
+                             f"give it {kind} data (`crmlab datasets` lists the bundled sets).")
+    if not (columns or is_file) or not isinstance(data, str):
+        return
+    if kind == "transactions":
         options = _reader_options()
         for key in columns:
             if key not in options:
@@ -381,21 +385,33 @@ def _thaw(value):
     return value
 
 
-@functools.lru_cache(maxsize=16)
-def _read_once(kind: str, source: str, stamp, columns) -> None:
-    """Read a chapter's data as the notebook will (cached per file state and mapping, so once per report)."""
-    import warnings
-
+def _read_transactions(source: str, mapping: dict) -> None:
     from ..datasets import load_data
+
+    load_data(source, mapping)
+
+
+def _read_survey(source: str, mapping: dict) -> None:
     from ..survey import load_survey
 
-    mapping = _thaw(columns) if columns else {}
+    load_survey(source, mapping=mapping or None)
+
+
+#: How a chapter of each data kind reads its data (as :func:`crmlab.notebook.setup` does).
+_READERS = {"transactions": _read_transactions, "survey": _read_survey}
+
+
+@functools.lru_cache(maxsize=16)
+def _read_once(kind: str, source: str, stamp, columns) -> None:
+    """Read a chapter's data as the notebook will: with the reader of its declared kind.
+
+    Cached per file state and mapping, so once per report.
+    """
+    import warnings
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the chapter shows the reader's warnings itself
-        if kind == "survey" or source in _survey_names():
-            load_survey(source, mapping=mapping or None)
-        else:
-            load_data(source, mapping)
+        _READERS[kind](source, _thaw(columns) if columns else {})
 
 
 DATA_KINDS = ("transactions", "survey")
