@@ -1,79 +1,19 @@
-"""The ``crmlab`` command: thin wrappers over :mod:`crmlab.report`, :mod:`crmlab.datasets`, exercises."""
+"""The ``crmlab`` command: parses arguments and calls :mod:`crmlab.report`, :mod:`crmlab.datasets`, :mod:`crmlab.exercises`."""
 
 from __future__ import annotations
 
-import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
-import yaml
 
 from .errors import DataError
-
-_CHAPTER_KEY = re.compile(r"^\d\d(_\w+)?$")
 
 
 def _fail(message: str, code: int = 2):
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
-
-
-def _read_yaml(path: str | Path, what: str) -> dict:
-    path = Path(path)
-    if not path.exists():
-        raise DataError(f"{what} file not found: {str(path)!r}.")
-    from ._text import decode_user_text
-
-    text, _ = decode_user_text(path.read_bytes(), path.name, what=f"{what} file")
-    try:
-        content = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise DataError(f"{what} file {path.name!r} is not valid YAML: {' '.join(str(exc).split())}") from None
-    if not isinstance(content, dict):
-        raise DataError(f"{what} file {path.name!r} must hold a mapping (key: value lines), "
-                        f"not a {type(content).__name__}.")
-    return content
-
-
-def _split_params(content: dict) -> tuple[dict, dict]:
-    """Common parameters and per-chapter ones (keys like ``"02"`` or ``"02_rfm_segmentation"``)."""
-    common, chapters = {}, {}
-    for key, value in content.items():
-        if _CHAPTER_KEY.match(str(key)) and isinstance(value, dict):
-            chapters[str(key)] = value
-        else:
-            common[str(key)] = value
-    return common, chapters
-
-
-def _inline_params(pairs) -> dict:
-    # Values are YAML, as with papermill -y: "5" is an int, "[1, 2]" a list, "zh" a string.
-    params = {}
-    for key, value in pairs:
-        try:
-            params[key] = yaml.safe_load(value)
-        except yaml.YAMLError as exc:
-            raise DataError(f"-p {key} {value!r}: the value is not valid YAML "
-                            f"({' '.join(str(exc).split()[:6])} …); quote it, e.g. -p {key} '\"…\"'.") from None
-        except ValueError:  # YAML's date rule matched but the date is impossible ("2024-13-45"): keep the text
-            params[key] = value
-    return params
-
-
-def _resolve_files(params: dict) -> dict:
-    """File parameters (``data``, ``*_data``) given on the command line are read from the current folder."""
-    from .report import is_file_parameter, is_named_source
-
-    resolved = dict(params)
-    for name, value in params.items():
-        if is_file_parameter(name) and isinstance(value, str) and not is_named_source(value):
-            path = Path(value).expanduser()
-            if not path.is_file():
-                raise DataError(f"parameter {name!r}: file not found: {value!r}"
-                                + ("" if path.is_absolute() else f" (in {Path.cwd()})") + ".")
-            resolved[name] = str(path.resolve())
-    return resolved
 
 
 def _guard(func):
@@ -121,43 +61,65 @@ def _console_safe() -> None:
             stream.reconfigure(errors="crmlab-console")
 
 
-def _report_options(func):
-    options = [
-        click.option("--data", "data_file", type=click.Path(dir_okay=False), help="Your transactions file."),
-        click.option("--columns", "columns_file", type=click.Path(dir_okay=False),
-                     help="YAML column mapping, e.g. customer: 客户编号 (reader options allowed)."),
-        click.option("--chapters", help="Comma-separated chapters, e.g. 01,02 (default: all)."),
-        click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of tables and plots."),
-        click.option("--no-code", is_flag=True, help="Hide code cells in the HTML pages."),
-        click.option("-f", "--parameters", "params_file", type=click.Path(dir_okay=False),
-                     help="YAML parameters: common keys, and per chapter under '02:' keys."),
-        click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
-                     help="One parameter (value parsed as YAML); repeatable."),
-        click.option("--progress/--no-progress", default=True, help="Progress bars per notebook and cell."),
-        click.option("--notebook-dir", type=click.Path(file_okay=False, exists=True),
-                     help="Folder of chapter notebooks (default: the kit's notebooks/)."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+@dataclass
+class RunOptions:
+    """What ``report``, ``run`` and ``batch`` share: the data, its mapping, parameters and page options."""
+
+    data_file: str | None = None
+    columns_file: str | None = None
+    chapters: str | None = None
+    lang: str | None = None
+    no_code: bool = False
+    params_file: str | None = None
+    params: tuple = ()
+    progress: bool = True
+    notebook_dir: str | None = None
+
+    def chapter_list(self) -> list[str] | None:
+        return self.chapters.split(",") if self.chapters else None
+
+    def collect(self, data_file: str | None = None) -> tuple[dict, dict]:
+        """Common parameters and per-chapter ones, from the options (``data_file`` overrides ``--data``)."""
+        from .report.parameters import collect_parameters
+
+        return collect_parameters(data=data_file or self.data_file, columns_file=self.columns_file, lang=self.lang,
+                                  params_file=self.params_file, params=self.params)
 
 
-def _collect(data_file, columns_file, lang, params_file, params) -> tuple[dict, dict]:
-    common, chapters = _split_params(_read_yaml(params_file, "parameters")) if params_file else ({}, {})
-    common.update(_inline_params(params))
-    common = _resolve_files(common)
-    chapters = {key: _resolve_files(values) for key, values in chapters.items()}
-    if data_file:
-        path = Path(data_file)
-        if not path.exists():
-            raise DataError(f"data file not found: {str(path)!r}.")
-        common["data"] = str(path.resolve())
-    if columns_file:
-        mapping = _read_yaml(columns_file, "column mapping")
-        common["columns"] = mapping.get("columns", mapping)
-    if lang:
-        common["lang"] = lang
-    return common, chapters
+# One option set, written once: (parameter name, click declarations, click keywords).
+_RUN_OPTIONS = [
+    ("data_file", ("--data",), dict(type=click.Path(dir_okay=False), help="Your transactions file.")),
+    ("columns_file", ("--columns",), dict(type=click.Path(dir_okay=False),
+                                          help="YAML column mapping, e.g. customer: 客户编号 (reader options allowed).")),
+    ("chapters", ("--chapters",), dict(help="Comma-separated chapters, e.g. 01,02 (default: all).")),
+    ("lang", ("--lang",), dict(type=click.Choice(["en", "zh"]), help="Language of tables and plots.")),
+    ("no_code", ("--no-code",), dict(is_flag=True, help="Hide code cells in the HTML pages.")),
+    ("params_file", ("-f", "--parameters"), dict(type=click.Path(dir_okay=False),
+                                                 help="YAML parameters: common keys, and per chapter under '02:' keys.")),
+    ("params", ("-p", "--param"), dict(nargs=2, multiple=True, metavar="NAME VALUE",
+                                       help="One parameter (value parsed as YAML); repeatable.")),
+    ("progress", ("--progress/--no-progress",), dict(default=True, help="Progress bars per notebook and cell.")),
+    ("notebook_dir", ("--notebook-dir",), dict(type=click.Path(file_okay=False, exists=True),
+                                               help="Folder of chapter notebooks (default: the kit's notebooks/).")),
+]
+
+
+def run_options(*, skip: tuple[str, ...] = ()):
+    """Add the shared option set to a command; the command receives them as one ``opts`` (:class:`RunOptions`)."""
+    import functools
+
+    chosen = [(name, decls, kw) for name, decls, kw in _RUN_OPTIONS if name not in skip]
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            values = {name: kwargs.pop(name) for name, _, _ in chosen}
+            return func(*args, opts=RunOptions(**values), **kwargs)
+
+        for name, decls, kw in reversed(chosen):
+            wrapper = click.option(*decls, name, **kw)(wrapper)
+        return wrapper
+    return decorate
 
 
 def _summarise(runs, out: Path | None = None) -> int:
@@ -197,17 +159,17 @@ def _interruptible(func):
 @main.command()
 @click.option("--out", default="reports", show_default=True, type=click.Path(),
               help="Report folder; replaced only when it holds nothing but earlier crmlab output.")
-@_report_options
+@run_options()
 @_guard
 @_interruptible
-def report(out, data_file, columns_file, chapters, lang, no_code, params_file, params, progress, notebook_dir):
+def report(out, opts):
     """Run chapter notebooks on one data set and write an HTML report with index and manifest."""
     from .report import run_report
 
-    common, per_chapter = _collect(data_file, columns_file, lang, params_file, params)
-    result = run_report(out, chapters=chapters.split(",") if chapters else None, parameters=common,
-                        chapter_params=per_chapter, data_file=data_file, no_code=no_code, progress=progress,
-                        notebook_dir=notebook_dir)
+    common, per_chapter = opts.collect()
+    result = run_report(out, chapters=opts.chapter_list(), parameters=common, chapter_params=per_chapter,
+                        data_file=opts.data_file, no_code=opts.no_code, progress=opts.progress,
+                        notebook_dir=opts.notebook_dir)
     sys.exit(_summarise(result.runs, result.out_dir))
 
 
@@ -222,22 +184,20 @@ def _summarise_run(run, out: Path) -> int:
 @click.argument("notebook")
 @click.option("--out", default="reports", show_default=True, type=click.Path(),
               help="Report folder: this chapter replaces its earlier run there, other chapters stay.")
-@_report_options
+@run_options()
 @_guard
 @_interruptible
-def run(notebook, out, data_file, columns_file, chapters, lang, no_code, params_file, params, progress,
-        notebook_dir):
+def run(notebook, out, opts):
     """Run one NOTEBOOK (path or chapter number) with parameters; writes .ipynb and .html."""
     from .report import chapter_parameters, find_notebook, run_chapter
 
-    path = find_notebook(notebook, notebook_dir)
-    common, per_chapter = _collect(data_file, columns_file, lang, params_file, params)
+    path = find_notebook(notebook, opts.notebook_dir)
+    common, per_chapter = opts.collect()
     # For a single notebook every given parameter must exist there (checked in run_chapter).
-    chosen = dict(common)
-    chosen.update(chapter_parameters(path, {}, per_chapter))
-    if chapters:
+    chosen = {**common, **chapter_parameters(path, {}, per_chapter)}
+    if opts.chapters:
         raise DataError("--chapters is for `crmlab report`; `crmlab run` takes one NOTEBOOK.")
-    result = run_chapter(path, out, chosen, no_code=no_code, progress=progress)
+    result = run_chapter(path, out, chosen, no_code=opts.no_code, progress=opts.progress)
     sys.exit(_summarise_run(result, Path(out)))
 
 
@@ -247,34 +207,28 @@ def run(notebook, out, data_file, columns_file, chapters, lang, no_code, params_
 @click.option("--seeds", help="One report per student seed: '1-30' or '3,5,8' (data = synthetic:<seed>).")
 @click.option("--data-files", "data_files", multiple=True, type=click.Path(dir_okay=False),
               help="One report per data file (repeatable).")
-@click.option("--columns", "columns_file", type=click.Path(dir_okay=False), help="YAML column mapping.")
-@click.option("--chapters", help="Comma-separated chapters (default: all).")
-@click.option("--lang", type=click.Choice(["en", "zh"]))
-@click.option("--no-code", is_flag=True)
-@click.option("-f", "--parameters", "params_file", type=click.Path(dir_okay=False))
-@click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE")
-@click.option("--notebook-dir", type=click.Path(file_okay=False, exists=True),
-              help="Folder of chapter notebooks (default: the kit's notebooks/).")
+@run_options(skip=("data_file", "progress"))
 @_guard
 @_interruptible
-def batch(out, seeds, data_files, columns_file, chapters, lang, no_code, params_file, params, notebook_dir):
+def batch(out, seeds, data_files, opts):
     """Many reports in one command: one folder per seed or per data file, and an index of them."""
     from .report import parse_seeds, run_batch
+    from .report.parameters import collect_parameters
 
     if not seeds and not data_files:
         raise DataError("give --seeds (e.g. 1-30) or one or more --data-files.")
     jobs = [(f"seed-{s}", {"data": f"synthetic:{s}", "seed": s}, None) for s in parse_seeds(seeds)] if seeds else []
     for path in data_files:
-        common, _ = _collect(path, None, None, None, ())
+        common, _ = collect_parameters(data=path)
         jobs.append((Path(path).name, {"data": common["data"]}, path))
-    base, per_chapter = _collect(None, columns_file, lang, params_file, params)
+    base, per_chapter = opts.collect()
 
     def progress(name, result):
         click.echo(f"{name}:")
         _summarise(result.runs)
 
-    results = run_batch(out, jobs, chapters=chapters.split(",") if chapters else None, parameters=base,
-                        chapter_params=per_chapter, no_code=no_code, notebook_dir=notebook_dir, on_report=progress)
+    results = run_batch(out, jobs, chapters=opts.chapter_list(), parameters=base, chapter_params=per_chapter,
+                        no_code=opts.no_code, notebook_dir=opts.notebook_dir, on_report=progress)
     click.echo(f"batch index written to {Path(out)}/index.html")
     sys.exit(0 if all(r.ok for _, r in results) else 1)
 
@@ -284,8 +238,8 @@ def batch(out, seeds, data_files, columns_file, chapters, lang, no_code, params_
 @_guard
 def params(notebook):
     """List a NOTEBOOK's parameters with their defaults."""
-    from ._parameters import SPECS, describe
     from .report import find_notebook, notebook_parameters
+    from .report.parameters import SPECS, describe
 
     for name, info in notebook_parameters(find_notebook(notebook)).items():
         accepts = describe(SPECS[name]) if name in SPECS else info["type"]
@@ -322,7 +276,11 @@ def exercises_list():
               help="Default: students/<name>_student.ipynb in the current folder.")
 @_guard
 def exercises_strip(notebook, output):
-    """Write a student version of NOTEBOOK (path or chapter number): solution cells emptied."""
+    """Write a student version of NOTEBOOK (path or chapter number): solution cells emptied.
+
+    The same rule as `crmlab notebooks copy --student`: never inside the installed package, and a
+    student version someone changed is never overwritten.
+    """
     from .exercises import strip_solutions
     from .report import find_notebook
 
@@ -338,12 +296,14 @@ def notebooks():
 @notebooks.command("copy")
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--chapters", help="Comma-separated chapters, e.g. 01,02 (default: all).")
+@click.option("--student", is_flag=True,
+              help="Student versions (solutions emptied, as `crmlab exercises strip`), named NN_name_student.ipynb.")
 @_guard
-def notebooks_copy(directory, chapters):
+def notebooks_copy(directory, chapters, student):
     """Copy the chapter notebooks into DIRECTORY; copies you changed are never overwritten."""
     from .report import copy_notebooks
 
-    outcome = copy_notebooks(directory, chapters=chapters.split(",") if chapters else None)
+    outcome = copy_notebooks(directory, chapters=chapters.split(",") if chapters else None, student=student)
     for name in outcome["written"]:
         click.echo(f"  copied {name}")
     for name in outcome["kept"]:

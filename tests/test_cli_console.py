@@ -19,7 +19,7 @@ def _chapter(folder):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# 客户 · Customers"),
                 nbformat.v4.new_code_cell("data = 'cdnow'\ncolumns = {}", metadata={"tags": ["parameters"]}),
-                nbformat.v4.new_code_cell("import crmlab\nfrom crmlab.report import headline\n"
+                nbformat.v4.new_code_cell("import crmlab\nfrom crmlab.notebook import headline\n"
                                           "tx = crmlab.load_data(data, columns)\n"
                                           "headline(客户数=tx['customer_id'].nunique())")]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}

@@ -110,3 +110,53 @@ def test_strip_never_overwrites_a_student_copy_that_was_changed(tmp_path):
     with pytest.raises(exercises.DataError, match="s.ipynb.*changed"):
         exercises.strip_solutions(source, target)
     assert target.read_bytes() == changed
+
+
+def test_every_bank_is_listed_by_name_in_the_registry():
+    import crmlab
+    from crmlab.exercises.registry import BANKS
+
+    on_disk = {f"crmlab.{p.stem}" for p in Path(crmlab.__file__).parent.glob("_exercises_*.py")}
+    assert set(BANKS) == on_disk and len(BANKS) == len(set(BANKS))
+    prefixes = {exercise_id.split(".")[0] for exercise_id in exercises.registered()}
+    assert len(prefixes) == len(BANKS), "one bank per chapter"
+
+
+def test_no_copy_command_writes_inside_the_installed_package(tmp_path):
+    import crmlab
+    from crmlab.report import copy_notebooks
+
+    package = Path(crmlab.__file__).parent
+    inside = package / "notebooks" / "students"
+    with pytest.raises(exercises.DataError, match="inside the installed crmlab package"):
+        exercises.strip_solutions(find_notebook("00"), inside / "00_student.ipynb")
+    with pytest.raises(exercises.DataError, match="inside the installed crmlab package"):
+        copy_notebooks(package / "data" / "lab", chapters=["00"])
+    assert not inside.exists() and not (package / "data" / "lab").exists()
+
+
+def test_student_copies_and_stripped_copies_follow_one_rule(tmp_path):
+    from click.testing import CliRunner
+
+    from crmlab.cli import main
+
+    folder = tmp_path / "我的 作业"
+    result = CliRunner().invoke(main, ["notebooks", "copy", str(folder), "--student", "--chapters", "00,02"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in folder.glob("*.ipynb"))
+    assert names == ["00_getting_started_student.ipynb", "02_rfm_segmentation_student.ipynb"]
+    # The same bytes as `exercises strip`, which then sees an untouched copy and leaves it as it is.
+    fresh = exercises.student_version(find_notebook("00"))
+    assert (folder / names[0]).read_bytes() == fresh
+    assert exercises.strip_solutions(find_notebook("00"), folder / names[0]) == folder / names[0]
+    # A student's edit is kept by both commands.
+    edited = fresh.replace(b"answer = ...", b"answer = 7", 1)
+    (folder / names[0]).write_bytes(edited)
+    result = CliRunner().invoke(main, ["notebooks", "copy", str(folder), "--student", "--chapters", "00"])
+    assert result.exit_code == 0 and "kept 00_getting_started_student.ipynb" in result.output
+    with pytest.raises(exercises.DataError, match="is kept"):
+        exercises.strip_solutions(find_notebook("00"), folder / names[0])
+    assert (folder / names[0]).read_bytes() == edited
+    solutions = [c for c in nbformat.reads(fresh.decode(), as_version=4).cells
+                 if "solution" in c.metadata.get("tags", [])]
+    assert not solutions, "no solution cell left in a student copy"

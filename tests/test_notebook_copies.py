@@ -24,7 +24,7 @@ def test_copies_are_written_refreshed_when_untouched_and_kept_when_changed(tmp_p
     newer.mkdir()
     for path in chapters[:2]:
         (newer / path.name).write_bytes(path.read_bytes().replace(b'"nbformat"', b'"nbformat" ', 1))
-    monkeypatch.setattr(rp, "NOTEBOOK_DIR", newer)
+    monkeypatch.setattr(rp.chapters, "NOTEBOOK_DIR", newer)
     outcome = rp.copy_notebooks(folder)
     assert outcome == {"written": [old.name], "unchanged": [], "kept": [mine.name]}
     assert mine.read_bytes() == edited and old.read_bytes() == (newer / old.name).read_bytes()

@@ -107,10 +107,47 @@ def test_notebook_runs_with_other_parameters(path, params, tmp_path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
 def test_notebook_gives_the_report_index_its_headline_figures(path):
-    from crmlab.report import HEADLINE_MIME, _headline
+    from crmlab.notebook import HEADLINE_MIME
+    from crmlab.report import read_headline
 
     nb = nbformat.read(str(path), as_version=4)
-    figures = _headline(nb)
-    assert figures, f"{path.name}: call crmlab.report.headline(...) once near the end (the report index shows it)"
+    figures = read_headline(nb)
+    assert figures, f"{path.name}: call crmlab.notebook.headline(...) once near the end (the report index shows it)"
     assert sum(HEADLINE_MIME in o.get("data", {}) for c in nb.cells if c.cell_type == "code"
                for o in c.outputs) == 1, "exactly one headline per chapter"
+
+
+def _code_of(path: Path) -> list[str]:
+    return [c.source for c in nbformat.read(str(path), as_version=4).cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_chapter_imports_only_what_a_chapter_may(path):
+    """A chapter imports crmlab's public modules (crmlab.notebook for setup and headline), never a private one."""
+    import ast
+
+    for source in _code_of(path):
+        for node in ast.walk(ast.parse(source)):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                parts = name.split(".")
+                assert not any(p.startswith("_") for p in parts), f"{path.name} imports private {name}"
+                assert parts[:2] != ["crmlab", "report"], f"{path.name} imports {name}: use crmlab.notebook"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_chapter_declares_the_data_kind_its_setup_reads(path):
+    """The runner reads the declaration (notebook metadata from the source header); the Setup cell must agree."""
+    import ast
+
+    from crmlab.report import data_kind
+
+    source = ROOT / "notebooks" / "src" / f"{path.stem}.py"
+    header = build_notebooks.parse_header(source.read_text(encoding="utf-8"))
+    assert nbformat.read(str(path), as_version=4).metadata.get("crmlab", {}) == header
+    calls = [node for code in _code_of(path) for node in ast.walk(ast.parse(code))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "setup"]
+    assert len(calls) == 1, f"{path.name}: one setup(...) call loads the data"
+    kinds = [k.value.value for k in calls[0].keywords if k.arg == "kind"]
+    assert data_kind(path) == (kinds[0] if kinds else "transactions")

@@ -39,7 +39,7 @@ def _notebook(path: Path, title: str, body: str, params: str = "data = 'cdnow'\n
     return path
 
 
-# What crmlab.report.headline displays, without importing crmlab (and pandas) in each kernel: 3x faster.
+# What crmlab.notebook.headline displays, without importing crmlab (and pandas) in each kernel: 3x faster.
 HEADLINE = ("from IPython.display import display\n"
             "display({'application/vnd.crmlab.headline+json': [['x', x]], 'text/plain': 'x'}, raw=True)")
 

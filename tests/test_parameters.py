@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from crmlab import report as rp
-from crmlab._parameters import SPECS, check_value
 from crmlab._text import decode_user_text
 from crmlab.cli import main
 from crmlab.errors import DataError
+from crmlab.report.parameters import SPECS, check_value
 
 
 @pytest.fixture()
@@ -35,7 +35,7 @@ def test_every_kit_parameter_is_declared_and_its_default_fits():
 
     for notebook in rp.list_notebooks():
         for name, info in rp.notebook_parameters(notebook).items():
-            assert name in SPECS, f"{notebook.stem}: parameter {name!r} has no declaration in crmlab._parameters"
+            assert name in SPECS, f"{notebook.stem}: parameter {name!r} has no declaration in crmlab.report.parameters"
             default = ast.literal_eval(info["default"])
             check_value(name, default, SPECS[name])  # raises if the chapter's own default is refused
 
@@ -164,3 +164,12 @@ def test_cp1252_mapping_file_reaches_the_reader_intact(tmp_path, no_kernel):
     result = CliRunner().invoke(main, ["run", "02", "--data", str(data), "--columns", str(path),
                                        "--out", str(tmp_path / "out"), "--no-progress"])
     assert no_kernel and no_kernel[0]["columns"]["amount"] == "Umsätze", result.output
+
+
+@pytest.mark.parametrize("chapter, data", [("02", "ecsi"), ("04", "cdnow")])
+def test_data_of_the_other_kind_stops_before_any_kernel(tmp_path, no_kernel, chapter, data):
+    """A chapter's data is read by the reader of the kind the chapter declares, so a survey given to a
+    transactions chapter (or the reverse) stops with the reader's reason instead of failing in the kernel."""
+    with pytest.raises(rp.ParameterError, match=f"data {data!r}"):
+        rp.run_notebook(rp.find_notebook(chapter), tmp_path, {"data": data, "columns": {}}, html_page=False)
+    assert no_kernel == []

@@ -15,8 +15,10 @@ from crmlab import report as rp
 from crmlab.cli import main
 
 
-def _notebook(path: Path, title: str, body: str, params: str = "x = 1\nname = 'a'") -> Path:
+def _notebook(path: Path, title: str, body: str, params: str = "x = 1\nname = 'a'", kind: str | None = None) -> Path:
     nb = nbformat.v4.new_notebook()
+    if kind is not None:
+        nb.metadata["crmlab"] = {"data_kind": kind}
     nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}"),
                 nbformat.v4.new_code_cell(params, metadata={"tags": ["parameters"]}),
                 nbformat.v4.new_code_cell(body)]
@@ -30,7 +32,7 @@ def chapters(tmp_path):
     folder = tmp_path / "nbs"
     folder.mkdir()
     _notebook(folder / "01_good.ipynb", "Good <b>chapter</b> · 好",
-              "from crmlab.report import headline\nprint(x * 2)\nheadline(customers=x * 10, top='<script>')")
+              "from crmlab.notebook import headline\nprint(x * 2)\nheadline(customers=x * 10, top='<script>')")
     _notebook(folder / "02_bad.ipynb", "Bad · 坏", "print('before')\nraise ValueError(f'boom {name}')")
     return folder
 
@@ -62,7 +64,7 @@ def test_report_replaces_old_one_only_when_complete(chapters, tmp_path, monkeypa
     def crash(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(rp, "render_index", crash)
+    monkeypatch.setattr(rp.html, "render_index", crash)
     with pytest.raises(KeyboardInterrupt):
         rp.run_report(out, notebook_dir=chapters, chapters=["01"], parameters={"x": 5})
     assert (out / "index.html").read_bytes() == before
@@ -140,7 +142,7 @@ def test_batch_one_report_per_student_seed(tmp_path):
     folder = tmp_path / "nbs"
     folder.mkdir()
     _notebook(folder / "01_seeded.ipynb", "Seeded · 种子",
-              "from crmlab.report import headline\nimport crmlab\n"
+              "from crmlab.notebook import headline\nimport crmlab\n"
               "tx = crmlab.load_data(data)\nheadline(customers=tx['customer_id'].nunique(), seed=seed)",
               params="data = 'cdnow'\nseed = 0")
     out = tmp_path / "batch"
@@ -175,7 +177,7 @@ def test_relative_data_path_is_read_from_the_callers_folder(tmp_path, monkeypatc
     folder = tmp_path / "nbs"
     folder.mkdir()
     _notebook(folder / "01_file.ipynb", "File · 文件",
-              "from crmlab.report import headline\nimport pathlib\nheadline(text=pathlib.Path(data).read_text())",
+              "from crmlab.notebook import headline\nimport pathlib\nheadline(text=pathlib.Path(data).read_text())",
               params="data = 'cdnow'")
     work = tmp_path / "work"
     work.mkdir()
@@ -195,9 +197,9 @@ def test_relative_data_path_is_read_from_the_callers_folder(tmp_path, monkeypatc
 def test_survey_chapter_keeps_its_own_data_in_a_transactions_report(tmp_path):
     folder = tmp_path / "nbs"
     folder.mkdir()
-    body = "from crmlab.report import headline\nheadline(data=str(data), columns=str(columns))"
+    body = "from crmlab.notebook import headline\nheadline(data=str(data), columns=str(columns))"
     _notebook(folder / "01_tx.ipynb", "Tx · 交易", body, params="data = 'cdnow'\ncolumns = {}")
-    _notebook(folder / "04_survey.ipynb", "Survey · 调查", body, params="data = 'ecsi'\ncolumns = {}")
+    _notebook(folder / "04_survey.ipynb", "Survey · 调查", body, params="data = 'ecsi'\ncolumns = {}", kind="survey")
     mine = tmp_path / "orders.csv"
     mine.write_text("c,d,a\nA,2024-01-01,5\n", encoding="utf-8")
     mapping = {"customer": "c", "date": "d", "amount": "a"}
@@ -211,6 +213,25 @@ def test_survey_chapter_keeps_its_own_data_in_a_transactions_report(tmp_path):
     # Only survey chapters selected: the data set is theirs.
     alone = rp.run_report(tmp_path / "r2", notebook_dir=folder, chapters=["04"], parameters={"data": str(mine)})
     assert alone.runs[0].headline["data"] == str(mine) and alone.runs[0].note is None
+
+
+def test_the_runner_reads_a_chapters_declared_data_kind_and_guesses_nothing(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    body = "from crmlab.notebook import headline\nheadline(data=str(data))"
+    _notebook(folder / "01_tx.ipynb", "Tx", body, params="data = 'cdnow'\ncolumns = {}")
+    # A survey chapter whose default is generated data: only its declaration says it reads surveys.
+    _notebook(folder / "02_sv.ipynb", "Survey", body, params="data = 'synthetic:1'\ncolumns = {}", kind="survey")
+    # A chapter defaulting to a bundled survey but declaring nothing reads transactions (no guessing).
+    _notebook(folder / "03_undeclared.ipynb", "Plain", body, params="data = 'ecsi'\ncolumns = {}")
+    assert [rp.data_kind(p) for p in rp.list_notebooks(folder)] == ["transactions", "survey", "transactions"]
+    result = rp.run_report(tmp_path / "r", notebook_dir=folder, parameters={"data": "retail"})
+    heads = {run.name: (run.headline["data"], run.note) for run in result.runs}
+    assert heads["01_tx"] == ("retail", None) and heads["03_undeclared"] == ("retail", None)
+    assert heads["02_sv"][0] == "synthetic:1" and "bundled survey data" in heads["02_sv"][1]
+    _notebook(folder / "04_bad.ipynb", "Bad", body, params="data = 'cdnow'", kind="panel")
+    with pytest.raises(rp.ParameterError, match="data_kind is 'panel'"):
+        rp.data_kind(folder / "04_bad.ipynb")
 
 
 def test_a_crashing_executor_is_one_failed_chapter(chapters, tmp_path, monkeypatch):
@@ -229,7 +250,7 @@ def test_a_crashing_executor_is_one_failed_chapter(chapters, tmp_path, monkeypat
 def test_headline_figures_keep_the_chapters_order(tmp_path):
     # Notebooks are saved with sorted JSON keys; the index must still list zeta before alpha.
     nb = _notebook(tmp_path / "01_order.ipynb", "Order · 顺序",
-                   "from crmlab.report import headline\nheadline(zeta=1, alpha='two')")
+                   "from crmlab.notebook import headline\nheadline(zeta=1, alpha='two')")
     result = rp.run_report(tmp_path / "out", notebook_dir=tmp_path, chapters=["01"])
     assert list(result.runs[0].headline) == ["zeta", "alpha"]
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
@@ -237,3 +258,21 @@ def test_headline_figures_keep_the_chapters_order(tmp_path):
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert list(manifest["chapters"][0]["headline"]) == ["zeta", "alpha"]
     assert nb.exists()
+
+
+def test_report_run_and_batch_share_one_option_set():
+    import click
+
+    from crmlab.cli import main
+
+    def options(command):
+        return {tuple(p.opts): (p.help, p.type.name, p.multiple, p.nargs)
+                for p in main.commands[command].params if isinstance(p, click.Option)}
+
+    report, run, batch = options("report"), options("run"), options("batch")
+    shared = {k: v for k, v in report.items() if k != ("--out",)}
+    assert len(shared) == 9 and all(v[0] for v in shared.values()), "every shared option has its help"
+    assert {k: run[k] for k in shared} == shared
+    # batch takes its data from --seeds / --data-files and shows no per-cell progress; the rest is the same.
+    assert {k: batch[k] for k in shared if k not in (("--data",), ("--progress",))} == {
+        k: v for k, v in shared.items() if k not in (("--data",), ("--progress",))}

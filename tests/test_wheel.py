@@ -28,9 +28,9 @@ def built(tmp_path_factory):
 def _shipped() -> set[str]:
     """What the kit needs at run time, listed from the checkout (not from the build configuration)."""
     wanted = set()
-    for folder, pattern in (("data", "*"), ("notebooks", "[0-9][0-9]_*.ipynb"), ("templates", "**/*")):
+    for folder, pattern in (("data", "*"), ("notebooks", "[0-9][0-9]_*.ipynb"), ("report/templates", "**/*")):
         wanted |= {p.relative_to(ROOT).as_posix() for p in (PACKAGE / folder).glob(pattern) if p.is_file()}
-    wanted |= {p.relative_to(ROOT).as_posix() for p in PACKAGE.glob("*.py")}
+    wanted |= {p.relative_to(ROOT).as_posix() for p in PACKAGE.rglob("*.py")}
     return wanted
 
 

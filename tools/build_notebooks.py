@@ -77,8 +77,30 @@ def clean_metadata(nb: nbformat.NotebookNode) -> None:
     nb["metadata"].pop("papermill", None)
 
 
+_HEADER = re.compile(r"^# crmlab: (?P<meta>\{.*\})\s*$")
+
+
+def parse_header(text: str) -> dict:
+    """The notebook's ``crmlab`` metadata: a ``# crmlab: {...}`` JSON line before the first cell.
+
+    It declares what the report runner must know before a kernel starts, e.g.
+    ``# crmlab: {"data_kind": "survey"}`` (see :func:`crmlab.report.parameters.data_kind`).
+    """
+    for line in text.splitlines():
+        if _MARKER.match(line):
+            break
+        match = _HEADER.match(line)
+        if match:
+            return json.loads(match.group("meta"))
+    return {}
+
+
 def build(source: Path, execute: bool = True) -> Path:
-    nb = to_notebook(parse_source(source.read_text(encoding="utf-8")))
+    text = source.read_text(encoding="utf-8")
+    nb = to_notebook(parse_source(text))
+    header = parse_header(text)
+    if header:
+        nb["metadata"]["crmlab"] = header
     if execute:
         with inline_figures():
             NotebookClient(nb, timeout=1200, kernel_name="python3",

@@ -32,14 +32,10 @@ import pandas as pd
 
 import crmlab
 from crmlab import datasets, overview, schema
-from crmlab._plotting import set_theme
 from crmlab.exercises import check
-from crmlab.report import headline
+from crmlab.notebook import headline, setup
 
-set_theme()
-pd.set_option("display.width", 120)
-tx = datasets.load_data(data, columns)
-print(crmlab.quality_report(tx))
+tx = setup(data, columns, lang=lang)
 
 # %% [markdown]
 # ## 1. One data model · 统一的数据模型

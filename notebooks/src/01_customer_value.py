@@ -37,16 +37,11 @@ seed = 0
 # %%
 import pandas as pd
 
-import crmlab
 from crmlab import clv, datasets, value
-from crmlab._plotting import set_theme
 from crmlab.exercises import check
-from crmlab.report import headline
+from crmlab.notebook import headline, setup
 
-set_theme()
-pd.set_option("display.width", 120)
-tx = datasets.load_data(data, columns)
-print(crmlab.quality_report(tx))
+tx = setup(data, columns, lang=lang)
 
 # %%
 first, last = tx["order_date"].min().normalize(), tx["order_date"].max().normalize()

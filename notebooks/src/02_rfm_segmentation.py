@@ -39,16 +39,11 @@ seed = 0
 import matplotlib.pyplot as plt
 import pandas as pd
 
-import crmlab
-from crmlab import datasets, rfm
-from crmlab._plotting import set_theme
+from crmlab import rfm
 from crmlab.exercises import check
-from crmlab.report import headline
+from crmlab.notebook import headline, setup
 
-set_theme()
-pd.set_option("display.width", 120)
-tx = datasets.load_data(data, columns)
-print(crmlab.quality_report(tx))
+tx = setup(data, columns, lang=lang)
 
 # %% [markdown]
 # ## 1. Recency, frequency, monetary · R、F、M

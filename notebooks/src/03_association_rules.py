@@ -36,17 +36,12 @@ seed = 0
 # %%
 import pandas as pd
 
-import crmlab
 from crmlab import basket, datasets
-from crmlab._plotting import set_theme
 from crmlab.exercises import check
-from crmlab.report import headline
 from crmlab.labels import term
+from crmlab.notebook import headline, setup
 
-set_theme()
-pd.set_option("display.width", 120)
-tx = datasets.load_data(data, columns)
-print(crmlab.quality_report(tx))
+tx = setup(data, columns, lang=lang)
 
 # %% [markdown]
 # ## 1. Five baskets by hand · 手算示例

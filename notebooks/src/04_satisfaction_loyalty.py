@@ -1,4 +1,5 @@
 # Source of crmlab/notebooks/04_satisfaction_loyalty.ipynb — edit here, then `make notebooks SRC=notebooks/src/04_satisfaction_loyalty.py`.
+# crmlab: {"data_kind": "survey"}
 
 # %% [markdown]
 # # Satisfaction versus loyalty · 满意与忠诚
@@ -48,16 +49,12 @@ seed = 0
 import pandas as pd
 
 from crmlab import satisfaction
-from crmlab._plotting import set_theme
 from crmlab.exercises import check
-from crmlab.report import headline
-from crmlab.survey import ATTRIBUTES, load_survey, make_survey
+from crmlab.notebook import headline, setup
+from crmlab.survey import ATTRIBUTES, make_survey
 
-set_theme()
-pd.set_option("display.width", 120)
 gen, truth = make_survey(n_respondents, seed=seed, return_truth=True)
-survey = load_survey(data, mapping=columns, scales=scale, not_applicable=not_applicable)
-print(survey.attrs["quality"])
+survey = setup(data, columns, kind="survey", lang=lang, scales=scale, not_applicable=not_applicable)
 
 # %% [markdown]
 # ## 1. Satisfied ≠ loyal · 满意不等于忠诚

@@ -41,17 +41,12 @@ seed = 0
 # %%
 import pandas as pd
 
-import crmlab
 from crmlab import datasets, loyalty
-from crmlab._plotting import set_theme
 from crmlab.exercises import check
-from crmlab.report import headline
 from crmlab.labels import term
+from crmlab.notebook import headline, setup
 
-set_theme()
-pd.set_option("display.width", 120)
-tx = datasets.load_data(data, columns)
-print(crmlab.quality_report(tx))
+tx = setup(data, columns, lang=lang)
 
 # %% [markdown]
 # ## 1. Repeat purchase rate · 重复购买率

@@ -1,0 +1,88 @@
+"""Checking a student's answer (:func:`check`): equal up to form (Series or list) and rounding; ✓ or a hint, never the answer.
+
+The module is not named ``check`` so that ``crmlab.exercises.check`` stays the function.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from .registry import get
+
+__all__ = ["check", "answers_match"]
+
+
+def _normalise(value):
+    """Turn Series, arrays, Index, tuples and sets into plain Python lists or scalars."""
+    if isinstance(value, pd.DataFrame):
+        return [_normalise(row) for row in value.to_numpy().tolist()]
+    if isinstance(value, (pd.Series, pd.Index, np.ndarray)):
+        return [_normalise(v) for v in np.asarray(value).tolist()]
+    if isinstance(value, (list, tuple)):
+        return [_normalise(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((_normalise(v) for v in value), key=repr)
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def answers_match(answer, expected, *, rel_tol: float = 1e-3, abs_tol: float = 1e-6,
+                  ordered: bool = True) -> bool:
+    """Whether ``answer`` equals ``expected`` up to form (Series vs list) and rounding.
+
+    Integer expectations (counts) must match exactly; floats within ``rel_tol``/``abs_tol``.
+
+    Examples
+    --------
+    >>> answers_match(pd.Series([1.0, 2.0]), [1, 2.0004])
+    True
+    >>> answers_match("Champions", "champions ")
+    True
+    >>> answers_match(0.25, 0.3)
+    False
+    """
+    a, e = _normalise(answer), _normalise(expected)
+    if isinstance(e, list) or isinstance(a, list):
+        if not (isinstance(a, list) and isinstance(e, list)) or len(a) != len(e):
+            return False
+        if not ordered:
+            a, e = sorted(a, key=repr), sorted(e, key=repr)
+        return all(answers_match(x, y, rel_tol=rel_tol, abs_tol=abs_tol, ordered=ordered) for x, y in zip(a, e))
+    if isinstance(e, bool) or isinstance(a, bool):
+        return bool(a) == bool(e) and type(a) is type(e)
+    if isinstance(e, int) and isinstance(a, (int, float)):
+        return a == e  # counts are exact
+    if isinstance(e, (int, float)) and isinstance(a, (int, float)):
+        if math.isnan(e) or math.isnan(a):
+            return math.isnan(e) and math.isnan(a)
+        return math.isclose(a, e, rel_tol=rel_tol, abs_tol=abs_tol)
+    if isinstance(e, str) and isinstance(a, str):
+        return a.strip().casefold() == e.strip().casefold()
+    return a == e
+
+
+def check(exercise_id: str, answer, **context) -> None:
+    """Print ✓ when ``answer`` is right, otherwise the exercise's hint (never the answer).
+
+    Parameters
+    ----------
+    exercise_id : str
+        e.g. ``"rfm.1"``; :func:`registered` lists them.
+    answer : object
+        A number, string, list, Series … — equivalent forms and rounding are accepted.
+    **context
+        What the solver needs to compute the expected answer from the student's own data,
+        usually ``data=`` (the transactions frame).
+    """
+    ex = get(exercise_id)
+    expected = ex.solve(**context)
+    if answers_match(answer, expected, rel_tol=ex.rel_tol, abs_tol=ex.abs_tol, ordered=ex.ordered):
+        print(f"✓ {exercise_id}: correct")
+    else:
+        print(f"✗ {exercise_id}: not yet. Hint: {ex.hint}")
+
+
