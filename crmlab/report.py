@@ -214,8 +214,7 @@ def check_parameters(path: Path, parameters: dict) -> dict:
 
 def is_named_source(value) -> bool:
     """Whether a ``data`` value names bundled or generated data rather than a file."""
-    from .datasets import _BUNDLED
-    from .survey import BUNDLED_SURVEYS
+    from .datasets import _BUNDLED, BUNDLED_SURVEYS
 
     text = str(value)
     return text in _BUNDLED or text in BUNDLED_SURVEYS or text == "synthetic" or text.startswith("synthetic:")
@@ -302,7 +301,7 @@ def _literal(text):
 
 
 def _survey_names() -> set:
-    from .survey import BUNDLED_SURVEYS
+    from .datasets import BUNDLED_SURVEYS
 
     return set(BUNDLED_SURVEYS)
 
@@ -333,8 +332,7 @@ def _read_once(kind: str, source: str, stamp, columns) -> None:
     """Read a chapter's data as the notebook will (cached per file state and mapping, so once per report)."""
     import warnings
 
-    from .datasets import load_data
-    from .survey import load_survey
+    from .datasets import load_data, load_survey
 
     mapping = _thaw(columns) if columns else {}
     with warnings.catch_warnings():
@@ -349,7 +347,7 @@ def _data_kind(notebook: Path) -> str:
     """``"survey"`` for chapters whose default data is a bundled survey, else ``"transactions"``."""
     import ast
 
-    from .survey import BUNDLED_SURVEYS
+    from .datasets import BUNDLED_SURVEYS
 
     default = notebook_parameters(notebook).get("data", {}).get("default")
     try:

@@ -30,7 +30,7 @@ def _shipped() -> set[str]:
     wanted = set()
     for folder, pattern in (("data", "*"), ("notebooks", "[0-9][0-9]_*.ipynb"), ("templates", "**/*")):
         wanted |= {p.relative_to(ROOT).as_posix() for p in (PACKAGE / folder).glob(pattern) if p.is_file()}
-    wanted |= {p.relative_to(ROOT).as_posix() for p in PACKAGE.glob("*.py")}
+    wanted |= {p.relative_to(ROOT).as_posix() for p in PACKAGE.rglob("*.py")}
     return wanted
 
 

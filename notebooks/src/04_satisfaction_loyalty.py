@@ -49,14 +49,14 @@ import pandas as pd
 
 from crmlab import satisfaction
 from crmlab._plotting import set_theme
+from crmlab.datasets import ATTRIBUTES, load_survey, make_survey
 from crmlab.exercises import check
 from crmlab.report import headline
-from crmlab.survey import ATTRIBUTES, load_survey, make_survey
 
 set_theme()
 pd.set_option("display.width", 120)
 gen, truth = make_survey(n_respondents, seed=seed, return_truth=True)
-survey = load_survey(data, mapping=columns, scales=scale, not_applicable=not_applicable)
+survey = load_survey(data, columns=columns, scales=scale, not_applicable=not_applicable)
 print(survey.attrs["quality"])
 
 # %% [markdown]
