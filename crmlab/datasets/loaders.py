@@ -141,7 +141,8 @@ def _split_columns(columns) -> tuple[dict, dict]:
     if not isinstance(columns, dict):
         raise DataError(f"columns={columns!r}: pass a dict {{role: your column}}, e.g. {{'customer': '客户编号'}}.")
     roles = set(schema.TRANSACTION_ROLES) | set(schema.TRANSACTION_ROLES.values())
-    options = [p for p in inspect.signature(read_transactions).parameters if p not in ("source", "columns")]
+    options = [p for p in inspect.signature(read_transactions).parameters
+               if p not in ("source", "columns", "return_report")]
     mapping = {k: v for k, v in columns.items() if k in roles}
     extra = {k: v for k, v in columns.items() if k not in roles}
     for key in extra:
