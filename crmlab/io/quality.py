@@ -12,8 +12,9 @@ The report is an object *returned beside the frame*, never an input of any compu
   report for later (a report generator, a pipeline) should take it this way.
 - For display, the reader also puts the same object in the returned frame's ``.attrs["quality"]``, so
   that a notebook can show it on the next line: ``crmlab.quality_report(tx)``. That copy is display
-  only: pandas keeps ``.attrs`` through some steps (filtering, ``copy``) and drops them through
-  others (``merge``, ``join``, ``groupby``, and on pandas 3 ``concat`` of frames whose attrs differ).
+  only: pandas keeps ``.attrs`` through some steps (filtering, ``copy``, ``assign``) and drops them
+  through others (on pandas 3: ``merge``, ``join`` or ``concat`` with a frame whose attrs differ,
+  ``groupby`` aggregations).
   No crmlab function reads it as an input, and :func:`quality_report` never answers ``None``: on a
   frame that carries no report it raises :class:`~crmlab.DataError` saying to take the report from
   the reader (``return_report=True``) or from the frame the reader returned.
@@ -132,8 +133,9 @@ def quality_report(data: pd.DataFrame) -> QualityReport:
     ------
     DataError
         When the frame carries no report (never ``None``): it was not made by a reader, or a pandas
-        step (merge, join, groupby, concat) dropped the display copy in ``.attrs``. The message says
-        to take the report from the reader with ``return_report=True``.
+        step dropped the display copy in ``.attrs`` (merge, join or concat with another frame,
+        groupby aggregations). The message says to take the report from the reader with
+        ``return_report=True``.
 
     Examples
     --------
@@ -151,8 +153,8 @@ def quality_report(data: pd.DataFrame) -> QualityReport:
     what = type(data).__name__
     raise DataError(
         f"this {what} carries no quality report. Readers (crmlab.read_transactions, read_survey, load_data, "
-        "load_survey) put one on the frame they return, for display only; pandas drops it in merge, join, "
-        "groupby and (pandas 3) concat, and a frame you built yourself never had one. Take the report from "
+        "load_survey) put one on the frame they return, for display only; pandas drops it in merge, join and "
+        "concat with another frame and in groupby aggregations, and a frame you built yourself never had one. Take the report from "
         "the reader: `tx, report = crmlab.read_transactions(..., return_report=True)` (also load_data, "
         "read_survey, load_survey), or call quality_report() on the frame the reader returned, before "
         "transforming it.")
