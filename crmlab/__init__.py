@@ -1,36 +1,40 @@
 """crmlab: customer relationship management analysis and teaching kit.
 
-The top level re-exports the data step (readers, bundled data, generators); chapter modules
-(``crmlab.value``, ``crmlab.clv``, ``crmlab.rfm``, ``crmlab.basket``, ``crmlab.satisfaction``,
-``crmlab.loyalty``, ``crmlab.lifecycle``) load on first use.
+The face of the package is the data step: the readers (:func:`read_transactions`,
+:func:`read_survey`), the loaders of bundled and generated data (:func:`load_data`,
+:func:`load_survey`, :func:`list_datasets`), the errors (:class:`DataError`,
+:class:`CrmlabWarning`) and :func:`quality_report`. Chapter modules (``crmlab.value``,
+``crmlab.clv``, ``crmlab.rfm``, ``crmlab.basket``, ``crmlab.satisfaction``, ``crmlab.loyalty``,
+``crmlab.lifecycle``, ``crmlab.overview``) and the tools (``crmlab.report``, ``crmlab.exercises``)
+load on first use.
 """
 
 from __future__ import annotations
 
 import importlib
 
-from . import datasets, exercises, labels, overview, schema
-from .datasets import list_datasets, load_cdnow, load_data, make_transactions
+from . import datasets, io, labels, schema
+from .datasets import list_datasets, load_cdnow, load_data, load_survey, make_survey, make_transactions
 from .errors import CrmlabWarning, DataError
-from .io import QualityReport, quality_report, read_table, read_transactions
+from .io import QualityReport, quality_report, read_survey, read_table, read_transactions
 
 __version__ = "0.1.0"
 
-_CHAPTERS = ("value", "clv", "rfm", "basket", "survey", "satisfaction", "loyalty", "lifecycle", "report")
+_LAZY = ("value", "clv", "rfm", "basket", "satisfaction", "loyalty", "lifecycle", "overview", "report",
+         "exercises", "survey")
 
 __all__ = [
-    "CrmlabWarning", "DataError", "QualityReport", "quality_report", "read_table", "read_transactions",
-    "list_datasets", "load_cdnow", "load_data", "make_transactions", "datasets", "exercises", "labels",
-    "overview", "schema", "__version__", "read_survey", "load_survey", *_CHAPTERS,
+    "read_transactions", "read_survey", "load_data", "load_survey", "list_datasets", "DataError",
+    "CrmlabWarning", "__version__", "quality_report", "QualityReport", "read_table", "load_cdnow",
+    "make_transactions", "make_survey", "datasets", "io", "labels", "schema", *_LAZY,
 ]
 
 
-_SURVEY_READERS = ("read_survey", "load_survey")  # error messages point students at these
-
-
 def __getattr__(name: str):
-    if name in _SURVEY_READERS:
-        return getattr(importlib.import_module(f"{__name__}.survey"), name)
-    if name in _CHAPTERS:
+    if name in _LAZY:
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -33,7 +33,7 @@ def setup(data="cdnow", columns: dict | None = None, *, kind: str = "transaction
         A bundled data set name (``crmlab datasets``), ``"synthetic:<seed>"`` or a file path.
     columns : dict, optional
         The column mapping (and reader options) for the data, as in :func:`crmlab.datasets.load_data`
-        (transactions) or ``mapping=`` of :func:`crmlab.survey.load_survey` (surveys).
+        (transactions) or :func:`crmlab.datasets.load_survey` (surveys).
     kind : {"transactions", "survey"}
         What the chapter reads; it must match the notebook's declared ``crmlab.data_kind`` metadata
         (the report runner reads that declaration before any kernel starts).
@@ -63,10 +63,11 @@ def setup(data="cdnow", columns: dict | None = None, *, kind: str = "transaction
         frame = load_data(data, columns or {}, **options)
         report = quality_report(frame)
     elif kind == "survey":
-        from .survey import load_survey
+        from .datasets import load_survey
+        from .io import quality_report
 
-        frame = load_survey(data, mapping=columns, **options)
-        report = frame.attrs.get("quality")
+        frame = load_survey(data, columns=columns or None, **options)
+        report = quality_report(frame)
     else:
         raise ValueError(f"kind={kind!r} is not one of ('transactions', 'survey').")
     if show_quality:

@@ -44,6 +44,24 @@ SATISFACTION = "satisfaction"
 REPURCHASE_INTENT = "repurchase_intent"
 RECOMMEND = "recommend"
 
+#: Canonical survey columns, in the order the survey reader puts them first.
+SURVEY_COLUMNS: tuple[str, ...] = (RESPONDENT, CUSTOMER, INDUSTRY, SEGMENT, SATISFACTION, REPURCHASE_INTENT,
+                                   RECOMMEND)
+
+# Roles: the keys of a reader's ``columns={role: your column}`` mapping, and the canonical column
+# each fills. A key may also be the canonical name itself ("customer_id" for "customer").
+#: Transaction roles (the keyword names of :func:`crmlab.io.read_transactions`).
+TRANSACTION_ROLES: dict[str, str] = {
+    "customer": CUSTOMER, "date": DATE, "amount": AMOUNT, "order": ORDER, "product": PRODUCT,
+    "category": CATEGORY, "quantity": QUANTITY, "unit_price": UNIT_PRICE, "channel": CHANNEL,
+    "region": REGION,
+}
+#: Survey roles (:func:`crmlab.io.read_survey`); any other key names an item column of its own.
+SURVEY_ROLES: dict[str, str] = {
+    "respondent": RESPONDENT, "customer": CUSTOMER, "industry": INDUSTRY, "segment": SEGMENT,
+    "satisfaction": SATISFACTION, "repurchase_intent": REPURCHASE_INTENT, "recommend": RECOMMEND,
+}
+
 # Brand panel (behavioural loyalty patterns).
 PURCHASE_SEQ = "purchase_seq"
 BRAND = "brand"

@@ -1,12 +1,21 @@
-"""Bundled data match their published facts; generators are seeded and plant what they claim."""
+"""Bundled data match their published facts; generators are seeded and plant what they claim; one
+registry lists every shipped file and generator."""
 
 from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+import crmlab
 from crmlab import DataError, datasets, quality_report, read_transactions
+
+PACKAGE = Path(crmlab.__file__).resolve().parent
 
 
 def test_cdnow_matches_published_facts():
@@ -93,13 +102,119 @@ def test_load_data_sources(tmp_path):
     assert mine["amount"].tolist() == [3.0]
 
 
-def test_list_datasets_names_every_bundled_file():
+def test_list_datasets_names_every_shipped_file_and_every_generator():
     listing = datasets.list_datasets()
-    for name in ("cdnow", "retail", "shop_orders"):
+    assert listing.index.is_unique and {"kind", "description", "file", "data", "load"} <= set(listing.columns)
+    # Every file in the data folder (but its README) is one registry entry, and loads by its name.
+    shipped = {p.name for p in datasets.DATA_DIR.iterdir() if p.is_file() and p.name != "README.md"}
+    files = listing[listing["kind"] == "file"]
+    assert sorted(files["file"]) == sorted(shipped)
+    for name in files.index:
         assert datasets.data_path(name).exists()
-        assert name in listing.index
+        frame = datasets.load(name)
+        assert len(frame) > 0 and quality_report(frame).rows_kept == len(frame), name
+    # Every make_* function defined anywhere in the package is a registry entry (found by parsing,
+    # not by importing), and crmlab.datasets.<name> is that very function.
+    defined = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("make_"):
+                defined[node.name] = path
+    generators = set(listing.index[listing["kind"] == "generator"])
+    assert generators == set(defined), defined
+    for name in generators:
+        function = getattr(datasets, name)
+        assert function is datasets.REGISTRY[name].generator() and function.__name__ == name
+        module = sys.modules[function.__module__]
+        assert Path(module.__file__).resolve() == defined[name].resolve(), name
     with pytest.raises(DataError, match="unknown data set"):
         datasets.load("nope")
+    with pytest.raises(DataError, match="is a generator"):
+        datasets.load("make_survey")
+
+
+def test_every_generator_is_seeded():
+    for name in datasets.names(kind="generator"):
+        make = getattr(datasets, name)
+        a, b, c = make(60, seed=3), make(60, seed=3), make(60, seed=4)
+        pd.testing.assert_frame_equal(a, b, obj=name)
+        assert not a.equals(c), name
+
+
+def test_the_cli_lists_every_entry():
+    from click.testing import CliRunner
+
+    from crmlab.cli import main
+
+    result = CliRunner().invoke(main, ["datasets"])
+    assert result.exit_code == 0, result.output
+    listed = [line.split()[0] for line in result.output.splitlines() if line.strip()]
+    assert listed == list(datasets.REGISTRY)
+
+
+def test_the_data_readme_describes_every_shipped_file():
+    readme = (datasets.DATA_DIR / "README.md").read_text(encoding="utf-8")
+    for entry in datasets.REGISTRY.values():
+        if entry.kind == "file":
+            assert f"`{entry.file}`" in readme, entry.file
+
+
+def test_regenerate_from_the_command_line_is_byte_identical(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "crmlab.datasets", "regenerate", str(tmp_path)],
+                         capture_output=True, text=True, check=True)
+    written = [Path(line) for line in out.stdout.splitlines()]
+    assert {p.name for p in written} == {"retail_synthetic.csv", "shop_orders_gbk.csv"}
+    for path in written:
+        assert path.read_bytes() == datasets.data_path(path.name).read_bytes(), path.name
+    usage = subprocess.run([sys.executable, "-m", "crmlab.datasets"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "usage" in usage.stderr
+
+
+# ---------------------------------------------------------------- the bundled numbers, derived by hand
+# Each loader's result is recomputed with plain pandas from the shipped file (the reader's rules:
+# rows without a customer id and returns — negative amounts or quantities, 'C' cancellation ids —
+# are dropped); the figures are also pinned, so a change to a generator or a file shows.
+
+def _kept_by_plain_pandas(raw: pd.DataFrame, customer: str, order: str, amount: pd.Series, quantity: pd.Series):
+    keep = raw[customer].notna() & (amount >= 0) & (quantity >= 0) & ~raw[order].str.startswith("C")
+    return raw.loc[keep, customer], amount[keep]
+
+
+def test_retail_numbers():
+    raw = pd.read_csv(datasets.data_path("retail"), dtype={"customer_id": str, "order_id": str})
+    ids, amount = _kept_by_plain_pandas(raw, "customer_id", "order_id", raw["amount"], raw["quantity"])
+    tx = datasets.load_retail()
+    assert (len(tx), tx["customer_id"].nunique()) == (len(ids), ids.nunique()) == (16_805, 1_999)
+    assert round(tx["amount"].sum(), 2) == round(amount.sum(), 2) == 154_233.11
+
+
+def test_shop_orders_numbers():
+    raw = pd.read_csv(datasets.data_path("shop_orders"), encoding="gbk", dtype=str)
+    quantity, price = raw["数量"].astype(float), raw["单价"].astype(float)
+    ids, amount = _kept_by_plain_pandas(raw, "客户编号", "订单号", quantity * price, quantity)
+    tx = datasets.load_shop_orders()
+    assert (len(tx), tx["customer_id"].nunique()) == (len(ids), ids.nunique()) == (113, 25)
+    assert round(tx["amount"].sum(), 2) == round(amount.sum(), 2) == 992.27
+
+
+def test_synthetic_numbers():
+    raw = datasets.make_transactions(seed=0)
+    ids, amount = _kept_by_plain_pandas(raw, "customer_id", "order_id", raw["amount"], raw["quantity"])
+    tx = datasets.load_data("synthetic")
+    assert (len(tx), tx["customer_id"].nunique()) == (len(ids), ids.nunique())
+    assert len(tx) == 17_922 and round(tx["amount"].sum(), 2) == round(amount.sum(), 2) == 163_921.18
+    pd.testing.assert_frame_equal(datasets.load_data("synthetic:0"), tx)
+
+
+def test_ecsi_survey_numbers():
+    raw = pd.read_csv(datasets.data_path("ecsi"))
+    survey, report = crmlab.load_survey("ecsi", return_report=True)
+    items = [c for c in raw.columns if c[:3] in ("ima", "exp", "qua", "val", "sat", "loy")]
+    assert survey.shape == (250, 29) and len(items) == 27 == report.count("items on a declared scale")
+    renamed = {"sat1": "satisfaction", "loy1": "repurchase_intent", "loy3": "recommend"}
+    for item in items:
+        assert survey[renamed.get(item, item)].tolist() == raw[item].astype(float).tolist(), item
+    assert float(survey["satisfaction"].mean()) == pytest.approx(raw["sat1"].mean()) and raw["sat1"].sum() == 1_795
 
 
 def test_cdnow_agrees_with_shared_copy(shared_data):

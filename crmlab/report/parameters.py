@@ -271,9 +271,9 @@ def is_named_source(value) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _named_sources() -> frozenset:
-    from ..datasets import list_datasets
+    from ..datasets import names
 
-    return frozenset(list_datasets().index) | _survey_names()
+    return frozenset(names(kind="file"))
 
 
 def is_file_parameter(name: str) -> bool:
@@ -359,9 +359,9 @@ def _literal(text):
 
 
 def _survey_names() -> frozenset:
-    from ..survey import BUNDLED_SURVEYS
+    from ..datasets import names
 
-    return frozenset(BUNDLED_SURVEYS)
+    return frozenset(names(kind="file", data="survey"))
 
 
 def _stamp(path: Path | None):
@@ -392,9 +392,9 @@ def _read_transactions(source: str, mapping: dict) -> None:
 
 
 def _read_survey(source: str, mapping: dict) -> None:
-    from ..survey import load_survey
+    from ..datasets import load_survey
 
-    load_survey(source, mapping=mapping or None)
+    load_survey(source, columns=mapping or None)
 
 
 #: How a chapter of each data kind reads its data (as :func:`crmlab.notebook.setup` does).

@@ -49,9 +49,9 @@ seed = 0
 import pandas as pd
 
 from crmlab import satisfaction
+from crmlab.datasets import ATTRIBUTES, make_survey
 from crmlab.exercises import check
 from crmlab.notebook import headline, setup
-from crmlab.survey import ATTRIBUTES, make_survey
 
 gen, truth = make_survey(n_respondents, seed=seed, return_truth=True)
 survey = setup(data, columns, kind="survey", lang=lang, scales=scale, not_applicable=not_applicable)
