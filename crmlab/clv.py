@@ -23,7 +23,8 @@ from . import schema
 from ._dates import as_day
 from ._ids import factorize_ids
 from ._plotting import get_ax
-from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
+from ._validate import as_dates, as_numeric, require_columns
+from .errors import CrmlabWarning, DataError, format_examples
 from .labels import plot_lang, term
 
 __all__ = ["TERMS", "UNITS", "customer_summary", "BetaGeo", "ModifiedBetaGeo", "GammaGamma", "ConvergenceWarning",
@@ -118,25 +119,16 @@ def customer_summary(
     """
     if freq not in UNITS:
         raise ValueError(f"freq must be one of {sorted(UNITS)}, got {freq!r}.")
-    needed = [customer, date] + ([amount] if amount is not None else [])
-    for column in needed:
-        if column not in transactions.columns:
-            raise missing_column_error(column, keyword="customer/date/amount",
-                                       available=transactions.columns, role="transactions")
+    require_columns(transactions, {"customer": customer, "date": date, "amount": amount}, role="transactions")
     if len(transactions) == 0:
         raise DataError("customer_summary needs transactions; this data has none.")
-    when = pd.to_datetime(transactions[date])
-    if when.isna().any():
-        rows = np.flatnonzero(when.isna().to_numpy())
-        raise DataError(f"Column {date!r} has missing dates at {format_examples((r, transactions[date].iloc[r]) for r in rows)}. "
-                        "Drop those rows or read the file with crmlab.read_transactions.")
-    if getattr(when.dt, "tz", None) is not None:
-        when = when.dt.tz_localize(None)
+    when = as_dates(transactions, date,
+                    missing="Drop those rows or read the file with crmlab.read_transactions.")
     codes, uniques, perm = factorize_ids(transactions[customer])
     if (codes < 0).any():
         raise DataError(f"Column {customer!r} has missing customer ids; drop those rows first.")
     day = _days(when)
-    money = (pd.to_numeric(transactions[amount], errors="coerce").to_numpy(dtype=float)
+    money = (as_numeric(transactions, amount, keyword="amount").to_numpy()
              if amount is not None else np.zeros(len(day)))
     end_day = int(day.max()) if observation_end is None else _day_number(observation_end, "observation_end")
     cal_day = None if calibration_end is None else _day_number(calibration_end, "calibration_end")
@@ -198,12 +190,8 @@ def customer_summary(
 
 # --------------------------------------------------------------------------- fitting helpers
 def _columns(summary, names, keywords):
-    arrays = []
-    for name, keyword in zip(names, keywords):
-        if name not in summary.columns:
-            raise missing_column_error(name, keyword=keyword, available=summary.columns, role="summary")
-        arrays.append(summary[name].to_numpy(dtype=float))
-    return arrays
+    require_columns(summary, zip(keywords, names), role="summary")
+    return [as_numeric(summary, name, keyword=keyword).to_numpy() for name, keyword in zip(names, keywords)]
 
 
 def _fit_mle(negll, x0, *, names, maxiter, tol):
@@ -768,10 +756,8 @@ def plot_calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequ
     Course concept: 校准期/验证期检验 — does the model predict what customers did next?
     """
     lang = plot_lang(lang)
-    for column in ("frequency_holdout", "duration_holdout"):
-        if column not in summary.columns:
-            raise missing_column_error(column, keyword="summary", available=summary.columns,
-                                       role="holdout (use customer_summary(..., calibration_end=...))")
+    require_columns(summary, [("summary", "frequency_holdout"), ("summary", "duration_holdout")],
+                    role="holdout (use customer_summary(..., calibration_end=...))")
     duration = float(summary["duration_holdout"].iloc[0])
     pred = model.predict_purchases(summary, duration)
     group = np.minimum(summary[model._columns[0]].to_numpy(), max_frequency)
@@ -794,7 +780,8 @@ def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, freq: str = "W"
     Course concept: 跟踪图 — predicted vs actual repeat transactions (FHL 2005, Figure 2).
     """
     lang = plot_lang(lang)
-    when = pd.to_datetime(transactions[date]).dt.normalize()
+    require_columns(transactions, {"customer": customer, "date": date}, role="transactions")
+    when = as_dates(transactions, date).dt.normalize()
     occ = pd.DataFrame({"c": transactions[customer].to_numpy(), "d": when.to_numpy()}).drop_duplicates()
     first = occ.groupby("c")["d"].transform("min")
     start = occ["d"].min()

@@ -17,9 +17,10 @@ import pandas as pd
 from . import schema
 from ._dates import as_day
 from ._plotting import get_ax
-from .errors import DataError, format_examples, missing_column_error
+from ._occasions import purchase_occasions
+from ._validate import as_dates, require_columns
+from .errors import DataError, format_examples
 from .labels import check_lang, plot_lang, term
-from .loyalty import _as_dates, purchase_occasions
 
 __all__ = [
     "TERMS", "STAGES", "STAGE_ACTIONS", "lifecycle_stages", "stage_summary", "cohort_table",
@@ -61,11 +62,6 @@ STAGE_ACTIONS = pd.DataFrame(
     columns=["stage", "中文", "what happens", "what to do"],
 ).set_index("stage")
 
-
-def _require(frame: pd.DataFrame, columns: dict[str, str | None], role: str = "the data") -> None:
-    for keyword, column in columns.items():
-        if column is not None and column not in frame.columns:
-            raise missing_column_error(column, keyword=keyword, available=frame.columns, role=f"{keyword} in {role}")
 
 
 def _labels(keys, lang: str) -> list[str]:
@@ -136,7 +132,7 @@ def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: 
     if window_days < 1 or exploration_days < 0 or lapse_factor <= 0 or not 0 < decline_ratio < 1 or growth_ratio <= 1:
         raise ValueError("need window_days >= 1, lapse_factor > 0, 0 < decline_ratio < 1 and growth_ratio > 1.")
     if measure == "amount":
-        _require(transactions, {"amount": amount})
+        require_columns(transactions, {"amount": amount}, role="{keyword} in the data")
     occ = purchase_occasions(transactions, customer=customer, date=date,
                              amount=amount if measure == "amount" else None)
     if occ.empty:
@@ -226,8 +222,8 @@ def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", normalize: bool
     >>> cohort_table(tx).iloc[0].tolist()
     [1.0, 0.5]
     """
-    _require(transactions, {"customer": customer, "date": date})
-    dates = _as_dates(transactions, date)
+    require_columns(transactions, {"customer": customer, "date": date}, role="{keyword} in the data")
+    dates = as_dates(transactions, date)
     frame = pd.DataFrame({"c": transactions[customer], "p": dates.dt.to_period(freq)}).dropna().drop_duplicates()
     if frame.empty:
         raise DataError("no purchases with a customer id and a date: no cohorts to build.")
@@ -380,7 +376,7 @@ def retention_curve(table: pd.DataFrame, *, tenure: str = "tenure", churned: str
     >>> retention_curve(t)["survival"].round(3).tolist()
     [1.0, 0.667, 0.667, 0.0]
     """
-    _require(table, {"tenure": tenure, "churned": churned, "by": by}, "the tenure table")
+    require_columns(table, {"tenure": tenure, "churned": churned, "by": by}, role="{keyword} in the tenure table")
     flag = table[churned]
     if flag.dtype != bool:
         raise DataError(f"column {churned!r} must be True/False; use tenure_retention(...) for Yes/No text.")
@@ -425,7 +421,7 @@ def tenure_retention(table: pd.DataFrame, *, tenure: str = "tenure", churn: str 
 
 
 def _tenure_frame(table, tenure, churn, by, yes, no) -> pd.DataFrame:
-    _require(table, {"tenure": tenure, "churn": churn, "by": by}, "the tenure table")
+    require_columns(table, {"tenure": tenure, "churn": churn, "by": by}, role="{keyword} in the tenure table")
     months = pd.to_numeric(table[tenure], errors="coerce")
     bad = months.isna() | (months < 0)
     if bad.any():

@@ -19,8 +19,10 @@ import pandas as pd
 
 from . import schema
 from ._dates import as_day
+from ._occasions import purchase_occasions
 from ._plotting import get_ax
-from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
+from ._validate import as_dates, as_numeric, check_cut, default_high, require_columns
+from .errors import CrmlabWarning, DataError, format_examples
 from .labels import check_lang, plot_lang, term
 
 __all__ = [
@@ -128,33 +130,9 @@ LADDER = ("prospect", "first_time", "client", "supporter", "advocate", "loyal")
 # helpers
 # ------------------------------------------------------------------------------------------
 
-def _require(frame: pd.DataFrame, columns: dict[str, str | None], role: str = "the data") -> None:
-    for keyword, column in columns.items():
-        if column is not None and column not in frame.columns:
-            raise missing_column_error(column, keyword=keyword, available=frame.columns, role=f"{keyword} in {role}")
-
-
-def _as_dates(frame: pd.DataFrame, date: str) -> pd.Series:
-    values = frame[date]
-    if not pd.api.types.is_datetime64_any_dtype(values):
-        parsed = pd.to_datetime(values, errors="coerce")
-        bad = parsed.isna() & values.notna()
-        if bad.any():
-            raise DataError(f"column {date!r} holds values that are not dates: "
-                            f"{format_examples(zip(values.index[bad], values[bad]))}. "
-                            "Read the file with crmlab.read_transactions(..., date=...) first.")
-        values = parsed
-    return values
-
 
 def _numeric(frame: pd.DataFrame, column: str, keyword: str) -> pd.Series:
-    values = pd.to_numeric(frame[column], errors="coerce")
-    bad = values.isna() & frame[column].notna()
-    if bad.any():
-        raise DataError(f"column {column!r} ({keyword}) must be numeric; found "
-                        f"{format_examples(zip(frame.index[bad], frame[column][bad]))}. "
-                        "Recode the answers as numbers (e.g. a 1-7 scale).")
-    return values.astype(float)
+    return as_numeric(frame, column, keyword=keyword, fix="Recode the answers as numbers (e.g. a 1-7 scale).")
 
 
 def _label(keys: pd.Series, lang: str) -> pd.Series:
@@ -162,56 +140,6 @@ def _label(keys: pd.Series, lang: str) -> pd.Series:
     if lang == "en":
         return keys
     return keys.map(lambda k: term(k, "zh", TERMS))
-
-
-def purchase_occasions(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER,
-                       date: str = schema.DATE, amount: str | None = schema.AMOUNT,
-                       by: str = "day") -> pd.DataFrame:
-    """Collapse order lines into purchase occasions (one per customer and day, or one per row).
-
-    Course concept: a "purchase" (购买次数) for loyalty measures is a shopping occasion, so several
-    lines or CDs bought the same day count once.
-
-    Parameters
-    ----------
-    transactions : DataFrame
-        Canonical transactions.
-    by : {"day", "row"}
-        ``"day"`` merges rows of one customer on one calendar day; ``"row"`` keeps each row.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``customer_id``, ``order_date`` (and ``amount``), sorted by customer and date.
-
-    Examples
-    --------
-    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a"], "order_date": pd.to_datetime(
-    ...     ["2024-01-01", "2024-01-01", "2024-02-01"]), "amount": [1.0, 2.0, 4.0]})
-    >>> purchase_occasions(tx)["amount"].tolist()
-    [3.0, 4.0]
-    """
-    if amount is not None and amount not in transactions.columns:
-        amount = None
-    _require(transactions, {"customer": customer, "date": date})
-    if by not in ("day", "row"):
-        raise ValueError(f"by={by!r} must be 'day' or 'row'.")
-    cols = [customer, date] + ([amount] if amount else [])
-    frame = transactions[cols].copy()
-    frame[date] = _as_dates(frame, date)
-    frame = frame.dropna(subset=[customer, date])
-    if by == "day":
-        frame[date] = frame[date].dt.normalize()
-        if amount:
-            frame = frame.groupby([customer, date], as_index=False, sort=True)[amount].sum()
-        else:
-            frame = frame.drop_duplicates().sort_values([customer, date])
-    else:
-        frame = frame.sort_values([customer, date], kind="stable")
-    frame = frame.rename(columns={customer: schema.CUSTOMER, date: schema.DATE})
-    if amount:
-        frame = frame.rename(columns={amount: schema.AMOUNT})
-    return frame.reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------------------
@@ -383,8 +311,8 @@ def retention_by_period(transactions: pd.DataFrame, *, freq: str = "Q", customer
     >>> retention_by_period(tx, freq="M")["retention_rate"].tolist()
     [nan, 0.5]
     """
-    _require(transactions, {"customer": customer, "date": date})
-    dates = _as_dates(transactions, date)
+    require_columns(transactions, {"customer": customer, "date": date}, role="{keyword} in the data")
+    dates = as_dates(transactions, date)
     frame = pd.DataFrame({"c": transactions[customer], "p": dates.dt.to_period(freq)}).dropna().drop_duplicates()
     periods = pd.period_range(frame["p"].min(), frame["p"].max(), freq=frame["p"].dt.freq)
     ordinal = frame["p"].array.asi8
@@ -430,7 +358,7 @@ def share_of_wallet(panel: pd.DataFrame, *, focal, customer: str = schema.CUSTOM
     >>> share_of_wallet(p, focal="A")["share_of_wallet"].tolist()
     [0.75, 0.0]
     """
-    _require(panel, {"customer": customer, "brand": brand, "amount": amount}, "the panel")
+    require_columns(panel, {"customer": customer, "brand": brand, "amount": amount}, role="{keyword} in the panel")
     spend = _numeric(panel, amount, "amount")
     frame = pd.DataFrame({"c": panel[customer], "focal": spend.where(panel[brand] == focal, 0.0), "all": spend})
     out = frame.groupby("c").sum()
@@ -453,7 +381,7 @@ def share_of_wallet_survey(survey: pd.DataFrame, *, firm_spend: str = "firm_spen
     >>> share_of_wallet_survey(s).tolist()
     [0.25, 0.0]
     """
-    _require(survey, {"firm_spend": firm_spend, "category_spend": category_spend}, "the survey")
+    require_columns(survey, {"firm_spend": firm_spend, "category_spend": category_spend}, role="{keyword} in the survey")
     firm = _numeric(survey, firm_spend, "firm_spend")
     total = _numeric(survey, category_spend, "category_spend")
     bad = firm > total
@@ -476,7 +404,7 @@ def cross_buying(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER,
     >>> cross_buying(tx).tolist()
     [2, 1]
     """
-    _require(transactions, {"customer": customer, "category": category})
+    require_columns(transactions, {"customer": customer, "category": category}, role="{keyword} in the data")
     return transactions.dropna(subset=[customer, category]).groupby(customer)[category].nunique().rename("n_categories")
 
 
@@ -543,7 +471,7 @@ def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema
     [8.25, 25.0, 0.6666666666666666]
     """
     # One definition of promoters, detractors and NPS, and of "high" on a rating scale.
-    from .satisfaction import _check_cut, _default_high, nps
+    from .satisfaction import nps
 
     if not isinstance(survey, pd.DataFrame):
         raise DataError(f"expected a survey DataFrame, got {type(survey).__name__}.")
@@ -552,13 +480,13 @@ def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema
     for keyword, column in (("recommend", recommend), ("price_sensitivity", price_sensitivity)):
         if column is None or (column == defaults[keyword] and column not in survey.columns):
             continue  # not asked in this survey
-        _require(survey, {keyword: column}, "the survey")
+        require_columns(survey, {keyword: column}, role="{keyword} in the survey")
         items[keyword] = column
     if not items:
         raise DataError("the survey has neither a recommendation nor a price-sensitivity column; pass "
                         "recommend='<column>' (0–10) and/or price_sensitivity='<column>' naming them. "
                         f"Columns: {', '.join(repr(c) for c in list(survey.columns)[:30])}.")
-    _require(survey, {"by": by}, "the survey")
+    require_columns(survey, {"by": by}, role="{keyword} in the survey")
     groups = survey[by] if by is not None else pd.Series("all", index=survey.index)
     n_lost = int(groups.isna().sum())
     if n_lost:
@@ -567,8 +495,8 @@ def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema
     frame = pd.DataFrame({"g": groups}, index=survey.index)
     if "price_sensitivity" in items:
         low, high = (float(v) for v in price_scale)
-        cut = _default_high(low, high) if price_sensitive_min is None else \
-            _check_cut("price_sensitive_min", float(price_sensitive_min), low, high, items["price_sensitivity"])
+        cut = default_high(low, high) if price_sensitive_min is None else \
+            check_cut("price_sensitive_min", float(price_sensitive_min), low, high, items["price_sensitivity"])
         s = _numeric(survey, items["price_sensitivity"], "price_sensitivity")
         bad = s.notna() & ((s < low) | (s > high))
         if bad.any():
@@ -628,7 +556,7 @@ def attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", beha
     >>> attitude_behaviour(d)["segment"].tolist()
     ['true', 'latent', 'spurious', 'none']
     """
-    _require(data, {"attitude": attitude, "behaviour": behaviour})
+    require_columns(data, {"attitude": attitude, "behaviour": behaviour}, role="{keyword} in the data")
     att = _numeric(data, attitude, "attitude")
     beh = _numeric(data, behaviour, "behaviour")
     out = pd.DataFrame({"attitude_high": att >= attitude_threshold, "behaviour_high": beh >= behaviour_threshold},
@@ -677,7 +605,7 @@ def classify_loyalty_types(data: pd.DataFrame, *, attachment: str = "attachment"
     ['super_value', 'price']
     """
     rules = LOYALTY_TYPE_RULES if rules is None else rules
-    _require(data, {"attachment": attachment, "repeat": repeat, "driver": driver})
+    require_columns(data, {"attachment": attachment, "repeat": repeat, "driver": driver}, role="{keyword} in the data")
     missing = {"attachment", "repeat", "driver"} - set(rules.columns)
     if missing:
         raise ValueError(f"rules need columns attachment, repeat, driver; missing {sorted(missing)}.")
@@ -800,7 +728,7 @@ def brand_patterns(panel: pd.DataFrame, *, customer: str = schema.CUSTOMER, seq:
     >>> brand_patterns(p)["pattern"].tolist()
     ['undivided', 'divided']
     """
-    _require(panel, {"customer": customer, "seq": seq, "brand": brand}, "the brand panel")
+    require_columns(panel, {"customer": customer, "seq": seq, "brand": brand}, role="{keyword} in the brand panel")
     ordered = panel[[customer, seq, brand]].dropna(subset=[customer, brand]).sort_values([customer, seq], kind="stable")
     rows = {}
     for cid, brands in ordered.groupby(customer, sort=True)[brand]:
@@ -845,7 +773,7 @@ def loyalty_ladder(customers: pd.DataFrame, *, purchases: str = "n_purchases", r
     """
     if not 1 < client_min <= supporter_min <= loyal_min:
         raise ValueError("thresholds must satisfy 1 < client_min <= supporter_min <= loyal_min.")
-    _require(customers, {"purchases": purchases, "recommend": recommend})
+    require_columns(customers, {"purchases": purchases, "recommend": recommend}, role="{keyword} in the data")
     n = _numeric(customers, purchases, "purchases").fillna(0)
     s = _numeric(customers, recommend, "recommend") if recommend else pd.Series(np.nan, index=customers.index)
     advocate = (n >= supporter_min) & (s >= advocate_min)

@@ -27,7 +27,8 @@ from . import schema
 from ._dates import as_day
 from ._ids import factorize_ids
 from ._plotting import get_ax
-from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
+from ._validate import as_dates, as_numeric, require_columns
+from .errors import CrmlabWarning, DataError, format_examples
 from .labels import check_lang, plot_lang, term
 
 __all__ = [
@@ -155,12 +156,6 @@ ACTIONS: dict[str, tuple[str, str]] = {
 }
 
 
-def _check_columns(frame: pd.DataFrame, columns: Mapping[str, str]) -> None:
-    for keyword, column in columns.items():
-        if column not in frame.columns:
-            raise missing_column_error(column, keyword=keyword, available=frame.columns, role=keyword)
-
-
 # --------------------------------------------------------------------------------------------
 # RFM table
 # --------------------------------------------------------------------------------------------
@@ -222,17 +217,12 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
     needed = {"customer": customer, "date": date, "amount": amount}
     if order:
         needed["order"] = order
-    _check_columns(transactions, needed)
-    dates = transactions[date]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        bad = [(i, v) for i, v in dates.head(5).items()]
-        raise DataError(f"column {date!r} (date) holds {dates.dtype} values, not dates: "
-                        f"{format_examples(bad)}. Read the file with crmlab.read_transactions(...) "
-                        f"or convert it with pd.to_datetime first.")
+    require_columns(transactions, needed)
+    # Calendar days in the data's own time zone (a time zone is dropped, not converted).
+    dates = as_dates(transactions, date, fix="Read the file with crmlab.read_transactions(...) "
+                     "or convert it with pd.to_datetime first.")
     # Whole calendar days as integers: an order at 23:59 is not "0.99 days" old, and integer
     # arithmetic is much faster than datetime aggregations at millions of rows.
-    if getattr(dates.dt, "tz", None) is not None:
-        dates = dates.dt.tz_localize(None)  # calendar days in the data's own time zone
     raw = dates.to_numpy()
     unit, _ = np.datetime_data(raw.dtype)
     per_day = int(np.timedelta64(1, "D") // np.timedelta64(1, unit))
@@ -264,7 +254,7 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
         bad = [(i, v) for i, v in frame[customer][frame[customer].isna()].head(5).items()]
         raise DataError(f"column {customer!r} (customer) has missing ids: {format_examples(bad)}. "
                         f"Read the data with crmlab.read_transactions, which drops and counts them.")
-    money = frame[amount].to_numpy(dtype=float, na_value=np.nan)
+    money = as_numeric(frame, amount, keyword="amount").to_numpy()
     if np.isnan(money).any():
         bad = [(i, v) for i, v in frame[amount][np.isnan(money)].head(5).items()]
         raise DataError(f"column {amount!r} (amount) has missing values: {format_examples(bad)}. "
@@ -407,7 +397,7 @@ def rfm_scores(rfm: pd.DataFrame, *, bins: int | None = None, method="quantile",
     >>> s.attrs["cuts"]["frequency"]
     [1.5]
     """
-    _check_columns(rfm, {d: d for d in DIMENSIONS})
+    require_columns(rfm, {d: d for d in DIMENSIONS})
     if len(rfm) == 0:
         raise DataError("the RFM table is empty: there are no customers to score.")
     if len(rfm) < 2:
@@ -614,7 +604,7 @@ def segment(scores: pd.DataFrame, *, scheme="mean_split", split_on: str = "value
         if split_on not in ("values", "scores"):
             raise ValueError(f"split_on={split_on!r}: use 'values' or 'scores'.")
         cols = DIMENSIONS if split_on == "values" else tuple(SCORE_COLUMNS.values())
-        _check_columns(scores, {c: c for c in cols})
+        require_columns(scores, {c: c for c in cols})
         r, f, m = (scores[c].to_numpy(dtype=float) for c in cols)
         # Same convention as rfm_scores(method="mean"): exactly at the mean is high for recency.
         r_high = (r <= r.mean()) if split_on == "values" else (r >= r.mean())
@@ -625,7 +615,7 @@ def segment(scores: pd.DataFrame, *, scheme="mean_split", split_on: str = "value
         order = list(MEAN_SPLIT_TYPES.values())
     else:
         rules = scheme_rules(scheme)
-        _check_columns(scores, {c: c for c in SCORE_COLUMNS.values()})
+        require_columns(scores, {c: c for c in SCORE_COLUMNS.values()})
         r, f, m = (scores[c] for c in SCORE_COLUMNS.values())
         bins = scores.attrs.get("bins", {})
         levels = max(bins.values()) if bins else int(max(r.max(), f.max(), m.max()))
@@ -701,7 +691,7 @@ def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "e
     General win-back             1       0.058824
     """
     check_lang(lang)
-    _check_columns(scores, {d: d for d in DIMENSIONS})
+    require_columns(scores, {d: d for d in DIMENSIONS})
     if not segments.index.equals(scores.index):
         segments = segments.reindex(scores.index)
     revenue = scores["revenue"] if "revenue" in scores.columns else scores["monetary"]
@@ -783,7 +773,7 @@ class RFMKMeans:
     def _features(self, rfm: pd.DataFrame) -> np.ndarray:
         from sklearn.preprocessing import StandardScaler
 
-        _check_columns(rfm, {d: d for d in DIMENSIONS})
+        require_columns(rfm, {d: d for d in DIMENSIONS})
         # log1p tames the long right tails of F and M (and R); monetary below 0 (net returns) → 0.
         x = np.log1p(np.clip(rfm[list(DIMENSIONS)].to_numpy(dtype=float), 0, None))
         return StandardScaler().fit_transform(x)

@@ -20,7 +20,8 @@ from scipy import stats
 
 from crmlab import schema
 from crmlab._plotting import get_ax
-from crmlab.errors import CrmlabWarning, DataError, format_examples, missing_column_error
+from crmlab._validate import as_numeric, check_cut, default_high, require_columns
+from crmlab.errors import CrmlabWarning, DataError, format_examples
 from crmlab.labels import plot_lang, term
 
 __all__ = [
@@ -65,25 +66,12 @@ _QUADRANTS = ("loyalist", "mercenary", "hostage", "defector")
 # --------------------------------------------------------------------------------------------
 
 def _require(frame: pd.DataFrame, columns: dict[str, str]) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise DataError(f"expected a survey DataFrame, got {type(frame).__name__}. "
-                        "Read the file with crmlab.read_survey(...) first.")
-    for keyword, column in columns.items():
-        if column not in frame.columns:
-            raise missing_column_error(column, keyword=keyword, available=frame.columns, role=keyword)
+    require_columns(frame, columns, kind="survey", hint="Read the file with crmlab.read_survey(...) first.")
 
 
 def _numeric(frame: pd.DataFrame, column: str) -> pd.Series:
-    values = frame[column]
-    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        return values.astype("float64")
-    numbers = pd.to_numeric(values, errors="coerce")
-    bad = numbers.isna() & values.notna()
-    if bad.any():
-        raise DataError(f"column {column!r} must hold numbers (ratings) but has "
-                        f"{format_examples(zip(frame.index[bad], values[bad]))}. Read the survey with "
-                        f"crmlab.read_survey(..., recode={{{column!r}: {{'<answer>': <number>}}}}).")
-    return numbers.astype("float64")
+    return as_numeric(frame, column, what="numbers (ratings)",
+                      fix=f"Read the survey with crmlab.read_survey(..., recode={{{column!r}: {{'<answer>': <number>}}}}).")
 
 
 def _scale(frame: pd.DataFrame, column: str, scale) -> tuple[float, float]:
@@ -100,21 +88,6 @@ def _scale(frame: pd.DataFrame, column: str, scale) -> tuple[float, float]:
                   f"{values.min():g}–{values.max():g}. Pass the scale (e.g. (1, 5)) or read the survey "
                   "with crmlab.read_survey(..., scales=...).", CrmlabWarning, stacklevel=3)
     return float(values.min()), float(values.max())
-
-
-def _check_cut(name: str, value: float, low: float, high: float, column: str) -> float:
-    # A cut point at or below the bottom of the scale puts everyone above it, one beyond the top
-    # nobody: both silently turn the analysis into one group (e.g. 8 on a 1–5 scale).
-    if not low < value <= high:
-        raise DataError(f"{name}={value:g} is outside the scale of column {column!r} ({low:g}–{high:g}), "
-                        f"so every respondent falls on one side. Pass a value above {low:g} and at most "
-                        f"{high:g}, or declare the right scale.")
-    return value
-
-
-def _default_high(low: float, high: float) -> float:
-    # Smallest whole answer above the scale midpoint: 4 on 1–5, 6 on 0–10, 5 on 1–7.
-    return float(math.floor((low + high) / 2) + 1)
 
 
 # --------------------------------------------------------------------------------------------
@@ -223,10 +196,10 @@ def customer_types(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACT
     _require(survey, {"satisfaction": satisfaction, "loyalty": loyalty})
     s_low, s_high = _scale(survey, satisfaction, satisfaction_scale)
     l_low, l_high = _scale(survey, loyalty, loyalty_scale)
-    satisfied_at = _default_high(s_low, s_high) if satisfied_at is None else \
-        _check_cut("satisfied_at", float(satisfied_at), s_low, s_high, satisfaction)
-    loyal_at = _default_high(l_low, l_high) if loyal_at is None else \
-        _check_cut("loyal_at", float(loyal_at), l_low, l_high, loyalty)
+    satisfied_at = default_high(s_low, s_high) if satisfied_at is None else \
+        check_cut("satisfied_at", float(satisfied_at), s_low, s_high, satisfaction)
+    loyal_at = default_high(l_low, l_high) if loyal_at is None else \
+        check_cut("loyal_at", float(loyal_at), l_low, l_high, loyalty)
     apostle_at = (s_high, l_high) if apostle_at is None else tuple(float(v) for v in apostle_at)
     terrorist_at = (s_low, l_low) if terrorist_at is None else tuple(float(v) for v in terrorist_at)
     frame = pd.DataFrame({"satisfaction": _numeric(survey, satisfaction),
@@ -286,9 +259,9 @@ def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATIS
     _require(survey, keys)
     low, high = _scale(survey, satisfaction, scale)
     defection_below = low + 0.4 * (high - low) if defection_below is None else \
-        _check_cut("defection_below", float(defection_below), low, high, satisfaction)
+        check_cut("defection_below", float(defection_below), low, high, satisfaction)
     affection_from = low + 0.9 * (high - low) if affection_from is None else \
-        _check_cut("affection_from", float(affection_from), low, high, satisfaction)
+        check_cut("affection_from", float(affection_from), low, high, satisfaction)
     if not defection_below <= affection_from:
         raise DataError(f"defection_below={defection_below:g} must not exceed affection_from={affection_from:g}.")
     frame = pd.DataFrame({"s": _numeric(survey, satisfaction), "y": _numeric(survey, loyalty)})

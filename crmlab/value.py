@@ -14,8 +14,11 @@ import pandas as pd
 
 from . import schema
 from ._plotting import get_ax
-from .errors import DataError, format_examples, missing_column_error
+from ._validate import as_dates, as_day, as_numeric, require_columns
+from .errors import DataError, format_examples
 from .labels import check_lang, plot_lang, term
+
+_MISSING_DATES = "Drop those rows or read the file with crmlab.read_transactions, which drops and counts them."
 
 __all__ = [
     "VALUE_COMPONENTS", "COST_COMPONENTS", "TERMS", "delivered_value", "make_delivered_value",
@@ -60,22 +63,7 @@ TERMS: dict[str, tuple[str, str]] = {
 
 
 def _require(frame: pd.DataFrame, columns, keyword: str, role: str) -> None:
-    for column in columns:
-        if column not in frame.columns:
-            raise missing_column_error(column, keyword=keyword, available=frame.columns, role=role)
-
-
-def _numeric(frame: pd.DataFrame, column: str) -> pd.Series:
-    values = pd.to_numeric(frame[column], errors="coerce")
-    bad = values.isna() & frame[column].notna()
-    if bad.any():
-        rows = np.flatnonzero(bad.to_numpy())
-        raise DataError(
-            f"Column {column!r} must be numeric; these values are not: "
-            f"{format_examples((r, frame[column].iloc[r]) for r in rows)}. "
-            "Clean or map the column to numbers first."
-        )
-    return values.astype(float)
+    require_columns(frame, [(keyword, c) for c in columns], role=role)
 
 
 # --------------------------------------------------------------------------- delivered value
@@ -133,7 +121,7 @@ def delivered_value(
     def total(columns):
         out = pd.Series(0.0, index=data.index)
         for column in columns:
-            out = out + weights.get(column, 1.0) * _numeric(data, column)
+            out = out + weights.get(column, 1.0) * as_numeric(data, column)
         return out
 
     out = pd.DataFrame({"total_value": total(value_columns), "total_cost": total(cost_columns)})
@@ -214,7 +202,7 @@ def customer_values(data, *, customer: str = schema.CUSTOMER, amount: str = sche
         values = pd.to_numeric(data, errors="coerce")
     elif isinstance(data, pd.DataFrame):
         _require(data, [customer, amount], "customer/amount", "customer/amount")
-        values = _numeric(data, amount).groupby(data[customer], sort=True, observed=True).sum()
+        values = as_numeric(data, amount).groupby(data[customer], sort=True, observed=True).sum()
         values.index.name = customer
     else:
         values = pd.Series(np.asarray(data, dtype=float))
@@ -509,7 +497,7 @@ def annual_margin(transactions: pd.DataFrame, *, margin: float = 1.0, customer: 
     49.97
     """
     _require(transactions, [customer, date, amount], "customer/date/amount", "transactions")
-    when = pd.to_datetime(transactions[date])
+    when = as_dates(transactions, date, missing=_MISSING_DATES)
     customers = transactions[customer].nunique()
     if customers == 0:
         raise DataError("an annual margin per customer needs customers; this data has none.")
@@ -517,7 +505,7 @@ def annual_margin(transactions: pd.DataFrame, *, margin: float = 1.0, customer: 
     if days <= 0:
         raise DataError(f"an annual margin spreads the revenue over the time the data cover, but every "
                         f"purchase is on one day ({when.min():%Y-%m-%d}); it needs purchases on at least 2 days.")
-    return float(margin * _numeric(transactions, amount).sum() / customers / (days / 365.25))
+    return float(margin * as_numeric(transactions, amount).sum() / customers / (days / 365.25))
 
 
 def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_rate: float = 0.0,
@@ -542,9 +530,9 @@ def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_
     [15.0]
     """
     _require(transactions, [customer, date, amount], "customer/date/amount", "transactions")
-    when = pd.to_datetime(transactions[date])
-    money = _numeric(transactions, amount)
-    snap = when.max() if snapshot is None else pd.Timestamp(snapshot)
+    when = as_dates(transactions, date, missing=_MISSING_DATES)
+    money = as_numeric(transactions, amount)
+    snap = when.max() if snapshot is None else as_day(snapshot, name="snapshot")
     years = (snap - when).dt.total_seconds() / (365.25 * 86400)
     compounded = margin * money * (1 + discount_rate) ** years
     key = transactions[customer]
