@@ -250,7 +250,60 @@ def _compress(arrays, weights):
 
 
 # --------------------------------------------------------------------------- BG/NBD
-class BetaGeo:
+class _FittedModel:
+    """What BG/NBD and Gamma-Gamma share: options, the fitted check, fitted attributes, repr.
+
+    Fitted values end in ``_`` (scikit-learn): ``params_``, ``standard_errors_``,
+    ``log_likelihood_``, ``converged_``, ``n_customers_`` and ``columns_`` (role → the summary
+    column the model was fitted on, so predictions read the same columns).
+    """
+
+    param_names: tuple[str, ...] = ()
+
+    def __init__(self, *, maxiter: int = 2000, tol: float = 1e-12):
+        self.maxiter = maxiter
+        self.tol = tol
+
+    @property
+    def is_fitted(self) -> bool:
+        """Whether :meth:`fit` has produced a usable estimate."""
+        return hasattr(self, "params_")
+
+    def _check_fitted(self) -> None:
+        if not self.is_fitted:
+            raise RuntimeError(f"{type(self).__name__} is not fitted: call fit() first.")
+
+    def _store_fit(self, res, scale, grad_natural, columns: dict[str, str]) -> np.ndarray:
+        params = np.exp(res.x)
+        self.params_ = pd.Series(params, index=list(self.param_names))
+        self.log_likelihood_ = float(-res.fun * scale)
+        self.converged_ = bool(res.success)
+        self.n_customers_ = float(scale)
+        self.standard_errors_ = _hessian_se(grad_natural, params, list(self.param_names))
+        self.columns_ = dict(columns)
+        return params
+
+    def _summary_arrays(self, summary: pd.DataFrame) -> list[np.ndarray]:
+        self._check_fitted()
+        return _columns(summary, list(self.columns_.values()), list(self.columns_))
+
+    def __repr__(self):
+        name = type(self).__name__
+        if not self.is_fitted:
+            return f"{name}()"
+        return f"{name}(" + ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items()) + ")"
+
+
+def _weights(summary, weights, n):
+    if weights is None:
+        return np.ones(n)
+    w = summary[weights].to_numpy(dtype=float) if isinstance(weights, str) else np.asarray(weights, dtype=float)
+    if w.shape != (n,) or np.any(~np.isfinite(w)) or np.any(w < 0):
+        raise DataError("weights must be one finite, non-negative number per row.")
+    return w
+
+
+class BetaGeo(_FittedModel):
     """BG/NBD model of repeat purchasing (Fader, Hardie & Lee 2005).
 
     Course concept: 客户终身价值 — each customer buys at Poisson rate λ ~ Gamma(r, α) while alive
@@ -285,10 +338,6 @@ class BetaGeo:
     param_names = ("r", "alpha", "a", "b")
     #: 1 when customers may also drop out right after their first purchase (MBG/NBD).
     _k = 0
-
-    def __init__(self, *, maxiter: int = 2000, tol: float = 1e-12):
-        self.maxiter = maxiter
-        self.tol = tol
 
     @classmethod
     def _loglik_parts(cls, params, x, tx, T):
@@ -381,7 +430,7 @@ class BetaGeo:
         self
         """
         x, tx, TT = _columns(summary, [frequency, recency, T], ["frequency", "recency", "T"])
-        w = self._weights(summary, weights, len(x))
+        w = _weights(summary, weights, len(x))
         self._validate(x, tx, TT, frequency, recency, T, summary)
         self._check_enough(x, w)
         if compress:
@@ -409,15 +458,9 @@ class BetaGeo:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             res = _fit_mle(negll, x0, names=self.param_names, maxiter=self.maxiter, tol=self.tol)
-            params = np.exp(res.x)
-            self.params_ = pd.Series(params, index=list(self.param_names))
-            self.log_likelihood_ = float(-res.fun * scale)
-            self.converged_ = bool(res.success)
-            self.n_customers_ = float(scale)
+            self._store_fit(res, scale, lambda p: -self._grad(p, x, tx, TT, w, groups, zero)[1],
+                            {"frequency": frequency, "recency": recency, "T": T})
             self.n_iter_ = int(res.nit)
-            self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, tx, TT, w, groups, zero)[1], params,
-                                                list(self.param_names))
-            self._columns = (frequency, recency, T)
         self._check_estimate(*histories)
         for caught_warning in caught:
             warnings.warn(caught_warning.message, caught_warning.category, stacklevel=2)
@@ -439,7 +482,7 @@ class BetaGeo:
         """A fit that ran off to the edge of the parameter space predicts NaN/inf: stop instead."""
         with np.errstate(all="ignore"):
             pred = self.conditional_expected_purchases(float(np.max(TT)), x, tx, TT)
-            alive = self._p_alive(x, tx, TT)
+            alive = self.conditional_probability_alive(x, tx, TT)
         if not (np.all(np.isfinite(pred)) and np.all(np.isfinite(alive))):
             params = ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items())
             del self.params_  # not a fitted model
@@ -447,15 +490,6 @@ class BetaGeo:
                 f"{type(self).__name__} has no usable estimate on these data ({params}: predictions are not "
                 f"finite). This happens with few customers ({self.n_customers_:g} here) or purchases at very regular "
                 "intervals; use data with more customers.")
-
-    @staticmethod
-    def _weights(summary, weights, n):
-        if weights is None:
-            return np.ones(n)
-        w = summary[weights].to_numpy(dtype=float) if isinstance(weights, str) else np.asarray(weights, dtype=float)
-        if w.shape != (n,) or np.any(~np.isfinite(w)) or np.any(w < 0):
-            raise DataError("weights must be one finite, non-negative number per row.")
-        return w
 
     @staticmethod
     def _validate(x, tx, T, fcol, rcol, tcol, summary):
@@ -472,17 +506,14 @@ class BetaGeo:
                                 f"{format_examples((summary.index[r], summary[column].iloc[r]) for r in rows)}. "
                                 "Build the summary with crmlab.clv.customer_summary.")
 
-    def _check_fitted(self):
-        if not hasattr(self, "params_"):
-            raise RuntimeError("Call fit() first.")
-
-    def _data(self, summary):
-        self._check_fitted()
-        f, r, T = self._columns
-        return _columns(summary, [f, r, T], ["frequency", "recency", "T"])
+    def histories(self, summary: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The (x, t_x, T) arrays of ``summary``, read from the columns the model was fitted on."""
+        x, tx, T = self._summary_arrays(summary)
+        return x, tx, T
 
     def conditional_expected_purchases(self, t, x, tx, T):
         """E[X(t) | x, t_x, T] on arrays (FHL 2005, eq. 10)."""
+        self._check_fitted()
         r, alpha, a, b = self.params_.to_numpy()
         k = self._k
         x, tx, T, t = (np.asarray(v, dtype=float) for v in (x, tx, T, t))
@@ -490,9 +521,12 @@ class BetaGeo:
         log_ratio = (r + x) * np.log((alpha + T) / (alpha + T + t))
         head = (a + b + x - 1 + k) / (a - 1)
         num = 1 - np.exp(log_ratio) * special.hyp2f1(r + x, b + x + k, a + b + x - 1 + k, z)
-        return head * num * self._p_alive(x, tx, T)
+        return head * num * self.conditional_probability_alive(x, tx, T)
 
-    def _p_alive(self, x, tx, T):
+    def conditional_probability_alive(self, x, tx, T):
+        """P(alive | x, t_x, T) on arrays (FHL 2005, eq. 11)."""
+        self._check_fitted()
+        x, tx, T = (np.asarray(v, dtype=float) for v in (x, tx, T))
         r, alpha, a, b = self.params_.to_numpy()
         pos = (x > 0) | (self._k == 1)
         bx1 = np.where(pos, b + x - 1 + self._k, 1.0)
@@ -504,7 +538,7 @@ class BetaGeo:
 
         Course concept: 预期购买次数 — E[X(t) | x, t_x, T].
         """
-        x, tx, T = self._data(summary)
+        x, tx, T = self.histories(summary)
         return pd.Series(self.conditional_expected_purchases(t, x, tx, T), index=summary.index,
                          name="expected_purchases")
 
@@ -513,8 +547,8 @@ class BetaGeo:
 
         Course concept: 客户活跃概率 — the chance the customer has not silently left.
         """
-        x, tx, T = self._data(summary)
-        return pd.Series(self._p_alive(x, tx, T), index=summary.index, name="p_alive")
+        x, tx, T = self.histories(summary)
+        return pd.Series(self.conditional_probability_alive(x, tx, T), index=summary.index, name="p_alive")
 
     def expected_purchases_new(self, t):
         """E[X(t)] for a customer just acquired (unconditional, FHL 2005 eq. 7)."""
@@ -528,15 +562,8 @@ class BetaGeo:
 
     def log_likelihood(self, summary: pd.DataFrame) -> pd.Series:
         """Per-customer log-likelihood at the fitted parameters."""
-        x, tx, T = self._data(summary)
+        x, tx, T = self.histories(summary)
         return pd.Series(self._loglik(self.params_.to_numpy(), x, tx, T), index=summary.index)
-
-    def __repr__(self):
-        name = type(self).__name__
-        if not hasattr(self, "params_"):
-            return f"{name}()"
-        return f"{name}(" + ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items()) + ")"
-
 
 class ModifiedBetaGeo(BetaGeo):
     """MBG/NBD (Batislam, Denizel & Filiztekin 2007): like BG/NBD, but a customer may also drop
@@ -557,7 +584,7 @@ class ModifiedBetaGeo(BetaGeo):
 
 
 # --------------------------------------------------------------------------- Gamma-Gamma
-class GammaGamma:
+class GammaGamma(_FittedModel):
     """Gamma-Gamma model of spend per purchase (Fader, Hardie & Lee 2005, "RFM and CLV").
 
     Course concept: 客户终身价值 — each customer's purchases vary around a personal mean; the
@@ -578,10 +605,6 @@ class GammaGamma:
 
     param_names = ("p", "q", "gamma")
 
-    def __init__(self, *, maxiter: int = 2000, tol: float = 1e-12):
-        self.maxiter = maxiter
-        self.tol = tol
-
     @staticmethod
     def _grad(params, x, m, w):
         p, q, g = params
@@ -598,7 +621,7 @@ class GammaGamma:
             monetary_value: str = "monetary_value", initial=None) -> GammaGamma:
         """Fit on customers with at least one repeat purchase (others are ignored)."""
         x, m = _columns(summary, [frequency, monetary_value], ["frequency", "monetary_value"])
-        w = BetaGeo._weights(summary, weights, len(x))
+        w = _weights(summary, weights, len(x))
         use = x > 0
         bad = use & (~np.isfinite(m) | (m <= 0))
         if bad.any():
@@ -620,14 +643,8 @@ class GammaGamma:
 
         x0 = np.log(initial) if initial is not None else np.log([1.0, 1.0, float(np.average(m, weights=w))])
         res = _fit_mle(negll, x0, names=self.param_names, maxiter=self.maxiter, tol=self.tol)
-        params = np.exp(res.x)
-        self.params_ = pd.Series(params, index=list(self.param_names))
-        self.log_likelihood_ = float(-res.fun * scale)
-        self.converged_ = bool(res.success)
-        self.n_customers_ = float(scale)
-        self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, m, w)[1], params,
-                                            list(self.param_names))
-        self._columns = (frequency, monetary_value)
+        self._store_fit(res, scale, lambda p: -self._grad(p, x, m, w)[1],
+                        {"frequency": frequency, "monetary_value": monetary_value})
         return self
 
     def expected_spend(self, summary: pd.DataFrame) -> pd.Series:
@@ -636,18 +653,12 @@ class GammaGamma:
         Course concept: 预期客单价 — (q − 1)/(px + q − 1) · pγ/(q − 1) + px/(px + q − 1) · m_x.
         Customers with no repeat purchase get the population mean pγ/(q − 1).
         """
-        if not hasattr(self, "params_"):
-            raise RuntimeError("Call fit() first.")
+        x, m = self._summary_arrays(summary)
         p, q, g = self.params_.to_numpy()
-        x, m = _columns(summary, list(self._columns), ["frequency", "monetary_value"])
         m = np.where(x > 0, m, 0.0)
         out = (g + m * x) * p / (p * x + q - 1)
         return pd.Series(out, index=summary.index, name="expected_spend")
 
-    def __repr__(self):
-        if not hasattr(self, "params_"):
-            return "GammaGamma()"
-        return "GammaGamma(" + ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items()) + ")"
 
 
 # --------------------------------------------------------------------------- CLV
@@ -689,7 +700,7 @@ def customer_lifetime_value(purchase_model: BetaGeo, spend_model, summary: pd.Da
         spend = spend_model.reindex(summary.index).to_numpy(dtype=float)
     else:
         spend = np.full(len(summary), float(spend_model))
-    x, tx, T = purchase_model._data(summary)
+    x, tx, T = purchase_model.histories(summary)
     grid = np.arange(step, horizon + 1e-9, step)
     if grid.size == 0 or grid[-1] < horizon - 1e-9:
         grid = np.append(grid, horizon)
@@ -698,7 +709,7 @@ def customer_lifetime_value(purchase_model: BetaGeo, spend_model, summary: pd.Da
     factor = (1 + discount_rate) ** (-grid / periods_per_year)
     clv = margin * spend * (factor[:, None] * incr).sum(axis=0)
     return pd.DataFrame({"expected_purchases": cum[-1], "expected_spend": spend,
-                         "p_alive": purchase_model._p_alive(x, tx, T), "clv": clv}, index=summary.index)
+                         "p_alive": purchase_model.conditional_probability_alive(x, tx, T), "clv": clv}, index=summary.index)
 
 
 # --------------------------------------------------------------------------- plots
@@ -741,7 +752,7 @@ def plot_probability_alive(model: BetaGeo, *, T: float | None = None, max_freque
     lang = plot_lang(lang)
     T = T if T is not None else 52.0
     max_frequency = max_frequency or 20
-    table = _matrix(model, model._p_alive, max_frequency, 20, T)
+    table = _matrix(model, model.conditional_probability_alive, max_frequency, 20, T)
     ax = get_ax(ax)
     sns.heatmap(table.iloc[::-1], cmap=kwargs.pop("cmap", "magma"), vmin=0, vmax=1, ax=ax, **kwargs)
     ax.set(xlabel=term("recency_btyd", lang, TERMS), ylabel=term("frequency_btyd", lang, TERMS),
@@ -760,7 +771,7 @@ def plot_calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequ
                     role="holdout (use customer_summary(..., calibration_end=...))")
     duration = float(summary["duration_holdout"].iloc[0])
     pred = model.predict_purchases(summary, duration)
-    group = np.minimum(summary[model._columns[0]].to_numpy(), max_frequency)
+    group = np.minimum(summary[model.columns_["frequency"]].to_numpy(), max_frequency)
     table = pd.DataFrame({term("actual", lang, TERMS): summary["frequency_holdout"].to_numpy(),
                           term("holdout_model", lang, TERMS): pred.to_numpy()}).groupby(group).mean()
     ax = get_ax(ax)
