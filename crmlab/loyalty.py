@@ -23,7 +23,7 @@ from ._occasions import purchase_occasions
 from ._plotting import get_ax
 from ._validate import as_dates, as_numeric, check_cut, default_high, require_columns
 from .errors import CrmlabWarning, DataError, format_examples
-from .labels import check_lang, plot_lang, term
+from .labels import check_lang, key_label, plot_lang, term
 
 __all__ = [
     "TERMS", "LOYALTY_TYPE_RULES", "DICK_BASU", "BROWN_PATTERNS", "LADDER",
@@ -133,13 +133,6 @@ LADDER = ("prospect", "first_time", "client", "supporter", "advocate", "loyal")
 
 def _numeric(frame: pd.DataFrame, column: str, keyword: str) -> pd.Series:
     return as_numeric(frame, column, keyword=keyword, fix="Recode the answers as numbers (e.g. a 1-7 scale).")
-
-
-def _label(keys: pd.Series, lang: str) -> pd.Series:
-    check_lang(lang)
-    if lang == "en":
-        return keys
-    return keys.map(lambda k: term(k, "zh", TERMS))
 
 
 # ------------------------------------------------------------------------------------------
@@ -547,14 +540,17 @@ def attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", beha
     Returns
     -------
     DataFrame
-        Same index: ``attitude_high``, ``behaviour_high``, ``segment`` (key in English, label in
+        Same index: ``attitude_high``, ``behaviour_high``, ``segment_key`` (``"true"``,
+        ``"latent"``, ``"spurious"``, ``"none"``: what code compares) and ``segment`` (its label in
         ``lang``).
 
     Examples
     --------
     >>> d = pd.DataFrame({"attachment": [6, 6, 2, 2], "repeat": [0.9, 0.1, 0.9, 0.1]})
-    >>> attitude_behaviour(d)["segment"].tolist()
+    >>> attitude_behaviour(d)["segment_key"].tolist()
     ['true', 'latent', 'spurious', 'none']
+    >>> attitude_behaviour(d)["segment"].tolist()[0]
+    'True loyalty'
     """
     require_columns(data, {"attitude": attitude, "behaviour": behaviour}, role="{keyword} in the data")
     att = _numeric(data, attitude, "attitude")
@@ -564,7 +560,7 @@ def attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", beha
     keys = pd.Series([DICK_BASU[(a, b)] for a, b in zip(out["attitude_high"], out["behaviour_high"])],
                      index=data.index, dtype=object)
     keys[att.isna() | beh.isna()] = np.nan
-    out["segment"] = _label(keys, lang)
+    out["segment_key"], out["segment"] = key_label(keys, lang, TERMS)
     return out
 
 
@@ -596,12 +592,13 @@ def classify_loyalty_types(data: pd.DataFrame, *, attachment: str = "attachment"
     Returns
     -------
     DataFrame
-        Same index: ``attachment_level``, ``repeat_level``, ``driver``, ``loyalty_type``.
+        Same index: ``attachment_level``, ``repeat_level``, ``driver``, ``loyalty_type_key`` (the
+        rule's key, e.g. ``"super_value"``) and ``loyalty_type`` (its label in ``lang``).
 
     Examples
     --------
     >>> d = pd.DataFrame({"attachment": [6.5, 2.0], "repeat": [0.9, 0.1], "driver": ["emotional_attachment", "lowest_price"]})
-    >>> classify_loyalty_types(d)["loyalty_type"].tolist()
+    >>> classify_loyalty_types(d)["loyalty_type_key"].tolist()
     ['super_value', 'price']
     """
     rules = LOYALTY_TYPE_RULES if rules is None else rules
@@ -632,8 +629,9 @@ def classify_loyalty_types(data: pd.DataFrame, *, attachment: str = "attachment"
     if n_un:
         warnings.warn(f"{n_un} customers match no loyalty-type rule (their attachment/repeat levels do not fit "
                       "the driver they named); they are 'unclassified'.", CrmlabWarning, stacklevel=2)
+    type_key, type_label = key_label(keys, lang, TERMS)
     return pd.DataFrame({"attachment_level": att, "repeat_level": rep, "driver": drivers.astype(object),
-                         "loyalty_type": _label(keys, lang)}, index=data.index)
+                         "loyalty_type_key": type_key, "loyalty_type": type_label}, index=data.index)
 
 
 # ------------------------------------------------------------------------------------------
@@ -718,14 +716,15 @@ def brand_patterns(panel: pd.DataFrame, *, customer: str = schema.CUSTOMER, seq:
     Returns
     -------
     DataFrame
-        Indexed by customer: ``sequence`` (brands joined by ``-``), ``pattern`` (in ``lang``) and the
-        fields of :func:`brand_pattern`.
+        Indexed by customer: ``sequence`` (brands joined by ``-``), ``pattern_key`` (as
+        :func:`brand_pattern` gives it), ``pattern`` (its label in ``lang``) and the other fields of
+        :func:`brand_pattern`.
 
     Examples
     --------
     >>> p = pd.DataFrame({"customer_id": list("xxxxyyyy"), "purchase_seq": [1, 2, 3, 4] * 2,
     ...                   "brand": list("AAAAABAB")})
-    >>> brand_patterns(p)["pattern"].tolist()
+    >>> brand_patterns(p)["pattern_key"].tolist()
     ['undivided', 'divided']
     """
     require_columns(panel, {"customer": customer, "seq": seq, "brand": brand}, role="{keyword} in the brand panel")
@@ -737,7 +736,9 @@ def brand_patterns(panel: pd.DataFrame, *, customer: str = schema.CUSTOMER, seq:
                      **brand_pattern(values, min_length=min_length, min_repeat=min_repeat, core_share=core_share)}
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = customer
-    out["pattern"] = _label(out["pattern"], lang)
+    keys, labels = key_label(out.pop("pattern"), lang, TERMS)
+    out.insert(1, "pattern_key", keys)
+    out.insert(2, "pattern", labels)
     return out
 
 
@@ -821,7 +822,7 @@ def make_loyalty_panel(n_respondents: int = 500, *, seed: int = 0, type_shares: 
     Examples
     --------
     >>> panel, truth = make_loyalty_panel(50, seed=1, return_truth=True)
-    >>> (classify_loyalty_types(panel)["loyalty_type"] == truth.types).all()
+    >>> (classify_loyalty_types(panel)["loyalty_type_key"] == truth.types).all()
     np.True_
     """
     if n_respondents < 1:
@@ -913,7 +914,7 @@ def make_brand_panel(n_customers: int = 300, length: int = 8, *, seed: int = 0, 
     Examples
     --------
     >>> panel, truth = make_brand_panel(40, 6, seed=2, return_truth=True)
-    >>> (brand_patterns(panel)["pattern"] == truth.patterns).all()
+    >>> (brand_patterns(panel)["pattern_key"] == truth.patterns).all()
     np.True_
     """
     if not 4 <= length <= len(PANEL_BRANDS):
@@ -960,7 +961,7 @@ def plot_attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment",
 
     pl = plot_lang(lang)
     seg = attitude_behaviour(data, attitude=attitude, behaviour=behaviour, attitude_threshold=attitude_threshold,
-                             behaviour_threshold=behaviour_threshold)["segment"].map(lambda k: term(k, pl, TERMS))
+                             behaviour_threshold=behaviour_threshold)["segment_key"].map(lambda k: term(k, pl, TERMS))
     ax = get_ax(ax)
     frame = pd.DataFrame({"x": data[behaviour].to_numpy(), "y": data[attitude].to_numpy(),
                           term("segment", pl, TERMS): seg.to_numpy()})
@@ -983,9 +984,14 @@ def plot_brand_patterns(patterns: pd.DataFrame, *, ax=None, lang: str = "en", **
     import seaborn as sns
 
     pl = plot_lang(lang)
-    # Patterns may be keys or labels in either language.
-    reverse = {term(k, code, TERMS): k for k in BROWN_PATTERNS for code in ("en", "zh")} | {k: k for k in BROWN_PATTERNS}
-    keys = pd.Series(patterns["pattern"]).map(reverse)
+    if "pattern_key" in patterns.columns:
+        keys = pd.Series(patterns["pattern_key"])
+    else:  # a frame from before the key column: translate the labels back, one release more
+        warnings.warn("plot_brand_patterns reads the 'pattern_key' column of brand_patterns(...); a frame with "
+                      "only 'pattern' labels is deprecated and will stop working in the next release.",
+                      DeprecationWarning, stacklevel=2)
+        reverse = {term(k, code, TERMS): k for k in BROWN_PATTERNS for code in ("en", "zh")} | {k: k for k in BROWN_PATTERNS}
+        keys = pd.Series(patterns["pattern"]).map(reverse)
     counts = keys.value_counts().reindex(list(BROWN_PATTERNS), fill_value=0)
     counts = counts[counts > 0]
     ax = get_ax(ax)

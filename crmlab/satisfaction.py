@@ -22,7 +22,7 @@ from crmlab import schema
 from crmlab._plotting import get_ax
 from crmlab._validate import as_numeric, check_cut, default_high, require_columns
 from crmlab.errors import CrmlabWarning, DataError, format_examples
-from crmlab.labels import plot_lang, term
+from crmlab.labels import key_label, plot_lang, term
 
 __all__ = [
     "TERMS", "loyalty_curve", "customer_types", "satisfaction_zones", "nps", "driver_analysis",
@@ -49,9 +49,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "ipa_title": ("Importance–performance grid", "重要性—表现分析"),
     "importance": ("Importance", "重要性"),
     "performance": ("Performance (mean rating)", "表现（平均评分）"),
-    "keep up": ("Keep up the good work", "继续保持"),
+    "keep_up": ("Keep up the good work", "继续保持"),
     "concentrate": ("Concentrate here", "重点改进"),
-    "low priority": ("Low priority", "低优先级"),
+    "low_priority": ("Low priority", "低优先级"),
     "overkill": ("Possible overkill", "可能过度"),
     "promoters": ("Promoters", "推荐者"),
     "passives": ("Passives", "被动者"),
@@ -183,8 +183,9 @@ def customer_types(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACT
     -------
     DataFrame
         Indexed like ``survey`` (respondents with both answers): ``satisfaction``, ``loyalty``,
-        ``quadrant`` (loyalist, mercenary, hostage, defector) and ``type`` (the quadrant, or
-        apostle / terrorist). ``.attrs["cut_points"]`` reports the cut points used.
+        ``quadrant_key`` (loyalist, mercenary, hostage, defector), ``type_key`` (the quadrant, or
+        apostle / terrorist) — what code compares — and their labels in ``lang``, ``quadrant`` and
+        ``type`` (categoricals). ``.attrs["cut_points"]`` reports the cut points used.
 
     Examples
     --------
@@ -212,10 +213,11 @@ def customer_types(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACT
                     & (frame["loyalty"] >= apostle_at[1]), "apostle", quadrant)
     kind = np.where((quadrant == "defector") & (frame["satisfaction"] <= terrorist_at[0])
                     & (frame["loyalty"] <= terrorist_at[1]), "terrorist", kind)
-    name = {k: term(k, lang, TERMS) for k in ("apostle", "terrorist") + _QUADRANTS}
-    frame["quadrant"] = pd.Categorical([name[q] for q in quadrant], categories=[name[q] for q in _QUADRANTS])
+    frame["quadrant_key"], frame["quadrant"] = key_label(pd.Series(quadrant, index=frame.index), lang, TERMS,
+                                                         order=_QUADRANTS, ordered=False)
     order = ["apostle", "loyalist", "mercenary", "hostage", "defector", "terrorist"]
-    frame["type"] = pd.Categorical([name[k] for k in kind], categories=[name[k] for k in order])
+    frame["type_key"], frame["type"] = key_label(pd.Series(kind, index=frame.index), lang, TERMS,
+                                                 order=order, ordered=False)
     frame.attrs["cut_points"] = {"satisfied_at": satisfied_at, "loyal_at": loyal_at,
                                  "apostle_at": apostle_at, "terrorist_at": terrorist_at,
                                  "satisfaction_scale": (s_low, s_high), "loyalty_scale": (l_low, l_high)}
@@ -380,8 +382,9 @@ def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: 
     -------
     DataFrame
         Indexed by attribute (most important first): ``importance``, ``performance``,
-        ``quadrant`` (keep up the good work / concentrate here / low priority / possible
-        overkill). ``.attrs["cuts"]`` holds the cross-hairs. Respondents missing any of the
+        ``quadrant_key`` (``keep_up``, ``concentrate``, ``low_priority``, ``overkill``) and
+        ``quadrant``, its label in ``lang`` (keep up the good work / concentrate here / low
+        priority / possible overkill). ``.attrs["cuts"]`` holds the cross-hairs. Respondents missing any of the
         columns are left out.
 
     Examples
@@ -417,10 +420,12 @@ def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: 
     i_cut = importance.mean() if importance_cut is None else float(importance_cut)
     p_cut = performance.mean() if performance_cut is None else float(performance_cut)
     hi_i, hi_p = importance >= i_cut, performance >= p_cut
-    quad = np.select([hi_i & hi_p, hi_i & ~hi_p, ~hi_i & ~hi_p], ["keep up", "concentrate", "low priority"],
+    quad = np.select([hi_i & hi_p, hi_i & ~hi_p, ~hi_i & ~hi_p], ["keep_up", "concentrate", "low_priority"],
                      "overkill")
+    keys, labels = key_label(pd.Series(quad, index=importance.index), lang, TERMS)
     out = pd.DataFrame({"importance": importance, "performance": performance,
-                        "quadrant": [term(q, lang, TERMS) for q in quad]}, index=pd.Index(attributes, name="attribute"))
+                        "quadrant_key": keys, "quadrant": labels})
+    out.index = pd.Index(attributes, name="attribute")
     out = out.sort_values("importance", ascending=False, kind="stable")
     out.attrs["cuts"] = {"importance": i_cut, "performance": p_cut}
     return out
@@ -556,8 +561,8 @@ def plot_importance_performance(drivers: pd.DataFrame, *, ax=None, lang: str = "
         ax.axvline(cuts["performance"], color="0.3", linestyle="--", linewidth=1)
         ax.axhline(cuts["importance"], color="0.3", linestyle="--", linewidth=1)
         ax.margins(x=0.15, y=0.2)  # room for the corner labels
-        corners = {"concentrate": (0.01, 0.99, "left", "top"), "keep up": (0.99, 0.99, "right", "top"),
-                   "low priority": (0.01, 0.01, "left", "bottom"), "overkill": (0.99, 0.01, "right", "bottom")}
+        corners = {"concentrate": (0.01, 0.99, "left", "top"), "keep_up": (0.99, 0.99, "right", "top"),
+                   "low_priority": (0.01, 0.01, "left", "bottom"), "overkill": (0.99, 0.01, "right", "bottom")}
         for key, (x, y, ha, va) in corners.items():
             ax.text(x, y, term(key, lang, TERMS), transform=ax.transAxes, ha=ha, va=va, fontsize="x-small",
                     color="0.45", style="italic")

@@ -16,7 +16,7 @@ from . import schema
 from ._plotting import get_ax
 from ._validate import as_dates, as_day, as_numeric, require_columns
 from .errors import DataError, format_examples
-from .labels import check_lang, plot_lang, term
+from .labels import check_lang, key_label, plot_lang, term
 
 _MISSING_DATES = "Drop those rows or read the file with crmlab.read_transactions, which drops and counts them."
 
@@ -303,11 +303,12 @@ def abc_tiers(data, *, cuts: tuple[float, float] = (0.8, 0.95), customer: str = 
     -------
     DataFrame
         Indexed by customer, sorted by value (descending): ``value``, ``rank``, ``cum_share``
-        (value share up to and including this customer) and ``tier``.
+        (value share up to and including this customer), ``tier_key`` (``"A"``, ``"B"``, ``"C"``:
+        what code compares) and ``tier`` (its label in ``lang``, e.g. ``"A (key)"``).
 
     Examples
     --------
-    >>> abc_tiers(pd.Series([70.0, 20.0, 6.0, 4.0], index=list("wxyz")))["tier"].tolist()
+    >>> abc_tiers(pd.Series([70.0, 20.0, 6.0, 4.0], index=list("wxyz")))["tier_key"].tolist()
     ['A', 'A', 'B', 'C']
     """
     check_lang(lang)
@@ -323,8 +324,9 @@ def abc_tiers(data, *, cuts: tuple[float, float] = (0.8, 0.95), customer: str = 
     before = cum - ordered / ordered.sum()
     eps = 1e-12
     tier = np.where(before < lo - eps, "A", np.where(before < hi - eps, "B", "C"))
+    keys, labels = key_label(pd.Series(tier, index=ordered.index), lang, TERMS, order=("A", "B", "C"))
     out = pd.DataFrame({"value": ordered, "rank": np.arange(1, len(ordered) + 1), "cum_share": cum,
-                        "tier": [term(t, lang, TERMS) if lang == "zh" else t for t in tier]})
+                        "tier_key": keys.astype(str), "tier": labels.astype(str)})
     out.index.name = values.index.name or schema.CUSTOMER
     return out
 
@@ -349,13 +351,15 @@ def customer_pyramid(data, *, thresholds: Sequence[float] = (0.05, 0.20, 0.60),
     labels : sequence of str
         Tier names, top first; one more than thresholds.
     lang : {"en", "zh"}
-        Tier names translated when ``lang="zh"`` (for the default names).
+        Language of the ``tier`` labels (the default names have both; other names are their own
+        label).
 
     Returns
     -------
     DataFrame
-        Indexed by customer (value descending): ``value``, ``rank_share`` and ``tier``
-        (ordered categorical, top tier first).
+        Indexed by customer (value descending): ``value``, ``rank_share``, ``tier_key`` (the
+        name in ``labels``: what code compares) and ``tier`` (its label in ``lang``); both
+        ordered categoricals, top tier first.
 
     Examples
     --------
@@ -381,9 +385,9 @@ def customer_pyramid(data, *, thresholds: Sequence[float] = (0.05, 0.20, 0.60),
         code = np.array([sum(v < t for t in thresholds) for v in ordered.to_numpy()], dtype=int)
     else:
         raise ValueError(f"kind must be 'rank' or 'value', got {kind!r}.")
-    names = [term(label, lang, TERMS) for label in labels]
-    out = pd.DataFrame({"value": ordered, "rank_share": rank_share,
-                        "tier": pd.Categorical.from_codes(code, categories=names, ordered=True)})
+    keys, names = key_label(pd.Series(np.asarray(labels, dtype=object)[code], index=ordered.index), lang, TERMS,
+                            order=list(labels))
+    out = pd.DataFrame({"value": ordered, "rank_share": rank_share, "tier_key": keys, "tier": names})
     out.index.name = values.index.name or schema.CUSTOMER
     return out
 

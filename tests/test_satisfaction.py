@@ -262,4 +262,6 @@ def test_real_starbucks_through_chapter(shared_data):
     assert c["mean"].between(0, 1).all()
     types = S.customer_types(s, loyalty="loyal", loyal_at=1)
     assert types["quadrant"].notna().all()
-    assert S.driver_analysis(s, rates[1:], target="loyal").shape == (6, 3)
+    drivers = S.driver_analysis(s, rates[1:], target="loyal")
+    assert drivers.shape == (6, 4)  # importance, performance, quadrant_key, quadrant
+    assert set(drivers["quadrant_key"]) <= {"keep_up", "concentrate", "low_priority", "overkill"}

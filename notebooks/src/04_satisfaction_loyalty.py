@@ -213,7 +213,7 @@ check("satisfaction.1", answer, data=survey)
 
 # %% tags=["solution"]
 car_types = satisfaction.customer_types(gen[gen["industry"] == "automobiles"])
-answer = (car_types["quadrant"] == "Mercenary").mean()
+answer = (car_types["quadrant_key"] == "mercenary").mean()
 
 # %%
 check("satisfaction.2", answer, data=gen)

@@ -249,7 +249,7 @@ ax = loyalty.plot_brand_patterns(patterns, lang=lang)
 # differently from the generator, e.g. after changing `min_length` or `core_share`.
 
 # %%
-pd.crosstab(patterns["pattern"], brand_truth.patterns, margins=True)
+pd.crosstab(patterns["pattern_key"], brand_truth.patterns, margins=True)
 
 # %% [markdown]
 # Share of wallet of our brand `A` by pattern, among the customers who bought `A` at least once:
@@ -299,7 +299,7 @@ check("loyalty.1", answer, data=tx)
 
 # %% tags=["solution"]
 labels = loyalty.classify_loyalty_types(panel, attachment_threshold=attitude_threshold,
-                                        repeat_threshold=repeat_threshold)["loyalty_type"]
+                                        repeat_threshold=repeat_threshold)["loyalty_type_key"]
 answer = (labels == "super_value").sum()
 
 # %%
@@ -309,7 +309,7 @@ check("loyalty.2", answer, panel=panel, attachment_threshold=attitude_threshold,
 # **3.** What share of the brand panel's customers show divided loyalty (左右逢源)?
 
 # %% tags=["solution"]
-answer = (loyalty.brand_patterns(brand_panel, min_length=min_length, core_share=core_share)["pattern"]
+answer = (loyalty.brand_patterns(brand_panel, min_length=min_length, core_share=core_share)["pattern_key"]
           == "divided").mean()
 
 # %%
@@ -331,6 +331,6 @@ check("loyalty.3", answer, brand_panel=brand_panel, min_length=min_length, core_
 
 # %%
 repeat = loyalty.repeat_purchase(tx)
-top_type = str(types["loyalty_type"].value_counts().idxmax())  # a key in English tables, a name in Chinese
+top_type = str(types["loyalty_type"].value_counts().idxmax())  # the label, in lang
 headline(customers=int(repeat["customers"]), repeat_rate=f"{repeat['repeat_rate']:.1%}",
-         most_common_loyalty_type=term(top_type, "en", loyalty.TERMS) if lang == "en" else top_type)
+         most_common_loyalty_type=top_type)
