@@ -275,7 +275,8 @@ def frequent_itemsets(data, *, min_support: float, max_len: int | None = None, a
     -------
     DataFrame
         Columns ``itemset`` (sorted tuple of items), ``support``, ``count`` (baskets), ``length``;
-        ordered by length, then by decreasing support, then by itemset. ``attrs["n_baskets"]`` holds N.
+        ordered by length, then by decreasing support, then by itemset. ``attrs["n_baskets"]`` holds N
+        for information (nothing reads it back: N is ``count / support``).
         Empty (same columns) when no itemset reaches ``min_support`` or there are no baskets.
 
     Course concept: frequent itemsets (频繁项集) and the support (支持度) threshold.
@@ -442,9 +443,9 @@ def mine_rules(data, *, min_support: float, min_confidence: float, max_len: int 
     else:
         itemsets = frequent_itemsets(data, min_support=min_support, max_len=max_len, algorithm=algorithm,
                                      order=order, item=item)
-    n = itemsets.attrs.get("n_baskets")
-    if n is None:
-        n = int(round(itemsets["count"].iloc[0] / itemsets["support"].iloc[0])) if len(itemsets) else 0
+    # The number of baskets is in the table itself (count / support), so a table that lost its
+    # .attrs on the way (a filter, a concat, a parquet round trip) gives the same rules.
+    n = int(round(itemsets["count"].iloc[0] / itemsets["support"].iloc[0])) if len(itemsets) else 0
     if itemsets is data:  # a table mined at a lower support: apply this call's threshold
         itemsets = itemsets[itemsets["count"] >= math.ceil(min_support * n - _TOL * max(n, 1))]
         if max_len is not None:

@@ -471,3 +471,14 @@ def test_suggest_min_support_equals_brute_force(baskets, min_confidence, max_len
         assert len(basket.mine_rules(baskets, min_support=got, **kw))
         above = (round(got * len(baskets)) + 1) / len(baskets)
         assert above > 1 or basket.mine_rules(baskets, min_support=above, **kw).empty
+
+
+def test_rules_from_an_itemset_table_do_not_depend_on_its_attrs():
+    # mine_rules used to take N from itemsets.attrs["n_baskets"]; N is count / support of any row.
+    baskets = [["milk", "bread"], ["bread", "butter"], ["milk", "bread", "butter"], ["milk"], ["tea"]] * 3
+    table = basket.frequent_itemsets(baskets, min_support=0.2)
+    bare = pd.concat([table.iloc[:0], table])  # concat drops attrs on pandas 3
+    bare.attrs = {}
+    direct = basket.mine_rules(baskets, min_support=0.2, min_confidence=0.5)
+    pd.testing.assert_frame_equal(basket.mine_rules(bare, min_support=0.2, min_confidence=0.5), direct)
+    assert (direct["support"] == direct["count"] / 15).all()
