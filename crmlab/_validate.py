@@ -8,9 +8,8 @@ to do instead. Scalar date arguments (``snapshot=`` …) go through :func:`crmla
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-
 import math
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from matplotlib.axes import Axes
 
 from . import schema
 from ._plotting import get_ax
@@ -747,8 +748,8 @@ def recommend(rules: pd.DataFrame, basket: Iterable[str], *, top: int = 5) -> pd
 # Plots
 # --------------------------------------------------------------------------------------------
 
-def plot_item_frequency(data, *, top: int = 20, ax=None, lang: str = "en",
-                        order: str = schema.ORDER, item: str = schema.PRODUCT, **kwargs):
+def plot_item_frequency(data, *, top: int = 20, ax: Axes | None = None, lang: str = "en",
+                        order: str = schema.ORDER, item: str = schema.PRODUCT, **kwargs) -> Axes:
     """Bar chart of the ``top`` most frequent items (share of baskets holding each).
 
     Course concept: item frequency (商品频率), the one-item supports.
@@ -771,7 +772,7 @@ def plot_item_frequency(data, *, top: int = 20, ax=None, lang: str = "en",
     return ax
 
 
-def plot_rules_scatter(rules: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_rules_scatter(rules: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Scatter of rules: support (x) against confidence (y), coloured by lift.
 
     With no rules the axes only say so.
@@ -809,7 +810,7 @@ def _top_rules(rules, top):
     return rules.sort_values(["lift", "confidence"], ascending=False, kind="mergesort").head(top)
 
 
-def plot_rule_matrix(rules: pd.DataFrame, *, top: int = 20, ax=None, lang: str = "en", **kwargs):
+def plot_rule_matrix(rules: pd.DataFrame, *, top: int = 20, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Heat map of the ``top`` rules by lift: antecedents (rows) × consequents (columns), cell = lift.
 
     With no rules the axes only say so.
@@ -838,7 +839,7 @@ def plot_rule_matrix(rules: pd.DataFrame, *, top: int = 20, ax=None, lang: str =
     return ax
 
 
-def plot_rule_graph(rules: pd.DataFrame, *, top: int = 15, ax=None, lang: str = "en", seed: int = 0, **kwargs):
+def plot_rule_graph(rules: pd.DataFrame, *, top: int = 15, ax: Axes | None = None, lang: str = "en", seed: int = 0, **kwargs) -> Axes:
     """Network of the ``top`` rules: items are nodes, each rule is a small node linking its
     antecedents to its consequents; rule node size ∝ support, colour = lift.
 

@@ -17,6 +17,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from scipy import optimize, special
 
 from . import schema
@@ -723,7 +724,7 @@ def _matrix(model, fn, max_frequency, max_recency, T):
 
 
 def plot_frequency_recency(model: BetaGeo, *, t: float = 1, T: float | None = None, max_frequency: int | None = None,
-                           ax=None, lang: str = "en", **kwargs):
+                           ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Heat map of expected purchases in the next ``t`` periods by frequency and recency.
 
     Course concept: 频率–近度矩阵 — who to expect back.
@@ -742,7 +743,7 @@ def plot_frequency_recency(model: BetaGeo, *, t: float = 1, T: float | None = No
 
 
 def plot_probability_alive(model: BetaGeo, *, T: float | None = None, max_frequency: int | None = None,
-                           ax=None, lang: str = "en", **kwargs):
+                           ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Heat map of P(alive) by frequency and recency for customers of age ``T``.
 
     Course concept: 客户活跃概率矩阵.
@@ -761,7 +762,7 @@ def plot_probability_alive(model: BetaGeo, *, T: float | None = None, max_freque
 
 
 def plot_calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequency: int = 7,
-                             ax=None, lang: str = "en", **kwargs):
+                             ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Mean holdout purchases, actual vs predicted, by calibration frequency (capped).
 
     Course concept: 校准期/验证期检验 — does the model predict what customers did next?
@@ -785,7 +786,7 @@ def plot_calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequ
 
 def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, freq: str = "W",
                   calibration_end=None, customer: str = schema.CUSTOMER, date: str = schema.DATE,
-                  ax=None, lang: str = "en", **kwargs):
+                  ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Cumulative repeat purchases over time: actual vs the model's expectation.
 
     Course concept: 跟踪图 — predicted vs actual repeat transactions (FHL 2005, Figure 2).

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
 from . import schema
 from ._dates import as_day
-from ._plotting import get_ax
 from ._occasions import purchase_occasions
+from ._plotting import get_ax
 from ._validate import as_dates, require_columns
 from .errors import DataError, format_examples
 from .labels import check_lang, plot_lang, term
@@ -40,6 +41,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "retention": ("Retention", "留存率"),
     "survival": ("Share still a customer", "仍为客户的比例"),
     "tenure": ("Tenure", "在网时长"),
+    "tenure_months": ("Tenure (months)", "在网时长（月）"),
+    "months_since_first": ("Months since first purchase", "首购后月数"),
     "customers": ("Customers", "客户数"),
     "all": ("All customers", "全部客户"),
 }
@@ -531,7 +534,7 @@ def make_subscriptions(n_customers: int = 3000, *, seed: int = 0, monthly_churn:
 # plots
 # ------------------------------------------------------------------------------------------
 
-def plot_cohort_heatmap(table: pd.DataFrame, *, ax=None, lang: str = "en", annot: bool | None = None, **kwargs):
+def plot_cohort_heatmap(table: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", annot: bool | None = None, **kwargs) -> Axes:
     """Heatmap of a cohort retention table (output of :func:`cohort_table`).
 
     Course concept: 同期群留存热力图 — read down a column to compare cohorts at the same age.
@@ -555,10 +558,17 @@ def plot_cohort_heatmap(table: pd.DataFrame, *, ax=None, lang: str = "en", annot
     return ax
 
 
-def plot_retention_curve(curve: pd.DataFrame, *, ax=None, lang: str = "en", ci: bool = True, **kwargs):
+def plot_retention_curve(curve: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", ci: bool = True,
+                         time: str = "tenure", **kwargs) -> Axes:
     """Step plot of Kaplan–Meier retention curves (output of :func:`retention_curve`).
 
     Course concept: 顾客保持率曲线.
+
+    Parameters
+    ----------
+    time : str
+        Term for the time axis, in ``lang``: ``"tenure"``, ``"tenure_months"`` or
+        ``"months_since_first"`` (any key of :data:`TERMS`).
     """
     pl = plot_lang(lang)
     ax = get_ax(ax)
@@ -571,13 +581,15 @@ def plot_retention_curve(curve: pd.DataFrame, *, ax=None, lang: str = "en", ci: 
             ax.fill_between(part["time"], part["lower"].fillna(0), part["upper"].fillna(1), step="post",
                             color=color, alpha=0.15, lw=0)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel(term("tenure", pl, TERMS))
+    if time not in TERMS:
+        raise ValueError(f"time={time!r} is not a term of crmlab.lifecycle.TERMS; use e.g. 'tenure_months'.")
+    ax.set_xlabel(term(time, pl, TERMS))
     ax.set_ylabel(term("survival", pl, TERMS))
     ax.legend(fontsize="small")
     return ax
 
 
-def plot_lifecycle_stages(stages: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_lifecycle_stages(stages: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Bar chart of customers per lifecycle stage (output of :func:`lifecycle_stages`).
 
     Course concept: 客户生命周期阶段分布.

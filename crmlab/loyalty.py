@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
 from . import schema
 from ._dates import as_day
@@ -23,7 +24,7 @@ from ._occasions import purchase_occasions
 from ._plotting import get_ax
 from ._validate import as_dates, as_numeric, check_cut, default_high, require_columns
 from .errors import CrmlabWarning, DataError, format_examples
-from .labels import check_lang, key_label, plot_lang, term
+from .labels import key_label, plot_lang, term
 
 __all__ = [
     "TERMS", "LOYALTY_TYPE_RULES", "DICK_BASU", "BROWN_PATTERNS", "LADDER",
@@ -32,7 +33,7 @@ __all__ = [
     "attitudinal_measures",
     "attitude_behaviour", "classify_loyalty_types", "brand_pattern", "brand_patterns",
     "loyalty_ladder", "make_loyalty_panel", "make_brand_panel", "LoyaltyTruth", "BrandPanelTruth",
-    "plot_attitude_behaviour", "plot_brand_patterns", "plot_loyalty_ladder",
+    "plot_attitude_behaviour", "plot_brand_patterns", "plot_loyalty_ladder", "plot_interpurchase_times",
 ]
 
 #: Terms of this chapter: key → (English, 中文).
@@ -43,6 +44,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "repeat_purchases": ("Repeat purchases", "重复购买次数"),
     "repeat_purchases_per_customer": ("Repeat purchases per customer", "客均重复购买次数"),
     "median_interpurchase_days": ("Median inter-purchase time (days)", "购买间隔中位数 (天)"),
+    "interpurchase_hist": ("Days between purchases (longest {share:.0%} not shown)", "购买间隔天数（不含最长的 {share:.0%}）"),
+    "interpurchase_title": ("Inter-purchase times", "购买间隔分布"),
     "period_days": ("Period (days)", "观察期 (天)"),
     "retention_rate": ("Retention rate", "顾客保持率"),
     "churn_rate": ("Churn rate", "顾客流失率"),
@@ -952,7 +955,7 @@ def make_brand_panel(n_customers: int = 300, length: int = 8, *, seed: int = 0, 
 
 def plot_attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", behaviour: str = "repeat",
                             attitude_threshold: float = 4.0, behaviour_threshold: float = 0.5,
-                            ax=None, lang: str = "en", **kwargs):
+                            ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Scatter of attitude × behaviour coloured by Dick & Basu segment, with the threshold lines.
 
     Course concept: 态度与行为矩阵 (Dick & Basu 1994).
@@ -976,7 +979,33 @@ def plot_attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment",
     return ax
 
 
-def plot_brand_patterns(patterns: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_interpurchase_times(transactions: pd.DataFrame, *, longest: float = 0.05, bins: int = 30,
+                             customer: str = schema.CUSTOMER, date: str = schema.DATE,
+                             ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
+    """Histogram of the days between purchases (output of :func:`interpurchase_times`).
+
+    Course concept: 购买间隔 — the purchase cycle a repeat-purchase period must be longer than.
+
+    Parameters
+    ----------
+    longest : float
+        Share of the longest gaps left out of the picture (their long tail would squash the rest);
+        0 shows every gap.
+    """
+    import seaborn as sns
+
+    pl = plot_lang(lang)
+    gaps = interpurchase_times(transactions, customer=customer, date=date)
+    shown = gaps[gaps <= gaps.quantile(1 - longest)] if longest > 0 else gaps
+    ax = get_ax(ax)
+    sns.histplot(shown, bins=bins, ax=ax, **kwargs)
+    ax.set_xlabel(term("interpurchase_hist", pl, TERMS).format(share=longest))
+    ax.set_ylabel(term("count", pl, TERMS))
+    ax.set_title(term("interpurchase_title", pl, TERMS))
+    return ax
+
+
+def plot_brand_patterns(patterns: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Bar chart of the number of customers per Brown pattern (output of :func:`brand_patterns`).
 
     Course concept: 品牌忠诚的行为模式.
@@ -1002,7 +1031,7 @@ def plot_brand_patterns(patterns: pd.DataFrame, *, ax=None, lang: str = "en", **
     return ax
 
 
-def plot_loyalty_ladder(ladder: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_loyalty_ladder(ladder: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Horizontal bars of customers per rung, bottom rung at the bottom (output of :func:`loyalty_ladder`).
 
     Course concept: 客户忠诚阶梯.

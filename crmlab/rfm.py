@@ -22,6 +22,7 @@ from itertools import product
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
 from . import schema
 from ._dates import as_day
@@ -904,7 +905,7 @@ class RFMKMeans:
 # Plots
 # --------------------------------------------------------------------------------------------
 
-def plot_score_distribution(scores: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_score_distribution(scores: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Bar chart of how many customers have each R, F and M score.
 
     Course concept: RFM 得分分布 — with quantile scores on heavily tied data some levels are empty.
@@ -931,8 +932,8 @@ def plot_score_distribution(scores: pd.DataFrame, *, ax=None, lang: str = "en", 
     return ax
 
 
-def plot_rf_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax=None, lang: str = "en",
-                    fmt: str = ".0f", **kwargs):
+def plot_rf_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax: Axes | None = None, lang: str = "en",
+                    fmt: str = ".0f", **kwargs) -> Axes:
     """Heatmap of the mean of ``value`` (default monetary) in each R score × F score cell.
 
     Course concept: RFM 交叉分析 — where in the R × F grid the money is.
@@ -958,7 +959,7 @@ def plot_rf_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax=None, l
     return ax
 
 
-def plot_segments(summary: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_segments(summary: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Side-by-side bars of each segment's share of customers and share of revenue.
 
     Course concept: 客户价值的不均衡 — a small segment can bring most of the revenue.
@@ -990,8 +991,8 @@ def plot_segments(summary: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs)
 
 
 def plot_rfm_scatter(rfm: pd.DataFrame, *, x: str = "recency", y: str = "frequency", hue=None,
-                     log: bool = True, sample: int | None = 5000, seed: int = 0, ax=None,
-                     lang: str = "en", **kwargs):
+                     log: bool = True, sample: int | None = 5000, seed: int = 0, ax: Axes | None = None,
+                     lang: str = "en", **kwargs) -> Axes:
     """Scatter of two of recency, frequency, monetary, optionally coloured by segment or cluster.
 
     Course concept: RFM 两两关系 (R–F, R–M, F–M).

@@ -10,12 +10,12 @@ takes column-name keywords so any frame of numbers works.
 
 from __future__ import annotations
 
-import math
 import warnings
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from scipy import stats
 
 from crmlab import schema
@@ -465,14 +465,16 @@ def cronbach_alpha(items: pd.DataFrame, columns: Iterable[str] | None = None) ->
 # plots
 # --------------------------------------------------------------------------------------------
 
-def plot_loyalty_curves(curve: pd.DataFrame, *, ax=None, lang: str = "en", ylabel: str | None = None,
-                        band: bool = True, **kwargs):
+def plot_loyalty_curves(curve: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", ylabel: str | None = None,
+                        band: bool = True, **kwargs) -> Axes:
     """The classic figure: loyalty by satisfaction level, one line per group with its CI band.
 
     Course concept: satisfaction–loyalty curves across industries (Jones & Sasser 1995).
 
-    ``curve`` is the output of :func:`loyalty_curve` (with or without ``by``). Extra keyword
-    arguments go to :func:`seaborn.lineplot`.
+    ``curve`` is the output of :func:`loyalty_curve` (with or without ``by``). ``ylabel`` names
+    the loyalty measure: a key of :data:`TERMS` (``"repurchase_intent"``, ``"recommend"`` …),
+    shown in ``lang``, or text shown as it is. Extra keyword arguments go to
+    :func:`seaborn.lineplot`.
 
     Examples
     --------
@@ -493,15 +495,15 @@ def plot_loyalty_curves(curve: pd.DataFrame, *, ax=None, lang: str = "en", ylabe
         for (_, part), color in zip(groups, colors):
             ax.fill_between(part[level], part["ci_low"], part["ci_high"], alpha=0.15, color=color, linewidth=0)
     ax.set_xlabel(term("satisfaction", lang, TERMS))
-    ax.set_ylabel(ylabel or term("loyalty", lang, TERMS))
+    ax.set_ylabel(term(ylabel or "loyalty", lang, TERMS))
     ax.set_title(term("curves_title", lang, TERMS))
     if hue:
         ax.legend(title=None, fontsize="small")
     return ax
 
 
-def plot_customer_types(types: pd.DataFrame, *, ax=None, lang: str = "en", jitter: float = 0.15,
-                        seed: int = 0, **kwargs):
+def plot_customer_types(types: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", jitter: float = 0.15,
+                        seed: int = 0, **kwargs) -> Axes:
     """Quadrant scatter of satisfaction × loyalty coloured by customer type, with the cut points.
 
     Course concept: Jones & Sasser customer types (忠诚者、图利者、人质、背叛者).
@@ -535,7 +537,7 @@ def plot_customer_types(types: pd.DataFrame, *, ax=None, lang: str = "en", jitte
     return ax
 
 
-def plot_importance_performance(drivers: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_importance_performance(drivers: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Importance–performance grid: attributes placed by importance and mean rating.
 
     Course concept: importance–performance analysis (重要性—表现分析).

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
 from . import schema
 from ._plotting import get_ax
@@ -555,8 +556,8 @@ def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_
 
 
 # --------------------------------------------------------------------------- plots
-def plot_lorenz(data, *, ax=None, lang: str = "en", customer: str = schema.CUSTOMER,
-                amount: str = schema.AMOUNT, mark: float = 0.2, **kwargs):
+def plot_lorenz(data, *, ax: Axes | None = None, lang: str = "en", customer: str = schema.CUSTOMER,
+                amount: str = schema.AMOUNT, mark: float = 0.2, **kwargs) -> Axes:
     """Cumulative value share against cumulative customer share (most valuable first).
 
     Course concept: 二八法则 / 洛伦兹曲线.
@@ -581,8 +582,8 @@ def plot_lorenz(data, *, ax=None, lang: str = "en", customer: str = schema.CUSTO
     return ax
 
 
-def plot_pyramid(tiers: pd.DataFrame, *, ax=None, lang: str = "en", tier: str = "tier",
-                 value: str = "value", **kwargs):
+def plot_pyramid(tiers: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", tier: str = "tier",
+                 value: str = "value", **kwargs) -> Axes:
     """Customer pyramid: horizontal bars of customer share per tier (top tier on top), labelled
     with each tier's value share.
 

@@ -299,7 +299,7 @@ def test_score_levels_are_an_argument_not_an_attribute(hand_scores):
     # Scores on 1..7 where nobody reached 7: the levels used to come from .attrs["bins"] alone,
     # and a filter or merge that drops attrs silently changed the rescaling to 1..5.
     scores = hand_scores[["recency", "frequency", "monetary"]].copy()
-    for col, dim in R.SCORE_COLUMNS.items():
+    for dim in R.SCORE_COLUMNS.values():
         scores[dim] = np.minimum(hand_scores[dim], 5) + (hand_scores[dim] >= 4)  # 1..6 on 1..7 levels
     scores.attrs["bins"] = dict.fromkeys(R.DIMENSIONS, 7)
     with warnings.catch_warnings():

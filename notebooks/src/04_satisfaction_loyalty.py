@@ -75,7 +75,7 @@ curve = satisfaction.loyalty_curve(gen, by="industry")
 curve["mean"].unstack().round(2)
 
 # %%
-ax = satisfaction.plot_loyalty_curves(curve, lang=lang, ylabel="Repurchase intention (1–5)")
+ax = satisfaction.plot_loyalty_curves(curve, lang=lang, ylabel="repurchase_intent")
 
 # %% [markdown]
 # **What this tells a manager.** In a competitive market, moving customers from "satisfied" (4) to "completely
@@ -174,7 +174,7 @@ real_curve = satisfaction.loyalty_curve(survey)
 real_curve.round(2).head(11)
 
 # %%
-ax = satisfaction.plot_loyalty_curves(real_curve, lang=lang, ylabel="Repurchase intention")
+ax = satisfaction.plot_loyalty_curves(real_curve, lang=lang, ylabel="repurchase_intent")
 
 # %%
 real_types = satisfaction.customer_types(survey, satisfied_at=satisfied_at, loyal_at=loyal_at, lang=lang)

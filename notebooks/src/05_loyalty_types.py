@@ -95,11 +95,7 @@ freq_table = loyalty.purchase_frequency(tx)
 freq_table[["n_purchases", "frequency", "mean_interpurchase_days", "spend"]].describe().round(2)
 
 # %%
-import seaborn as sns
-
-gaps = loyalty.interpurchase_times(tx)
-ax = sns.histplot(gaps[gaps <= gaps.quantile(0.95)], bins=30)
-_ = ax.set_xlabel("Days between purchases (longest 5% not shown)")
+ax = loyalty.plot_interpurchase_times(tx, longest=0.05, lang=lang)
 
 # %% [markdown]
 # Two "typical" cycles appear: the median of all gaps (`median_interpurchase_days` in section 1, pulled towards
