@@ -22,6 +22,7 @@ from scipy import optimize, special
 
 from . import schema
 from ._dates import as_day
+from ._deprecate import renamed_keywords
 from ._ids import factorize_ids
 from ._plotting import get_ax
 from ._validate import as_dates, as_numeric, require_columns
@@ -66,12 +67,13 @@ def _iso(day_number: int) -> str:
     return str(np.datetime64(int(day_number), "D"))
 
 
+@renamed_keywords(freq="unit")
 def customer_summary(
     transactions: pd.DataFrame,
     *,
     calibration_end=None,
     observation_end=None,
-    freq: str = "W",
+    unit: str = "W",
     customer: str = schema.CUSTOMER,
     date: str = schema.DATE,
     amount: str | None = schema.AMOUNT,
@@ -92,8 +94,9 @@ def customer_summary(
         (its last day: ``pd.Period("2024-06")`` is 2024-06-30).
     observation_end : date-like, optional
         Last day observed (default: the last transaction date); same forms.
-    freq : {"D", "W", "M", "Y"}
-        Unit of time for recency and T (days / 7-day weeks / average months / years).
+    unit : {"D", "W", "M", "Y"}
+        Model period: the unit of time for recency and T (days / 7-day weeks / average months /
+        years). Was ``freq=`` (deprecated: elsewhere ``freq`` is a pandas grouping frequency).
     customer, date, amount : str
         Column names. ``amount=None`` skips monetary value.
 
@@ -118,8 +121,8 @@ def customer_summary(
     >>> customer_summary(tx)[["frequency", "recency", "T", "monetary_value"]].to_dict("list")
     {'frequency': [2, 0], 'recency': [2.0, 0.0], 'T': [2.0, 1.0], 'monetary_value': [15.0, 0.0]}
     """
-    if freq not in UNITS:
-        raise ValueError(f"freq must be one of {sorted(UNITS)}, got {freq!r}.")
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {sorted(UNITS)}, got {unit!r}.")
     require_columns(transactions, {"customer": customer, "date": date, "amount": amount}, role="transactions")
     if len(transactions) == 0:
         raise DataError("customer_summary needs transactions; this data has none.")
@@ -144,7 +147,7 @@ def customer_summary(
                             f"has been seen by then. Pass a date within the data "
                             f"({_iso(first_day)} .. {_iso(int(day.max()))}).")
     n = len(uniques)
-    unit = UNITS[freq]
+    days_per_unit = UNITS[unit]
     cut = end_day if cal_day is None else cal_day
     first = np.full(n, np.iinfo(np.int64).max)
     np.minimum.at(first, codes, day)
@@ -167,8 +170,8 @@ def customer_summary(
     keep = first <= cut
     out = pd.DataFrame({
         "frequency": freq_count,
-        "recency": (last - first) / unit,
-        "T": (cut - first) / unit,
+        "recency": (last - first) / days_per_unit,
+        "T": (cut - first) / days_per_unit,
         "monetary_value": np.divide(spend, freq_count, out=np.zeros(n), where=freq_count > 0),
     })
     if cal_day is not None:
@@ -178,14 +181,14 @@ def customer_summary(
         hspend = np.bincount(codes[row_hold], weights=money[row_hold], minlength=n)
         out["frequency_holdout"] = hcount
         out["monetary_value_holdout"] = np.divide(hspend, hcount, out=np.zeros(n), where=hcount > 0)
-        out["duration_holdout"] = (end_day - cal_day) / unit
+        out["duration_holdout"] = (end_day - cal_day) / days_per_unit
     if amount is None:
         out = out.drop(columns=[c for c in out.columns if c.startswith("monetary")])
     if perm is not None:  # codes in first-seen order: rows to sorted-id order
         out, keep = out.iloc[perm], keep[perm]
     out.index = pd.Index(uniques, name=customer)
     out = out.loc[keep]
-    out.attrs["freq"] = freq
+    out.attrs["unit"] = unit
     return out
 
 
@@ -784,7 +787,8 @@ def plot_calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequ
     return ax
 
 
-def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, freq: str = "W",
+@renamed_keywords(freq="unit")
+def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, unit: str = "W",
                   calibration_end=None, customer: str = schema.CUSTOMER, date: str = schema.DATE,
                   ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Cumulative repeat purchases over time: actual vs the model's expectation.
@@ -797,18 +801,18 @@ def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, freq: str = "W"
     occ = pd.DataFrame({"c": transactions[customer].to_numpy(), "d": when.to_numpy()}).drop_duplicates()
     first = occ.groupby("c")["d"].transform("min")
     start = occ["d"].min()
-    unit = UNITS[freq]
-    period = ((occ["d"] - start).dt.days // unit).astype(int)
+    days_per_unit = UNITS[unit]
+    period = ((occ["d"] - start).dt.days // days_per_unit).astype(int)
     n_periods = int(period.max()) + 1
     repeats = np.bincount(period[occ["d"] > first], minlength=n_periods).cumsum()
-    birth = (occ.loc[occ["d"] == first].drop_duplicates("c")["d"] - start).dt.days.to_numpy() / unit
+    birth = (occ.loc[occ["d"] == first].drop_duplicates("c")["d"] - start).dt.days.to_numpy() / days_per_unit
     ends = np.arange(1, n_periods + 1)
     expected = np.array([model.expected_purchases_new(np.clip(e - birth, 0, None)).sum() for e in ends])
     ax = get_ax(ax)
     ax.plot(ends, repeats, label=term("actual", lang, TERMS), **kwargs)
     ax.plot(ends, expected, ls="--", label=term("holdout_model", lang, TERMS))
     if calibration_end is not None:
-        ax.axvline((as_day(calibration_end, name="calibration_end") - start).days / unit, color="grey", lw=0.8)
+        ax.axvline((as_day(calibration_end, name="calibration_end") - start).days / days_per_unit, color="grey", lw=0.8)
     ax.set(xlabel=term("period", lang, TERMS), ylabel=term("tracking", lang, TERMS),
            title=term("tracking", lang, TERMS))
     ax.legend()

@@ -20,6 +20,7 @@ from matplotlib.axes import Axes
 
 from . import schema
 from ._dates import as_day
+from ._deprecate import renamed_keywords
 from ._occasions import purchase_occasions
 from ._plotting import get_ax
 from ._validate import as_dates, as_numeric, check_cut, default_high, require_columns
@@ -408,10 +409,11 @@ def cross_buying(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER,
 # attitudinal measures from a survey
 # ------------------------------------------------------------------------------------------
 
+@renamed_keywords(price_sensitive_min="price_sensitive_at")
 def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema.RECOMMEND,
                          price_sensitivity: str | None = "price_sensitivity", by: str | None = None,
                          price_scale: tuple[float, float] = (1, 5),
-                         price_sensitive_min: float | None = None) -> pd.DataFrame:
+                         price_sensitive_at: float | None = None) -> pd.DataFrame:
     """Recommendation likelihood, NPS and price sensitivity per group of respondents (推荐意愿与价格敏感度).
 
     Course concept: attitudinal loyalty measures (顾客忠诚的衡量) — loyal customers recommend the
@@ -420,7 +422,7 @@ def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema
 
     Promoters answer 9–10 and detractors 0–6 on the 0–10 recommendation question; the NPS comes
     from :func:`crmlab.satisfaction.nps`. A respondent is price-sensitive when the price-sensitivity
-    answer (higher = more sensitive) is at least ``price_sensitive_min``:
+    answer (higher = more sensitive) is at least ``price_sensitive_at``:
 
     .. math:: NPS = 100\\,(p_P - p_D), \\qquad
               \\text{price-sensitive share} = \\frac{\\#\\{i: s_i \\ge s_{\\min}\\}}{\\#\\{i: s_i \\text{ answered}\\}}
@@ -442,7 +444,7 @@ def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema
         Group column (e.g. the loyalty type): one row per group. Without it one row ``"all"``.
     price_scale : (low, high)
         Scale of the price-sensitivity answers; answers outside it are an error.
-    price_sensitive_min : float, optional
+    price_sensitive_at : float, optional
         Answers at or above this are price-sensitive; default the smallest whole answer above the
         scale midpoint (4 on 1–5, 5 on 1–7: the top two boxes).
 
@@ -491,8 +493,8 @@ def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema
     frame = pd.DataFrame({"g": groups}, index=survey.index)
     if "price_sensitivity" in items:
         low, high = (float(v) for v in price_scale)
-        cut = default_high(low, high) if price_sensitive_min is None else \
-            check_cut("price_sensitive_min", float(price_sensitive_min), low, high, items["price_sensitivity"])
+        cut = default_high(low, high) if price_sensitive_at is None else \
+            check_cut("price_sensitive_at", float(price_sensitive_at), low, high, items["price_sensitivity"])
         s = _numeric(survey, items["price_sensitivity"], "price_sensitivity")
         bad = s.notna() & ((s < low) | (s > high))
         if bad.any():
@@ -520,8 +522,9 @@ def attitudinal_measures(survey: pd.DataFrame, *, recommend: str | None = schema
 # attitude × behaviour; the seven types
 # ------------------------------------------------------------------------------------------
 
+@renamed_keywords(attitude_threshold="attitude_at", behaviour_threshold="behaviour_at")
 def attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", behaviour: str = "repeat",
-                       attitude_threshold: float = 4.0, behaviour_threshold: float = 0.5,
+                       attitude_at: float = 4.0, behaviour_at: float = 0.5,
                        lang: str = "en") -> pd.DataFrame:
     """Dick & Basu's loyalty segments from relative attitude × repeat patronage.
 
@@ -537,8 +540,9 @@ def attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", beha
         Relative attitude / attachment column (e.g. 1–7 scale).
     behaviour : str
         Repeat patronage column (e.g. share of category purchases at the firm, or a count).
-    attitude_threshold, behaviour_threshold : float
-        Cut-offs (defaults suit a 1–7 scale and a 0–1 share).
+    attitude_at, behaviour_at : float
+        Cut points: at or above is "high" (defaults suit a 1–7 scale and a 0–1 share).
+        ``attitude_threshold``/``behaviour_threshold`` are their deprecated old names.
 
     Returns
     -------
@@ -558,7 +562,7 @@ def attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", beha
     require_columns(data, {"attitude": attitude, "behaviour": behaviour}, role="{keyword} in the data")
     att = _numeric(data, attitude, "attitude")
     beh = _numeric(data, behaviour, "behaviour")
-    out = pd.DataFrame({"attitude_high": att >= attitude_threshold, "behaviour_high": beh >= behaviour_threshold},
+    out = pd.DataFrame({"attitude_high": att >= attitude_at, "behaviour_high": beh >= behaviour_at},
                        index=data.index)
     keys = pd.Series([DICK_BASU[(a, b)] for a, b in zip(out["attitude_high"], out["behaviour_high"])],
                      index=data.index, dtype=object)
@@ -567,9 +571,11 @@ def attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", beha
     return out
 
 
-def classify_loyalty_types(data: pd.DataFrame, *, attachment: str = "attachment", repeat: str = "repeat",
-                           driver: str = "driver", attachment_threshold: float = 4.0,
-                           repeat_threshold: float = 0.5, rules: pd.DataFrame | None = None,
+@renamed_keywords(attachment="attitude", repeat="behaviour", attachment_threshold="attitude_at",
+                  repeat_threshold="behaviour_at")
+def classify_loyalty_types(data: pd.DataFrame, *, attitude: str = "attachment", behaviour: str = "repeat",
+                           driver: str = "driver", attitude_at: float = 4.0,
+                           behaviour_at: float = 0.5, rules: pd.DataFrame | None = None,
                            lang: str = "en") -> pd.DataFrame:
     """Classify customers into the seven loyalty types with a rule table (七种忠诚类型).
 
@@ -586,8 +592,13 @@ def classify_loyalty_types(data: pd.DataFrame, *, attachment: str = "attachment"
     ----------
     data : DataFrame
         One row per respondent with an attachment score, a repeat-purchase measure and a driver.
-    attachment_threshold, repeat_threshold : float
-        Values ≥ the threshold are "high".
+    attitude, behaviour, driver : str
+        Columns of the attachment (relative attitude) score, the repeat-purchase measure and the
+        driver, as in :func:`attitude_behaviour` (``attachment=``/``repeat=`` are their
+        deprecated old names).
+    attitude_at, behaviour_at : float
+        Cut points: at or above is "high" (old names ``attachment_threshold``/``repeat_threshold``,
+        deprecated).
     rules : DataFrame, optional
         Indexed by type key with columns ``attachment``, ``repeat`` (``"high"``/``"low"``) and
         ``driver``; default :data:`LOYALTY_TYPE_RULES`.
@@ -605,7 +616,7 @@ def classify_loyalty_types(data: pd.DataFrame, *, attachment: str = "attachment"
     ['super_value', 'price']
     """
     rules = LOYALTY_TYPE_RULES if rules is None else rules
-    require_columns(data, {"attachment": attachment, "repeat": repeat, "driver": driver}, role="{keyword} in the data")
+    require_columns(data, {"attitude": attitude, "behaviour": behaviour, "driver": driver}, role="{keyword} in the data")
     missing = {"attachment", "repeat", "driver"} - set(rules.columns)
     if missing:
         raise ValueError(f"rules need columns attachment, repeat, driver; missing {sorted(missing)}.")
@@ -618,10 +629,10 @@ def classify_loyalty_types(data: pd.DataFrame, *, attachment: str = "attachment"
         raise DataError(f"column {driver!r} holds drivers no rule knows: "
                         f"{format_examples(zip(data.index[unknown], data[driver][unknown]))}. "
                         f"Recode them to one of {sorted(known)} or add rules.")
-    att_score = _numeric(data, attachment, "attachment")
-    rep_score = _numeric(data, repeat, "repeat")
-    att = np.where(att_score >= attachment_threshold, "high", "low").astype(object)
-    rep = np.where(rep_score >= repeat_threshold, "high", "low").astype(object)
+    att_score = _numeric(data, attitude, "attitude")
+    rep_score = _numeric(data, behaviour, "behaviour")
+    att = np.where(att_score >= attitude_at, "high", "low").astype(object)
+    rep = np.where(rep_score >= behaviour_at, "high", "low").astype(object)
     att[att_score.isna().to_numpy()] = np.nan
     rep[rep_score.isna().to_numpy()] = np.nan
     answered = (att_score.notna() & rep_score.notna() & drivers.notna()).to_numpy()
@@ -953,8 +964,9 @@ def make_brand_panel(n_customers: int = 300, length: int = 8, *, seed: int = 0, 
 # plots
 # ------------------------------------------------------------------------------------------
 
+@renamed_keywords(attitude_threshold="attitude_at", behaviour_threshold="behaviour_at")
 def plot_attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", behaviour: str = "repeat",
-                            attitude_threshold: float = 4.0, behaviour_threshold: float = 0.5,
+                            attitude_at: float = 4.0, behaviour_at: float = 0.5,
                             ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Scatter of attitude × behaviour coloured by Dick & Basu segment, with the threshold lines.
 
@@ -963,16 +975,16 @@ def plot_attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment",
     import seaborn as sns
 
     pl = plot_lang(lang)
-    seg = attitude_behaviour(data, attitude=attitude, behaviour=behaviour, attitude_threshold=attitude_threshold,
-                             behaviour_threshold=behaviour_threshold)["segment_key"].map(lambda k: term(k, pl, TERMS))
+    seg = attitude_behaviour(data, attitude=attitude, behaviour=behaviour, attitude_at=attitude_at,
+                             behaviour_at=behaviour_at)["segment_key"].map(lambda k: term(k, pl, TERMS))
     ax = get_ax(ax)
     frame = pd.DataFrame({"x": data[behaviour].to_numpy(), "y": data[attitude].to_numpy(),
                           term("segment", pl, TERMS): seg.to_numpy()})
     order = [term(k, pl, TERMS) for k in ("true", "latent", "spurious", "none")]
     sns.scatterplot(data=frame, x="x", y="y", hue=term("segment", pl, TERMS), hue_order=order, ax=ax,
                     s=kwargs.pop("s", 20), alpha=kwargs.pop("alpha", 0.7), **kwargs)
-    ax.axvline(behaviour_threshold, color="grey", ls="--", lw=1)
-    ax.axhline(attitude_threshold, color="grey", ls="--", lw=1)
+    ax.axvline(behaviour_at, color="grey", ls="--", lw=1)
+    ax.axhline(attitude_at, color="grey", ls="--", lw=1)
     ax.set_xlabel(term("behaviour", pl, TERMS))
     ax.set_ylabel(term("attitude", pl, TERMS))
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small")

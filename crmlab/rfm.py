@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from itertools import product
 
 import numpy as np
@@ -822,8 +822,8 @@ class RFMKMeans:
         Number of clusters; default chosen by the best silhouette over ``k_range``.
     k_range : sequence of int
         Candidate k values tried for the selection table.
-    random_state : int
-        Seed of k-means and of the silhouette sample.
+    seed : int
+        Seed of k-means and of the silhouette sample (``random_state`` is its deprecated old name).
     silhouette_sample : int
         Customers sampled to compute each silhouette score (it is quadratic in n).
 
@@ -854,8 +854,15 @@ class RFMKMeans:
 
     n_clusters: int | None = None
     k_range: Sequence[int] = field(default_factory=lambda: range(2, 9))
-    random_state: int = 0
+    seed: int = 0
     silhouette_sample: int = 5000
+    random_state: InitVar[int | None] = None
+
+    def __post_init__(self, random_state):
+        if random_state is not None:
+            warnings.warn("RFMKMeans(random_state=...) is deprecated; use seed=... instead (the old name goes "
+                          "in the next release).", DeprecationWarning, stacklevel=3)
+            self.seed = random_state
 
     def _features(self, rfm: pd.DataFrame) -> np.ndarray:
         from sklearn.preprocessing import StandardScaler
@@ -883,9 +890,9 @@ class RFMKMeans:
         ks = usable
         rows, models = [], {}
         for k in ks:
-            model = KMeans(n_clusters=k, n_init=4, random_state=self.random_state).fit(x)
+            model = KMeans(n_clusters=k, n_init=4, random_state=self.seed).fit(x)
             sample = min(self.silhouette_sample, len(x))
-            sil = silhouette_score(x, model.labels_, sample_size=sample, random_state=self.random_state) \
+            sil = silhouette_score(x, model.labels_, sample_size=sample, random_state=self.seed) \
                 if len(set(model.labels_)) > 1 else np.nan
             rows.append((k, float(model.inertia_), float(sil)))
             models[k] = model

@@ -19,6 +19,7 @@ from matplotlib.axes import Axes
 from scipy import stats
 
 from crmlab import schema
+from crmlab._deprecate import renamed_keywords
 from crmlab._plotting import get_ax
 from crmlab._validate import as_numeric, check_cut, default_high, require_columns
 from crmlab.errors import CrmlabWarning, DataError, format_examples
@@ -94,9 +95,10 @@ def _scale(frame: pd.DataFrame, column: str, scale) -> tuple[float, float]:
 # curves, types, zones
 # --------------------------------------------------------------------------------------------
 
+@renamed_keywords(confidence="confidence_level")
 def loyalty_curve(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACTION,
                   loyalty: str = schema.REPURCHASE_INTENT, by: str | None = None,
-                  confidence: float = 0.95) -> pd.DataFrame:
+                  confidence_level: float = 0.95) -> pd.DataFrame:
     """Mean loyalty at each satisfaction level, with a t confidence interval.
 
     Course concept: the satisfaction–loyalty curve (满意度—忠诚度曲线, Jones & Sasser 1995).
@@ -110,8 +112,9 @@ def loyalty_curve(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACTI
         "would buy again", in which case the mean is the share loyal).
     by : str, optional
         Group column (``"industry"``): one curve per group.
-    confidence : float
-        Confidence level of the interval ``mean ± t(n−1) · sd / √n``.
+    confidence_level : float
+        Confidence level of the interval ``mean ± t(n−1) · sd / √n`` (old name ``confidence``,
+        deprecated).
 
     Returns
     -------
@@ -142,7 +145,7 @@ def loyalty_curve(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACTI
     g = frame.groupby(groups, sort=True, observed=True)["_y"]
     out = pd.DataFrame({"n": g.size(), "mean": g.mean(), "sd": g.std(ddof=1)})
     se = out["sd"] / np.sqrt(out["n"])
-    tq = stats.t.ppf(0.5 + confidence / 2, out["n"] - 1)
+    tq = stats.t.ppf(0.5 + confidence_level / 2, out["n"] - 1)
     out["ci_low"] = out["mean"] - tq * se
     out["ci_high"] = out["mean"] + tq * se
     out["n"] = out["n"].astype("int64")
@@ -224,9 +227,10 @@ def customer_types(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACT
     return frame
 
 
+@renamed_keywords(affection_from="affection_at")
 def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACTION,
                        loyalty: str = schema.REPURCHASE_INTENT, by: str | None = None,
-                       defection_below: float | None = None, affection_from: float | None = None,
+                       defection_below: float | None = None, affection_at: float | None = None,
                        scale=None, lang: str = "en") -> pd.DataFrame:
     """Zones of defection, indifference and affection along the satisfaction scale.
 
@@ -237,13 +241,16 @@ def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATIS
     indifference 2–4, affection 4–5). We make the boundaries parameters with these defaults,
     stated as shares of the scale range so they carry over to other scales:
     ``defection_below = low + 0.4·range`` (answers 1–2 on 1–5, 0–3 on 0–10) and
-    ``affection_from = low + 0.9·range`` (only the top answer 5 on 1–5, 9–10 on 0–10 — the
-    "completely satisfied" of Jones & Sasser).
+    ``affection_at = low + 0.9·range`` (only the top answer 5 on 1–5, 9–10 on 0–10 — the
+    "completely satisfied" of Jones & Sasser). Answers strictly below ``defection_below`` are in
+    the defection zone, answers at or above ``affection_at`` in the affection zone
+    (``affection_from`` is the deprecated old name).
 
     Returns
     -------
     DataFrame
-        Indexed by (``by``,) zone: ``from`` and ``to`` (lowest/highest satisfaction answer seen
+        Indexed by (``by``,) zone (its label in ``lang``): ``zone_key`` (``defection``,
+        ``indifference``, ``affection``: what code compares), ``from`` and ``to`` (lowest/highest satisfaction answer seen
         in the zone), ``n``, ``share`` (within the group), ``loyalty_mean``; ``from``, ``to`` and
         ``loyalty_mean`` are NaN for a zone no answer falls in (``n`` = 0).
         ``.attrs["boundaries"]`` holds the two boundaries.
@@ -262,26 +269,27 @@ def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATIS
     low, high = _scale(survey, satisfaction, scale)
     defection_below = low + 0.4 * (high - low) if defection_below is None else \
         check_cut("defection_below", float(defection_below), low, high, satisfaction)
-    affection_from = low + 0.9 * (high - low) if affection_from is None else \
-        check_cut("affection_from", float(affection_from), low, high, satisfaction)
-    if not defection_below <= affection_from:
-        raise DataError(f"defection_below={defection_below:g} must not exceed affection_from={affection_from:g}.")
+    affection_at = low + 0.9 * (high - low) if affection_at is None else \
+        check_cut("affection_at", float(affection_at), low, high, satisfaction)
+    if not defection_below <= affection_at:
+        raise DataError(f"defection_below={defection_below:g} must not exceed affection_at={affection_at:g}.")
     frame = pd.DataFrame({"s": _numeric(survey, satisfaction), "y": _numeric(survey, loyalty)})
     frame["g"] = survey[by] if by is not None else "all"
     frame = frame.dropna(subset=["s"])
     keys_ = ["defection", "indifference", "affection"]
     names = [term(k, lang, TERMS) for k in keys_]
-    zone = np.select([frame["s"] < defection_below, frame["s"] >= affection_from], [names[0], names[2]], names[1])
+    zone = np.select([frame["s"] < defection_below, frame["s"] >= affection_at], [names[0], names[2]], names[1])
     frame["zone"] = pd.Categorical(zone, categories=names)
     g = frame.groupby(["g", "zone"], observed=False, sort=True)
     out = pd.DataFrame({"from": g["s"].min(), "to": g["s"].max(), "n": g.size(), "loyalty_mean": g["y"].mean()})
     out["share"] = out["n"] / out.groupby(level=0)["n"].transform("sum")
-    out = out[["from", "to", "n", "share", "loyalty_mean"]]
+    out.insert(0, "zone_key", out.index.get_level_values("zone").map(dict(zip(names, keys_))).astype(str))
+    out = out[["zone_key", "from", "to", "n", "share", "loyalty_mean"]]
     if by is None:
         out = out.droplevel(0)
     else:
         out.index = out.index.set_names([by, "zone"])
-    out.attrs["boundaries"] = {"defection_below": defection_below, "affection_from": affection_from,
+    out.attrs["boundaries"] = {"defection_below": defection_below, "affection_at": affection_at,
                                "scale": (low, high)}
     return out
 
@@ -290,8 +298,9 @@ def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATIS
 # NPS, drivers, reliability
 # --------------------------------------------------------------------------------------------
 
+@renamed_keywords(confidence="confidence_level")
 def nps(survey, *, recommend: str = schema.RECOMMEND, by: str | None = None,
-        confidence: float = 0.95) -> pd.DataFrame:
+        confidence_level: float = 0.95) -> pd.DataFrame:
     """Net Promoter Score with its confidence interval.
 
     Course concept: Net Promoter Score (净推荐值, Reichheld 2003).
@@ -347,7 +356,7 @@ def nps(survey, *, recommend: str = schema.RECOMMEND, by: str | None = None,
     p_p, p_d = g["P"].mean(), g["D"].mean()
     score = p_p - p_d
     se = np.sqrt((p_p + p_d - score ** 2) / n)
-    z = stats.norm.ppf(0.5 + confidence / 2)
+    z = stats.norm.ppf(0.5 + confidence_level / 2)
     out = pd.DataFrame({"n": n, "promoters": p_p, "passives": 1 - p_p - p_d, "detractors": p_d,
                         "nps": 100 * score, "se": 100 * se,
                         "ci_low": 100 * (score - z * se), "ci_high": 100 * (score + z * se)})
@@ -355,9 +364,10 @@ def nps(survey, *, recommend: str = schema.RECOMMEND, by: str | None = None,
     return out
 
 
+@renamed_keywords(importance_cut="importance_at", performance_cut="performance_at")
 def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: str = schema.SATISFACTION,
-                    method: str = "correlation", importance_cut: float | None = None,
-                    performance_cut: float | None = None, lang: str = "en") -> pd.DataFrame:
+                    method: str = "correlation", importance_at: float | None = None,
+                    performance_at: float | None = None, lang: str = "en") -> pd.DataFrame:
     """Importance–performance (driver) analysis of attribute ratings.
 
     Course concept: importance–performance analysis (重要性—表现分析, Martilla & James 1977).
@@ -375,8 +385,9 @@ def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: 
         Attribute rating columns.
     target : str
         Outcome column (satisfaction, or a loyalty measure).
-    importance_cut, performance_cut : float, optional
-        Grid cross-hairs; default the mean importance and mean performance of the attributes.
+    importance_at, performance_at : float, optional
+        Grid cross-hairs (at or above is "high"); default the mean importance and mean performance
+        of the attributes. ``importance_cut``/``performance_cut`` are the deprecated old names.
 
     Returns
     -------
@@ -417,8 +428,8 @@ def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: 
     else:
         raise DataError(f"method={method!r} is not known; use 'correlation' or 'regression'.")
     performance = data[attributes].mean()
-    i_cut = importance.mean() if importance_cut is None else float(importance_cut)
-    p_cut = performance.mean() if performance_cut is None else float(performance_cut)
+    i_cut = importance.mean() if importance_at is None else float(importance_at)
+    p_cut = performance.mean() if performance_at is None else float(performance_at)
     hi_i, hi_p = importance >= i_cut, performance >= p_cut
     quad = np.select([hi_i & hi_p, hi_i & ~hi_p, ~hi_i & ~hi_p], ["keep_up", "concentrate", "low_priority"],
                      "overkill")

@@ -46,7 +46,7 @@ def test_basket_matrix_long_frame_sorted_boolean_sparse():
 def test_basket_matrix_custom_columns_and_missing_values():
     long = pd.DataFrame({"bon": [1, 1, 2], "artikel": ["x", "y", None]})
     with pytest.raises(DataError, match="artikel"):
-        basket.basket_matrix(long, order="bon", item="artikel")
+        basket.basket_matrix(long, order="bon", product="artikel")
     with pytest.raises(DataError):
         basket.basket_matrix(pd.DataFrame({"order_id": [1], "sku": ["a"]}))
 
@@ -303,7 +303,7 @@ def test_groceries_padded_and_long_formats_agree(shared_data):
     pd.testing.assert_frame_equal(one, padded)
     long = pd.read_csv(folder / "Groceries_dataset_member_date.csv")
     long["order_id"] = long["Member_number"].astype(str) + "_" + long["Date"]
-    m = basket.basket_matrix(long, item="itemDescription")
+    m = basket.basket_matrix(long, product="itemDescription")
     assert m.shape[0] == long["order_id"].nunique()
     # 759 duplicate rows count once: matrix cells = distinct (order, item) pairs
     assert int(m.sparse.to_coo().nnz) == len(long.drop_duplicates(["order_id", "itemDescription"]))

@@ -129,7 +129,7 @@ def test_customer_summary_by_hand():
                                       "2024-01-10", "2024-02-01"]),
         "amount": [5.0, 5.0, 20.0, 30.0, 7.0, 9.0],
     })
-    s = clv.customer_summary(tx, calibration_end="2024-01-20", observation_end="2024-02-19", freq="D")
+    s = clv.customer_summary(tx, calibration_end="2024-01-20", observation_end="2024-02-19", unit="D")
     assert list(s.index) == ["a", "b"]  # c arrives after calibration
     assert s.loc["a"].to_dict() == {"frequency": 1, "recency": 14.0, "T": 19.0, "monetary_value": 20.0,
                                     "frequency_holdout": 1, "monetary_value_holdout": 30.0,
@@ -256,13 +256,13 @@ def test_customer_summary_matches_brute_force(rows, cal):
     obs_end = pd.Timestamp("2024-03-15")
     if cal_end < tx["order_date"].min():  # nobody has bought yet: an error, not an empty summary
         with pytest.raises(DataError, match="calibration_end .* before the first purchase"):
-            clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, freq="D")
+            clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, unit="D")
         return
-    got = clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, freq="D")
+    got = clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, unit="D")
     assert list(got.index) == sorted(got.index)
     pd.testing.assert_frame_equal(got, clv.customer_summary(tx.astype({"customer_id": object}),
                                                             calibration_end=cal_end, observation_end=obs_end,
-                                                            freq="D"), check_index_type=False)
+                                                            unit="D"), check_index_type=False)
     days = tx.groupby(["customer_id", "order_date"])["amount"].sum().reset_index()
     for cust, g in days.groupby("customer_id"):
         first = g["order_date"].min()

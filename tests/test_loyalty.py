@@ -158,7 +158,7 @@ def test_cross_buying():
 
 def test_attitude_behaviour_quadrants_and_inclusive_thresholds():
     d = pd.DataFrame({"att": [7, 4, 3.9, 1, 4], "beh": [0.9, 0.2, 0.5, 0.0, 0.5]})
-    seg = L.attitude_behaviour(d, attitude="att", behaviour="beh", attitude_threshold=4, behaviour_threshold=0.5)
+    seg = L.attitude_behaviour(d, attitude="att", behaviour="beh", attitude_at=4, behaviour_at=0.5)
     assert seg["segment_key"].tolist() == ["true", "latent", "spurious", "none", "true"]
     assert seg["segment"].tolist()[:2] == ["True loyalty", "Latent loyalty"]  # the label, in lang
     zh = L.attitude_behaviour(d, attitude="att", behaviour="beh", lang="zh")["segment"]
@@ -300,14 +300,14 @@ def test_attitudinal_measures_leaves_out_absent_items(answers):
 
 def test_attitudinal_measures_threshold_and_scale(answers):
     # On 1–5 the default cut is 4; with 5 only the two 5s count: x 1/4, y 1/2.
-    r = L.attitudinal_measures(answers, by="group", price_sensitive_min=5)
+    r = L.attitudinal_measures(answers, by="group", price_sensitive_at=5)
     assert r["price_sensitive_share"].tolist() == [0.25, 0.5]
     # Shifted to a 1–7 scale the default cut is 5: x 7, 4, 6, 5 → 3/4; y 3, 7 → 1/2.
     seven = answers.assign(price_sensitivity=answers["price_sensitivity"] + 2)
     r7 = L.attitudinal_measures(seven, by="group", price_scale=(1, 7))
     assert r7["price_sensitive_share"].tolist() == [0.75, 0.5]
-    with pytest.raises(ValueError, match="price_sensitive_min"):
-        L.attitudinal_measures(answers, price_sensitive_min=6)
+    with pytest.raises(ValueError, match="price_sensitive_at"):
+        L.attitudinal_measures(answers, price_sensitive_at=6)
 
 
 @pytest.mark.parametrize("column, value, match", [

@@ -410,7 +410,7 @@ def test_scores_invariants(rows, bins, method):
     for scheme in ("mean_split", "named"):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", CrmlabWarning)
-            seg = R.segment(s, scheme=scheme)
+            seg = R.segment(s, scheme=scheme, bins=bins)
         assert seg.notna().all() and len(seg) == len(rfm)
 
 

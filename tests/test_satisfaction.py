@@ -70,7 +70,7 @@ def test_types_at_and_around_thresholds(sat, loy, expected):
 @pytest.mark.parametrize("call, message", [
     (lambda s: S.customer_types(s, satisfied_at=8), "satisfied_at=8 is outside the scale of column 'satisfaction' (1–5)"),
     (lambda s: S.customer_types(s, loyal_at=1), "loyal_at=1 is outside the scale of column 'repurchase_intent'"),
-    (lambda s: S.satisfaction_zones(s, affection_from=6), "affection_from=6 is outside"),
+    (lambda s: S.satisfaction_zones(s, affection_at=6), "affection_at=6 is outside"),
     (lambda s: S.satisfaction_zones(s, defection_below=0.5), "defection_below=0.5 is outside"),
 ])
 def test_cut_points_outside_the_scale_are_errors(call, message):
@@ -104,10 +104,10 @@ def test_zones_boundaries_and_counts():
     assert z.attrs["boundaries"]["defection_below"] == pytest.approx(2.6)
     assert z["n"].tolist() == [2, 2, 2]
     assert z["loyalty_mean"].tolist() == [1.0, 3.0, 5.0]
-    z2 = S.satisfaction_zones(s, scale=(1, 5), defection_below=3, affection_from=4)
+    z2 = S.satisfaction_zones(s, scale=(1, 5), defection_below=3, affection_at=4)
     assert z2["n"].tolist() == [2, 1, 3]
     with pytest.raises(DataError):
-        S.satisfaction_zones(s, scale=(1, 5), defection_below=5, affection_from=4)
+        S.satisfaction_zones(s, scale=(1, 5), defection_below=5, affection_at=4)
 
 
 # ---------------------------------------------------------------- curves vs the generator's truth

@@ -67,7 +67,7 @@ def test_as_dates_parses_text_refuses_numbers_and_drops_time_zone():
 def test_text_dates_give_the_same_results_as_parsed_dates():
     text, parsed = _tx(DATES), _tx(pd.to_datetime(DATES))
     pd.testing.assert_frame_equal(rfm.rfm_table(text), rfm.rfm_table(parsed))
-    pd.testing.assert_frame_equal(clv.customer_summary(text, freq="D"), clv.customer_summary(parsed, freq="D"))
+    pd.testing.assert_frame_equal(clv.customer_summary(text, unit="D"), clv.customer_summary(parsed, unit="D"))
     pd.testing.assert_frame_equal(value.historical_clv(text), value.historical_clv(parsed))
     assert value.annual_margin(text) == value.annual_margin(parsed)
     pd.testing.assert_frame_equal(loyalty.purchase_occasions(text), loyalty.purchase_occasions(parsed))

@@ -188,7 +188,7 @@ custom.value_counts().rename("customers").to_frame()
 # the **inertia** (within-cluster sum of squares) shows the "elbow".
 
 # %%
-km = rfm.RFMKMeans(n_clusters=n_clusters, k_range=range(2, 7), random_state=seed).fit(table)
+km = rfm.RFMKMeans(n_clusters=n_clusters, k_range=range(2, 7), seed=seed).fit(table)
 print("chosen k:", km.n_clusters_)
 km.selection_.round(3)
 

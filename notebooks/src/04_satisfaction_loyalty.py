@@ -182,7 +182,7 @@ print("cut points:", {k: real_types.attrs["cut_points"][k] for k in ("satisfied_
 real_types["type"].value_counts(sort=False).to_frame("respondents")
 
 # %%
-satisfaction.satisfaction_zones(survey, defection_below=defection_below, affection_from=affection_from,
+satisfaction.satisfaction_zones(survey, defection_below=defection_below, affection_at=affection_from,
                                  lang=lang).round(2)
 
 # %%

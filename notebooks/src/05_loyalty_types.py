@@ -173,13 +173,13 @@ panel, truth = loyalty.make_loyalty_panel(n_respondents, seed=seed, return_truth
 panel.head()
 
 # %%
-segments = loyalty.attitude_behaviour(panel, attitude_threshold=attitude_threshold,
-                                      behaviour_threshold=repeat_threshold, lang=lang)
+segments = loyalty.attitude_behaviour(panel, attitude_at=attitude_threshold, behaviour_at=repeat_threshold,
+                                      lang=lang)
 segments["segment"].value_counts()
 
 # %%
-ax = loyalty.plot_attitude_behaviour(panel, attitude_threshold=attitude_threshold,
-                                     behaviour_threshold=repeat_threshold, lang=lang)
+ax = loyalty.plot_attitude_behaviour(panel, attitude_at=attitude_threshold, behaviour_at=repeat_threshold,
+                                     lang=lang)
 
 # %% [markdown]
 # **What this tells a manager:** latent-loyal customers like us but buy elsewhere — remove the barrier
@@ -195,8 +195,8 @@ ax = loyalty.plot_attitude_behaviour(panel, attitude_threshold=attitude_threshol
 loyalty.LOYALTY_TYPE_RULES[["attachment", "repeat", "driver"]]
 
 # %%
-types = loyalty.classify_loyalty_types(panel, attachment_threshold=attitude_threshold,
-                                       repeat_threshold=repeat_threshold, lang=lang)
+types = loyalty.classify_loyalty_types(panel, attitude_at=attitude_threshold, behaviour_at=repeat_threshold,
+                                       lang=lang)
 pd.crosstab(types["loyalty_type"], segments["segment"])
 
 # %% [markdown]
@@ -294,12 +294,12 @@ check("loyalty.1", answer, data=tx)
 # **2.** How many respondents of `panel` are super-value loyal (超值忠诚) with the notebook's thresholds?
 
 # %% tags=["solution"]
-labels = loyalty.classify_loyalty_types(panel, attachment_threshold=attitude_threshold,
-                                        repeat_threshold=repeat_threshold)["loyalty_type_key"]
+labels = loyalty.classify_loyalty_types(panel, attitude_at=attitude_threshold,
+                                        behaviour_at=repeat_threshold)["loyalty_type_key"]
 answer = (labels == "super_value").sum()
 
 # %%
-check("loyalty.2", answer, panel=panel, attachment_threshold=attitude_threshold, repeat_threshold=repeat_threshold)
+check("loyalty.2", answer, panel=panel, attitude_at=attitude_threshold, behaviour_at=repeat_threshold)
 
 # %% [markdown]
 # **3.** What share of the brand panel's customers show divided loyalty (左右逢源)?
