@@ -513,14 +513,30 @@ def plot_loyalty_curves(curve: pd.DataFrame, *, ax: Axes | None = None, lang: st
     return ax
 
 
-def plot_customer_types(types: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", jitter: float = 0.15,
+def _legacy_cuts(frame: pd.DataFrame, attr: str, derived: dict[str, float], what: str) -> dict[str, float]:
+    """Cut points for a plot: ``derived`` from the table's columns, unless the old ``.attrs`` say otherwise."""
+    stored = frame.attrs.get(attr, {})
+    legacy = {k: float(stored[k]) for k in derived if k in stored}
+    if legacy and any(not np.isclose(legacy[k], derived[k]) for k in legacy):
+        warnings.warn(f"{what} drew its cut points {legacy} from .attrs[{attr!r}]; pass them as keywords "
+                      f"({', '.join(f'{k}=' for k in legacy)}) — attributes are lost by some filters and merges, "
+                      "and will not be read in the next release.", DeprecationWarning, stacklevel=3)
+        return {**derived, **legacy}
+    return derived
+
+
+def plot_customer_types(types: pd.DataFrame, *, satisfied_at: float | None = None, loyal_at: float | None = None,
+                        ax: Axes | None = None, lang: str = "en", jitter: float = 0.15,
                         seed: int = 0, **kwargs) -> Axes:
     """Quadrant scatter of satisfaction × loyalty coloured by customer type, with the cut points.
 
     Course concept: Jones & Sasser customer types (忠诚者、图利者、人质、背叛者).
 
     ``types`` is the output of :func:`customer_types`. Points are jittered (answers are whole
-    numbers and would sit on top of each other); ``seed`` fixes the jitter.
+    numbers and would sit on top of each other); ``seed`` fixes the jitter. The dashed lines sit
+    half an answer below ``satisfied_at`` and ``loyal_at`` (the cut points passed to
+    :func:`customer_types`); by default the lowest satisfied and the lowest loyal answer in
+    ``types`` (its ``quadrant_key``).
 
     Examples
     --------
@@ -537,9 +553,19 @@ def plot_customer_types(types: pd.DataFrame, *, ax: Axes | None = None, lang: st
     data["y"] = data["loyalty"] + rng.uniform(-jitter, jitter, len(data))
     sns.scatterplot(data=data, x="x", y="y", hue="type", s=kwargs.pop("s", 14), alpha=kwargs.pop("alpha", 0.5),
                     ax=ax, **kwargs)
-    cuts = types.attrs.get("cut_points", {})
-    if cuts:
+    if "quadrant_key" in types.columns:
+        key = types["quadrant_key"].astype(str)
+        derived = {"satisfied_at": types.loc[key.isin(["loyalist", "mercenary"]), "satisfaction"].min(),
+                   "loyal_at": types.loc[key.isin(["loyalist", "hostage"]), "loyalty"].min()}
+    else:
+        derived = {"satisfied_at": np.nan, "loyal_at": np.nan}
+    if satisfied_at is None and loyal_at is None:
+        derived = _legacy_cuts(types, "cut_points", derived, "plot_customer_types")
+    cuts = {"satisfied_at": derived["satisfied_at"] if satisfied_at is None else float(satisfied_at),
+            "loyal_at": derived["loyal_at"] if loyal_at is None else float(loyal_at)}
+    if pd.notna(cuts["satisfied_at"]):
         ax.axvline(cuts["satisfied_at"] - 0.5, color="0.3", linestyle="--", linewidth=1)
+    if pd.notna(cuts["loyal_at"]):
         ax.axhline(cuts["loyal_at"] - 0.5, color="0.3", linestyle="--", linewidth=1)
     ax.set_xlabel(term("satisfaction", lang, TERMS))
     ax.set_ylabel(term("loyalty", lang, TERMS))
@@ -548,12 +574,16 @@ def plot_customer_types(types: pd.DataFrame, *, ax: Axes | None = None, lang: st
     return ax
 
 
-def plot_importance_performance(drivers: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
+def plot_importance_performance(drivers: pd.DataFrame, *, importance_at: float | None = None,
+                                performance_at: float | None = None, ax: Axes | None = None, lang: str = "en",
+                                **kwargs) -> Axes:
     """Importance–performance grid: attributes placed by importance and mean rating.
 
     Course concept: importance–performance analysis (重要性—表现分析).
 
-    ``drivers`` is the output of :func:`driver_analysis`; the dashed cross-hairs are its cuts.
+    ``drivers`` is the output of :func:`driver_analysis`; the dashed cross-hairs are at
+    ``importance_at`` and ``performance_at`` — pass the values given to :func:`driver_analysis`;
+    by default the mean importance and mean performance of the attributes shown (its defaults).
 
     Examples
     --------
@@ -569,8 +599,12 @@ def plot_importance_performance(drivers: pd.DataFrame, *, ax: Axes | None = None
     for _, row in data.iterrows():
         ax.annotate(str(row["attribute"]), (row["performance"], row["importance"]), textcoords="offset points",
                     xytext=(5, 4), fontsize="small")
-    cuts = drivers.attrs.get("cuts", {})
-    if cuts:
+    derived = {"importance": float(drivers["importance"].mean()), "performance": float(drivers["performance"].mean())}
+    if importance_at is None and performance_at is None:
+        derived = _legacy_cuts(drivers, "cuts", derived, "plot_importance_performance")
+    cuts = {"importance": derived["importance"] if importance_at is None else float(importance_at),
+            "performance": derived["performance"] if performance_at is None else float(performance_at)}
+    if len(drivers):
         ax.axvline(cuts["performance"], color="0.3", linestyle="--", linewidth=1)
         ax.axhline(cuts["importance"], color="0.3", linestyle="--", linewidth=1)
         ax.margins(x=0.15, y=0.2)  # room for the corner labels
