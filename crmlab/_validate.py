@@ -97,7 +97,11 @@ def as_dates(frame: pd.DataFrame, column: str, *, keyword: str = "date", fix: st
                         f"{format_examples(bad_rows(values, values.notna()))}. {fix}")
     else:
         try:
-            parsed = pd.to_datetime(values, errors="coerce")
+            parsed = pd.to_datetime(values, errors="coerce")  # one format, inferred from the first value
+            retry = parsed.isna() & values.notna()
+            if retry.any():  # other layouts of a date ("2024-01-21 18:00" after "2024-01-01"): one by one
+                parsed = parsed.astype("datetime64[ns]")
+                parsed[retry] = pd.to_datetime(values[retry], errors="coerce", format="mixed").astype("datetime64[ns]")
         except (ValueError, TypeError) as error:  # e.g. mixed time-zone offsets
             raise DataError(f"column {column!r}{label} holds dates pandas cannot read together ({error}). "
                             f"{fix}") from error

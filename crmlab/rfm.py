@@ -174,7 +174,7 @@ def snapshot_day(transactions: pd.DataFrame, *, snapshot=None, date: str = schem
 
     Examples
     --------
-    >>> tx = pd.DataFrame({"order_date": pd.to_datetime(["2024-01-01", "2024-01-21 18:00"])})
+    >>> tx = pd.DataFrame({"order_date": ["2024-01-01", "2024-01-21 18:00"]})
     >>> snapshot_day(tx).date().isoformat()
     '2024-01-22'
     """

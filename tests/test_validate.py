@@ -98,3 +98,12 @@ def test_integer_dates_are_refused_not_read_as_nanoseconds():
     for call in (loyalty.purchase_occasions, lifecycle.cohort_table):
         with pytest.raises(DataError, match="not dates"):
             call(ints)
+
+
+def test_as_dates_reads_dates_written_in_more_than_one_layout():
+    # pandas infers one format from the first value; a later "2024-01-21 18:00" is a date, not bad.
+    mixed = pd.DataFrame({"d": ["2024-01-01", "2024-01-21 18:00", "2024/02/03", "not a date"]})
+    with pytest.raises(DataError, match=r"not dates: row 3: 'not a date'$|not dates: row 3: 'not a date'\."):
+        as_dates(mixed, "d")
+    got = as_dates(mixed.iloc[:3], "d")
+    assert got.tolist() == [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-21 18:00"), pd.Timestamp("2024-02-03")]
