@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import pkgutil
 import re
 import typing
 import warnings
@@ -21,6 +22,15 @@ from matplotlib.axes import Axes
 from crmlab import labels
 
 CHAPTERS = ("value", "clv", "rfm", "basket", "satisfaction", "loyalty", "lifecycle", "overview")
+
+
+def _with_submodules(module):
+    """A chapter module, or a chapter package with all its modules (crmlab.loyalty.plots …)."""
+    mods = [module]
+    if hasattr(module, "__path__"):
+        mods += [importlib.import_module(info.name)
+                 for info in pkgutil.walk_packages(module.__path__, prefix=module.__name__ + ".")]
+    return mods
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -28,9 +38,10 @@ def _plot_functions() -> dict[str, typing.Callable]:
     found = {}
     for name in CHAPTERS:
         module = importlib.import_module(f"crmlab.{name}")
-        for attr, obj in vars(module).items():
-            if attr.startswith("plot_") and inspect.isfunction(obj) and obj.__module__ == module.__name__:
-                found[f"{name}.{attr}"] = obj
+        for mod in _with_submodules(module):
+            for attr, obj in vars(mod).items():
+                if attr.startswith("plot_") and inspect.isfunction(obj) and obj.__module__.startswith(module.__name__):
+                    found[f"{name}.{attr}"] = obj
     return found
 
 
