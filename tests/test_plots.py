@@ -193,3 +193,14 @@ def test_labels_do_not_depend_on_data_values(data):
     other = _Data.__new__(_Data)
     other.tx = data.tx.assign(amount=np.round(data.tx["amount"] * 3, 2))
     assert _draw("value.plot_lorenz", other, "en") == a
+
+
+@pytest.mark.parametrize("name", sorted(PLOTS))
+def test_docstring_markers_are_filled(name):
+    from crmlab._docstrings import FRAGMENTS
+
+    doc = PLOTS[name].__doc__ or ""
+    leftover = [line for line in doc.split("\n") if line.strip() in {f"{{{k}}}" for k in FRAGMENTS}]
+    assert not leftover, f"{name}: unfilled docstring markers {leftover} (decorate with crmlab._docstrings.fill_doc)"
+    if name.startswith("loyalty."):  # the chapter that uses the shared fragments
+        assert FRAGMENTS["ax"].split("\n")[1].strip() in doc and "lang : {\"en\", \"zh\"}" in doc

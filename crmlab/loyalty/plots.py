@@ -9,6 +9,7 @@ from matplotlib.axes import Axes
 
 from .. import schema
 from .._deprecate import renamed_keywords
+from .._docstrings import fill_doc
 from .._plotting import get_ax
 from ..labels import plot_lang, term
 from ._common import BROWN_PATTERNS, LADDER, TERMS
@@ -23,12 +24,26 @@ __all__ = ["plot_attitude_behaviour", "plot_interpurchase_times", "plot_brand_pa
 # ------------------------------------------------------------------------------------------
 
 @renamed_keywords(attitude_threshold="attitude_at", behaviour_threshold="behaviour_at")
+@fill_doc
 def plot_attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", behaviour: str = "repeat",
                             attitude_at: float = 4.0, behaviour_at: float = 0.5,
                             ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Scatter of attitude × behaviour coloured by Dick & Basu segment, with the threshold lines.
 
     Course concept: 态度与行为矩阵 (Dick & Basu 1994).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per respondent, as for :func:`attitude_behaviour`.
+    attitude, behaviour, attitude_at, behaviour_at
+        As for :func:`attitude_behaviour`.
+    {ax}
+    {lang}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     import seaborn as sns
 
@@ -49,6 +64,7 @@ def plot_attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment",
     return ax
 
 
+@fill_doc
 def plot_interpurchase_times(transactions: pd.DataFrame, *, longest: float = 0.05, bins: int = 30,
                              customer: str = schema.CUSTOMER, date: str = schema.DATE,
                              ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
@@ -58,9 +74,21 @@ def plot_interpurchase_times(transactions: pd.DataFrame, *, longest: float = 0.0
 
     Parameters
     ----------
+    transactions : DataFrame
+        Canonical transactions.
     longest : float
         Share of the longest gaps left out of the picture (their long tail would squash the rest);
         0 shows every gap.
+    bins : int
+        Number of histogram bars.
+    {customer}
+    {date}
+    {ax}
+    {lang}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     import seaborn as sns
 
@@ -75,10 +103,22 @@ def plot_interpurchase_times(transactions: pd.DataFrame, *, longest: float = 0.0
     return ax
 
 
+@fill_doc
 def plot_brand_patterns(patterns: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Bar chart of the number of customers per Brown pattern (output of :func:`brand_patterns`).
 
     Course concept: 品牌忠诚的行为模式.
+
+    Parameters
+    ----------
+    patterns : DataFrame
+        Output of :func:`brand_patterns` (its ``pattern_key`` column is counted).
+    {ax}
+    {lang}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     import seaborn as sns
 
@@ -101,10 +141,22 @@ def plot_brand_patterns(patterns: pd.DataFrame, *, ax: Axes | None = None, lang:
     return ax
 
 
+@fill_doc
 def plot_loyalty_ladder(ladder: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Horizontal bars of customers per rung, bottom rung at the bottom (output of :func:`loyalty_ladder`).
 
     Course concept: 客户忠诚阶梯.
+
+    Parameters
+    ----------
+    ladder : DataFrame
+        Output of :func:`loyalty_ladder` (its ``stage_key`` column is counted).
+    {ax}
+    {lang}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     import seaborn as sns
 
