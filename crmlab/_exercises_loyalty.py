@@ -15,16 +15,16 @@ def _repeat_rate(data):
 
 
 @exercise("loyalty.2", hint="Classify the panel with loyalty.classify_loyalty_types(panel) and count the rows whose "
-                            "loyalty_type is 'super_value' (超值忠诚): high attachment, high repeat, emotional driver.")
+                            "loyalty_type_key is 'super_value' (超值忠诚): high attachment, high repeat, emotional driver.")
 def _super_value(panel, **thresholds):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the notebook already showed any 'unclassified' warning
-        types = loyalty.classify_loyalty_types(panel, **thresholds)["loyalty_type"]
+        types = loyalty.classify_loyalty_types(panel, **thresholds)["loyalty_type_key"]
     return int((types == "super_value").sum())
 
 
 @exercise("loyalty.3", hint="Run loyalty.brand_patterns(brand_panel) and take the share (0–1) of customers whose "
-                            "pattern is 'divided' (左右逢源): value_counts(normalize=True).")
+                            "pattern_key is 'divided' (左右逢源): value_counts(normalize=True).")
 def _divided_share(brand_panel, **rules):
-    patterns = loyalty.brand_patterns(brand_panel, **rules)["pattern"]
+    patterns = loyalty.brand_patterns(brand_panel, **rules)["pattern_key"]
     return float((patterns == "divided").mean())

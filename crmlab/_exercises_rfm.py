@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .exercises import exercise
-from .rfm import rfm_table, segment
+from .rfm import rfm_table, segments
 
 
 @exercise("rfm.1", hint="rfm_table(tx) has one row per customer; count the rows where frequency == 1 "
@@ -19,9 +19,9 @@ def _median_recency(data):
     return float(rfm_table(data)["recency"].median())
 
 
-@exercise("rfm.3", hint="Segment with the mean-split scheme (segment(rfm)), then sum revenue of the "
-                        "'Important value' (重要价值客户) customers and divide by total revenue.", rel_tol=1e-2)
+@exercise("rfm.3", hint="Segment with the mean-split scheme (segments(rfm)), then sum revenue of the customers "
+                        "whose segment_key is 'Important value' (重要价值客户) and divide by total revenue.", rel_tol=1e-2)
 def _important_value_revenue_share(data):
     table = rfm_table(data)
-    seg = segment(table)
-    return float(table.loc[seg == "Important value", "revenue"].sum() / table["revenue"].sum())
+    keys = segments(table)["segment_key"]
+    return float(table.loc[keys == "Important value", "revenue"].sum() / table["revenue"].sum())

@@ -15,12 +15,12 @@ def _nps(data):
 
 @exercise("satisfaction.2", hint="Run customer_types(survey) on the automobile respondents only "
                                  "(survey[survey['industry'] == 'automobiles']) and take the share whose "
-                                 "quadrant is the mercenary one — satisfied but not loyal (a share 0–1).",
+                                 "quadrant_key is 'mercenary' — satisfied but not loyal (a share 0–1).",
           rel_tol=1e-2)
 def _mercenary_share_automobiles(data, satisfied_at=None, loyal_at=None):
     cars = data[data["industry"] == "automobiles"]
     types = customer_types(cars, satisfied_at=satisfied_at, loyal_at=loyal_at)
-    return float((types["quadrant"].cat.codes == 1).mean())
+    return float((types["quadrant_key"] == "mercenary").mean())
 
 
 @exercise("satisfaction.3", hint="Pass the survey and the list of the satisfaction items "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import seaborn as sns
+from matplotlib.axes import Axes
 
 #: Figure size for one plot, readable on a laptop screen.
 FIGSIZE = (7.0, 4.2)
@@ -17,7 +18,7 @@ def set_theme() -> None:
     plt.rcParams["svg.hashsalt"] = "crmlab"
 
 
-def get_ax(ax=None, *, figsize=FIGSIZE):
+def get_ax(ax: Axes | None = None, *, figsize=FIGSIZE) -> Axes:
     """Return ``ax`` or a new Axes on a new figure of ``figsize``."""
     if ax is not None:
         return ax

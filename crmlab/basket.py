@@ -21,8 +21,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from matplotlib.axes import Axes
 
 from . import schema
+from ._deprecate import renamed_keywords
 from ._plotting import get_ax
 from .errors import DataError, missing_column_error
 from .labels import plot_lang, term
@@ -100,7 +102,8 @@ def read_baskets(path: str | os.PathLike, *, sep: str = ",", encoding: str = "ut
     return baskets
 
 
-def basket_matrix(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT,
+@renamed_keywords(item="product")
+def basket_matrix(data, *, order: str = schema.ORDER, product: str = schema.PRODUCT,
                   sparse: bool = True) -> pd.DataFrame:
     """One row per basket, one boolean column per item: ``True`` when the basket holds the item.
 
@@ -110,8 +113,9 @@ def basket_matrix(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT
         A long frame with one row per order line (columns ``order`` and ``item``); a list of
         baskets (each an iterable of item labels); or the path of a one-basket-per-line file
         (see :func:`read_baskets`). A boolean/0-1 wide frame is returned as boolean.
-    order, item : str
-        Basket and item columns of a long frame.
+    order, product : str
+        Basket and item (product) columns of a long frame; ``item=`` is the deprecated old name
+        of ``product=``, the keyword the readers use for the same column.
     sparse : bool
         Return ``Sparse[bool]`` columns (default; memory grows with the number of purchases,
         not baskets × items) or dense ``bool``.
@@ -137,6 +141,7 @@ def basket_matrix(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT
     0      1     1
     1      1     0
     """
+    item = product
     mat, index, items = _csc(data, order, item)
     if sparse:
         frame = pd.DataFrame.sparse.from_spmatrix(mat, index=index, columns=items)
@@ -214,7 +219,8 @@ def _as_csc(frame: pd.DataFrame) -> sp.csc_matrix:
     return mat
 
 
-def basket_sizes(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT) -> pd.Series:
+@renamed_keywords(item="product")
+def basket_sizes(data, *, order: str = schema.ORDER, product: str = schema.PRODUCT) -> pd.Series:
     """Number of distinct items in each basket.
 
     Counted on the sparse matrix, so it works at any size (``matrix.sum(axis=1)`` on a sparse
@@ -223,8 +229,9 @@ def basket_sizes(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT)
     Parameters
     ----------
     data : basket matrix or anything :func:`basket_matrix` accepts
-    order, item : str
-        Basket and item columns of a long frame.
+    order, product : str
+        Basket and item (product) columns of a long frame; ``item=`` is the deprecated old name
+        of ``product=``, the keyword the readers use for the same column.
 
     Returns
     -------
@@ -238,6 +245,7 @@ def basket_sizes(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT)
     >>> basket_sizes([["milk", "bread"], ["bread"], ["milk", "milk"]]).tolist()
     [2, 1, 1]
     """
+    item = product
     mat, index, _ = _csc(data, order, item)
     return pd.Series(np.bincount(mat.indices, minlength=mat.shape[0]).astype(np.int64), index=index, name="items")
 
@@ -251,8 +259,9 @@ def basket_sizes(data, *, order: str = schema.ORDER, item: str = schema.PRODUCT)
 _DENSE_CELLS = 2 ** 26
 
 
+@renamed_keywords(item="product")
 def frequent_itemsets(data, *, min_support: float, max_len: int | None = None, algorithm: str = "auto",
-                      order: str = schema.ORDER, item: str = schema.PRODUCT) -> pd.DataFrame:
+                      order: str = schema.ORDER, product: str = schema.PRODUCT) -> pd.DataFrame:
     """Itemsets bought together in at least ``min_support`` of the baskets.
 
     Parameters
@@ -275,7 +284,8 @@ def frequent_itemsets(data, *, min_support: float, max_len: int | None = None, a
     -------
     DataFrame
         Columns ``itemset`` (sorted tuple of items), ``support``, ``count`` (baskets), ``length``;
-        ordered by length, then by decreasing support, then by itemset. ``attrs["n_baskets"]`` holds N.
+        ordered by length, then by decreasing support, then by itemset. ``attrs["n_baskets"]`` holds N
+        for information (nothing reads it back: N is ``count / support``).
         Empty (same columns) when no itemset reaches ``min_support`` or there are no baskets.
 
     Course concept: frequent itemsets (频繁项集) and the support (支持度) threshold.
@@ -287,6 +297,7 @@ def frequent_itemsets(data, *, min_support: float, max_len: int | None = None, a
     >>> list(zip(f["itemset"], f["count"]))
     [(('bread',), 3), (('milk',), 3), (('butter',), 2), (('bread', 'butter'), 2), (('bread', 'milk'), 2)]
     """
+    item = product
     if not 0 < min_support <= 1:
         raise ValueError(f"min_support must be in (0, 1], got {min_support}")
     if algorithm not in ("auto", "fpgrowth", "apriori", "fpmax", "eclat"):
@@ -388,9 +399,10 @@ def _itemset_frame(sets, counts, items, n) -> pd.DataFrame:
 # Rules
 # --------------------------------------------------------------------------------------------
 
+@renamed_keywords(item="product")
 def mine_rules(data, *, min_support: float, min_confidence: float, max_len: int | None = None,
                single_consequent: bool = False, min_lift: float | None = None, algorithm: str = "auto",
-               order: str = schema.ORDER, item: str = schema.PRODUCT) -> pd.DataFrame:
+               order: str = schema.ORDER, product: str = schema.PRODUCT) -> pd.DataFrame:
     """Association rules "if A then B" with support, confidence, lift and other interest measures.
 
     Parameters
@@ -432,6 +444,7 @@ def mine_rules(data, *, min_support: float, min_confidence: float, max_len: int 
           bread        milk       0.667
            milk       bread       0.667
     """
+    item = product
     if not 0 <= min_confidence <= 1:
         raise ValueError(f"min_confidence must be in [0, 1], got {min_confidence}")
     if algorithm == "fpmax":
@@ -441,10 +454,10 @@ def mine_rules(data, *, min_support: float, min_confidence: float, max_len: int 
         itemsets = data
     else:
         itemsets = frequent_itemsets(data, min_support=min_support, max_len=max_len, algorithm=algorithm,
-                                     order=order, item=item)
-    n = itemsets.attrs.get("n_baskets")
-    if n is None:
-        n = int(round(itemsets["count"].iloc[0] / itemsets["support"].iloc[0])) if len(itemsets) else 0
+                                     order=order, product=item)
+    # The number of baskets is in the table itself (count / support), so a table that lost its
+    # .attrs on the way (a filter, a concat, a parquet round trip) gives the same rules.
+    n = int(round(itemsets["count"].iloc[0] / itemsets["support"].iloc[0])) if len(itemsets) else 0
     if itemsets is data:  # a table mined at a lower support: apply this call's threshold
         itemsets = itemsets[itemsets["count"] >= math.ceil(min_support * n - _TOL * max(n, 1))]
         if max_len is not None:
@@ -452,10 +465,11 @@ def mine_rules(data, *, min_support: float, min_confidence: float, max_len: int 
     return _rules_from_itemsets(itemsets, n, min_confidence, single_consequent, min_lift)
 
 
+@renamed_keywords(item="product")
 def suggest_min_support(data, *, min_confidence: float, max_len: int | None = None,
                         single_consequent: bool = False, min_lift: float | None = None, min_count: int = 2,
                         algorithm: str = "auto", order: str = schema.ORDER,
-                        item: str = schema.PRODUCT) -> float | None:
+                        product: str = schema.PRODUCT) -> float | None:
     """The largest ``min_support`` at which :func:`mine_rules` finds at least one rule.
 
     That is the support of the best-supported rule passing ``min_confidence`` (and ``min_lift``),
@@ -488,6 +502,7 @@ def suggest_min_support(data, *, min_confidence: float, max_len: int | None = No
     >>> len(mine_rules(b, min_support=0.5, min_confidence=0.6)), len(mine_rules(b, min_support=0.51, min_confidence=0.6))
     (2, 0)
     """
+    item = product
     mat, _, _ = _csc(data, order, item)
     n = mat.shape[0]
     if n == 0 or mat.shape[1] < 2 or (max_len is not None and max_len < 2):
@@ -746,8 +761,9 @@ def recommend(rules: pd.DataFrame, basket: Iterable[str], *, top: int = 5) -> pd
 # Plots
 # --------------------------------------------------------------------------------------------
 
-def plot_item_frequency(data, *, top: int = 20, ax=None, lang: str = "en",
-                        order: str = schema.ORDER, item: str = schema.PRODUCT, **kwargs):
+@renamed_keywords(item="product")
+def plot_item_frequency(data, *, top: int = 20, ax: Axes | None = None, lang: str = "en",
+                        order: str = schema.ORDER, product: str = schema.PRODUCT, **kwargs) -> Axes:
     """Bar chart of the ``top`` most frequent items (share of baskets holding each).
 
     Course concept: item frequency (商品频率), the one-item supports.
@@ -756,6 +772,7 @@ def plot_item_frequency(data, *, top: int = 20, ax=None, lang: str = "en",
     --------
     >>> ax = plot_item_frequency([["a", "b"], ["a"]])
     """
+    item = product
     import seaborn as sns
 
     lang = plot_lang(lang)
@@ -770,7 +787,7 @@ def plot_item_frequency(data, *, top: int = 20, ax=None, lang: str = "en",
     return ax
 
 
-def plot_rules_scatter(rules: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_rules_scatter(rules: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Scatter of rules: support (x) against confidence (y), coloured by lift.
 
     With no rules the axes only say so.
@@ -808,7 +825,7 @@ def _top_rules(rules, top):
     return rules.sort_values(["lift", "confidence"], ascending=False, kind="mergesort").head(top)
 
 
-def plot_rule_matrix(rules: pd.DataFrame, *, top: int = 20, ax=None, lang: str = "en", **kwargs):
+def plot_rule_matrix(rules: pd.DataFrame, *, top: int = 20, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Heat map of the ``top`` rules by lift: antecedents (rows) × consequents (columns), cell = lift.
 
     With no rules the axes only say so.
@@ -837,7 +854,7 @@ def plot_rule_matrix(rules: pd.DataFrame, *, top: int = 20, ax=None, lang: str =
     return ax
 
 
-def plot_rule_graph(rules: pd.DataFrame, *, top: int = 15, ax=None, lang: str = "en", seed: int = 0, **kwargs):
+def plot_rule_graph(rules: pd.DataFrame, *, top: int = 15, ax: Axes | None = None, lang: str = "en", seed: int = 0, **kwargs) -> Axes:
     """Network of the ``top`` rules: items are nodes, each rule is a small node linking its
     antecedents to its consequents; rule node size ∝ support, colour = lift.
 

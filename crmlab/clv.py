@@ -17,13 +17,16 @@ import warnings
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from scipy import optimize, special
 
 from . import schema
 from ._dates import as_day
+from ._deprecate import renamed_keywords
 from ._ids import factorize_ids
 from ._plotting import get_ax
-from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
+from ._validate import as_dates, as_numeric, require_columns
+from .errors import CrmlabWarning, DataError, format_examples
 from .labels import plot_lang, term
 
 __all__ = ["TERMS", "UNITS", "customer_summary", "BetaGeo", "ModifiedBetaGeo", "GammaGamma", "ConvergenceWarning",
@@ -64,12 +67,13 @@ def _iso(day_number: int) -> str:
     return str(np.datetime64(int(day_number), "D"))
 
 
+@renamed_keywords(freq="unit")
 def customer_summary(
     transactions: pd.DataFrame,
     *,
     calibration_end=None,
     observation_end=None,
-    freq: str = "W",
+    unit: str = "W",
     customer: str = schema.CUSTOMER,
     date: str = schema.DATE,
     amount: str | None = schema.AMOUNT,
@@ -90,8 +94,9 @@ def customer_summary(
         (its last day: ``pd.Period("2024-06")`` is 2024-06-30).
     observation_end : date-like, optional
         Last day observed (default: the last transaction date); same forms.
-    freq : {"D", "W", "M", "Y"}
-        Unit of time for recency and T (days / 7-day weeks / average months / years).
+    unit : {"D", "W", "M", "Y"}
+        Model period: the unit of time for recency and T (days / 7-day weeks / average months /
+        years). Was ``freq=`` (deprecated: elsewhere ``freq`` is a pandas grouping frequency).
     customer, date, amount : str
         Column names. ``amount=None`` skips monetary value.
 
@@ -116,27 +121,18 @@ def customer_summary(
     >>> customer_summary(tx)[["frequency", "recency", "T", "monetary_value"]].to_dict("list")
     {'frequency': [2, 0], 'recency': [2.0, 0.0], 'T': [2.0, 1.0], 'monetary_value': [15.0, 0.0]}
     """
-    if freq not in UNITS:
-        raise ValueError(f"freq must be one of {sorted(UNITS)}, got {freq!r}.")
-    needed = [customer, date] + ([amount] if amount is not None else [])
-    for column in needed:
-        if column not in transactions.columns:
-            raise missing_column_error(column, keyword="customer/date/amount",
-                                       available=transactions.columns, role="transactions")
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {sorted(UNITS)}, got {unit!r}.")
+    require_columns(transactions, {"customer": customer, "date": date, "amount": amount}, role="transactions")
     if len(transactions) == 0:
         raise DataError("customer_summary needs transactions; this data has none.")
-    when = pd.to_datetime(transactions[date])
-    if when.isna().any():
-        rows = np.flatnonzero(when.isna().to_numpy())
-        raise DataError(f"Column {date!r} has missing dates at {format_examples((r, transactions[date].iloc[r]) for r in rows)}. "
-                        "Drop those rows or read the file with crmlab.read_transactions.")
-    if getattr(when.dt, "tz", None) is not None:
-        when = when.dt.tz_localize(None)
+    when = as_dates(transactions, date,
+                    missing="Drop those rows or read the file with crmlab.read_transactions.")
     codes, uniques, perm = factorize_ids(transactions[customer])
     if (codes < 0).any():
         raise DataError(f"Column {customer!r} has missing customer ids; drop those rows first.")
     day = _days(when)
-    money = (pd.to_numeric(transactions[amount], errors="coerce").to_numpy(dtype=float)
+    money = (as_numeric(transactions, amount, keyword="amount").to_numpy()
              if amount is not None else np.zeros(len(day)))
     end_day = int(day.max()) if observation_end is None else _day_number(observation_end, "observation_end")
     cal_day = None if calibration_end is None else _day_number(calibration_end, "calibration_end")
@@ -151,7 +147,7 @@ def customer_summary(
                             f"has been seen by then. Pass a date within the data "
                             f"({_iso(first_day)} .. {_iso(int(day.max()))}).")
     n = len(uniques)
-    unit = UNITS[freq]
+    days_per_unit = UNITS[unit]
     cut = end_day if cal_day is None else cal_day
     first = np.full(n, np.iinfo(np.int64).max)
     np.minimum.at(first, codes, day)
@@ -174,8 +170,8 @@ def customer_summary(
     keep = first <= cut
     out = pd.DataFrame({
         "frequency": freq_count,
-        "recency": (last - first) / unit,
-        "T": (cut - first) / unit,
+        "recency": (last - first) / days_per_unit,
+        "T": (cut - first) / days_per_unit,
         "monetary_value": np.divide(spend, freq_count, out=np.zeros(n), where=freq_count > 0),
     })
     if cal_day is not None:
@@ -185,25 +181,21 @@ def customer_summary(
         hspend = np.bincount(codes[row_hold], weights=money[row_hold], minlength=n)
         out["frequency_holdout"] = hcount
         out["monetary_value_holdout"] = np.divide(hspend, hcount, out=np.zeros(n), where=hcount > 0)
-        out["duration_holdout"] = (end_day - cal_day) / unit
+        out["duration_holdout"] = (end_day - cal_day) / days_per_unit
     if amount is None:
         out = out.drop(columns=[c for c in out.columns if c.startswith("monetary")])
     if perm is not None:  # codes in first-seen order: rows to sorted-id order
         out, keep = out.iloc[perm], keep[perm]
     out.index = pd.Index(uniques, name=customer)
     out = out.loc[keep]
-    out.attrs["freq"] = freq
+    out.attrs["unit"] = unit
     return out
 
 
 # --------------------------------------------------------------------------- fitting helpers
 def _columns(summary, names, keywords):
-    arrays = []
-    for name, keyword in zip(names, keywords):
-        if name not in summary.columns:
-            raise missing_column_error(name, keyword=keyword, available=summary.columns, role="summary")
-        arrays.append(summary[name].to_numpy(dtype=float))
-    return arrays
+    require_columns(summary, zip(keywords, names), role="summary")
+    return [as_numeric(summary, name, keyword=keyword).to_numpy() for name, keyword in zip(names, keywords)]
 
 
 def _fit_mle(negll, x0, *, names, maxiter, tol):
@@ -262,7 +254,60 @@ def _compress(arrays, weights):
 
 
 # --------------------------------------------------------------------------- BG/NBD
-class BetaGeo:
+class _FittedModel:
+    """What BG/NBD and Gamma-Gamma share: options, the fitted check, fitted attributes, repr.
+
+    Fitted values end in ``_`` (scikit-learn): ``params_``, ``standard_errors_``,
+    ``log_likelihood_``, ``converged_``, ``n_customers_`` and ``columns_`` (role → the summary
+    column the model was fitted on, so predictions read the same columns).
+    """
+
+    param_names: tuple[str, ...] = ()
+
+    def __init__(self, *, maxiter: int = 2000, tol: float = 1e-12):
+        self.maxiter = maxiter
+        self.tol = tol
+
+    @property
+    def is_fitted(self) -> bool:
+        """Whether :meth:`fit` has produced a usable estimate."""
+        return hasattr(self, "params_")
+
+    def _check_fitted(self) -> None:
+        if not self.is_fitted:
+            raise RuntimeError(f"{type(self).__name__} is not fitted: call fit() first.")
+
+    def _store_fit(self, res, scale, grad_natural, columns: dict[str, str]) -> np.ndarray:
+        params = np.exp(res.x)
+        self.params_ = pd.Series(params, index=list(self.param_names))
+        self.log_likelihood_ = float(-res.fun * scale)
+        self.converged_ = bool(res.success)
+        self.n_customers_ = float(scale)
+        self.standard_errors_ = _hessian_se(grad_natural, params, list(self.param_names))
+        self.columns_ = dict(columns)
+        return params
+
+    def _summary_arrays(self, summary: pd.DataFrame) -> list[np.ndarray]:
+        self._check_fitted()
+        return _columns(summary, list(self.columns_.values()), list(self.columns_))
+
+    def __repr__(self):
+        name = type(self).__name__
+        if not self.is_fitted:
+            return f"{name}()"
+        return f"{name}(" + ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items()) + ")"
+
+
+def _weights(summary, weights, n):
+    if weights is None:
+        return np.ones(n)
+    w = summary[weights].to_numpy(dtype=float) if isinstance(weights, str) else np.asarray(weights, dtype=float)
+    if w.shape != (n,) or np.any(~np.isfinite(w)) or np.any(w < 0):
+        raise DataError("weights must be one finite, non-negative number per row.")
+    return w
+
+
+class BetaGeo(_FittedModel):
     """BG/NBD model of repeat purchasing (Fader, Hardie & Lee 2005).
 
     Course concept: 客户终身价值 — each customer buys at Poisson rate λ ~ Gamma(r, α) while alive
@@ -297,10 +342,6 @@ class BetaGeo:
     param_names = ("r", "alpha", "a", "b")
     #: 1 when customers may also drop out right after their first purchase (MBG/NBD).
     _k = 0
-
-    def __init__(self, *, maxiter: int = 2000, tol: float = 1e-12):
-        self.maxiter = maxiter
-        self.tol = tol
 
     @classmethod
     def _loglik_parts(cls, params, x, tx, T):
@@ -393,7 +434,7 @@ class BetaGeo:
         self
         """
         x, tx, TT = _columns(summary, [frequency, recency, T], ["frequency", "recency", "T"])
-        w = self._weights(summary, weights, len(x))
+        w = _weights(summary, weights, len(x))
         self._validate(x, tx, TT, frequency, recency, T, summary)
         self._check_enough(x, w)
         if compress:
@@ -421,15 +462,9 @@ class BetaGeo:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             res = _fit_mle(negll, x0, names=self.param_names, maxiter=self.maxiter, tol=self.tol)
-            params = np.exp(res.x)
-            self.params_ = pd.Series(params, index=list(self.param_names))
-            self.log_likelihood_ = float(-res.fun * scale)
-            self.converged_ = bool(res.success)
-            self.n_customers_ = float(scale)
+            self._store_fit(res, scale, lambda p: -self._grad(p, x, tx, TT, w, groups, zero)[1],
+                            {"frequency": frequency, "recency": recency, "T": T})
             self.n_iter_ = int(res.nit)
-            self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, tx, TT, w, groups, zero)[1], params,
-                                                list(self.param_names))
-            self._columns = (frequency, recency, T)
         self._check_estimate(*histories)
         for caught_warning in caught:
             warnings.warn(caught_warning.message, caught_warning.category, stacklevel=2)
@@ -451,7 +486,7 @@ class BetaGeo:
         """A fit that ran off to the edge of the parameter space predicts NaN/inf: stop instead."""
         with np.errstate(all="ignore"):
             pred = self.conditional_expected_purchases(float(np.max(TT)), x, tx, TT)
-            alive = self._p_alive(x, tx, TT)
+            alive = self.conditional_probability_alive(x, tx, TT)
         if not (np.all(np.isfinite(pred)) and np.all(np.isfinite(alive))):
             params = ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items())
             del self.params_  # not a fitted model
@@ -459,15 +494,6 @@ class BetaGeo:
                 f"{type(self).__name__} has no usable estimate on these data ({params}: predictions are not "
                 f"finite). This happens with few customers ({self.n_customers_:g} here) or purchases at very regular "
                 "intervals; use data with more customers.")
-
-    @staticmethod
-    def _weights(summary, weights, n):
-        if weights is None:
-            return np.ones(n)
-        w = summary[weights].to_numpy(dtype=float) if isinstance(weights, str) else np.asarray(weights, dtype=float)
-        if w.shape != (n,) or np.any(~np.isfinite(w)) or np.any(w < 0):
-            raise DataError("weights must be one finite, non-negative number per row.")
-        return w
 
     @staticmethod
     def _validate(x, tx, T, fcol, rcol, tcol, summary):
@@ -484,17 +510,14 @@ class BetaGeo:
                                 f"{format_examples((summary.index[r], summary[column].iloc[r]) for r in rows)}. "
                                 "Build the summary with crmlab.clv.customer_summary.")
 
-    def _check_fitted(self):
-        if not hasattr(self, "params_"):
-            raise RuntimeError("Call fit() first.")
-
-    def _data(self, summary):
-        self._check_fitted()
-        f, r, T = self._columns
-        return _columns(summary, [f, r, T], ["frequency", "recency", "T"])
+    def histories(self, summary: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The (x, t_x, T) arrays of ``summary``, read from the columns the model was fitted on."""
+        x, tx, T = self._summary_arrays(summary)
+        return x, tx, T
 
     def conditional_expected_purchases(self, t, x, tx, T):
         """E[X(t) | x, t_x, T] on arrays (FHL 2005, eq. 10)."""
+        self._check_fitted()
         r, alpha, a, b = self.params_.to_numpy()
         k = self._k
         x, tx, T, t = (np.asarray(v, dtype=float) for v in (x, tx, T, t))
@@ -502,9 +525,12 @@ class BetaGeo:
         log_ratio = (r + x) * np.log((alpha + T) / (alpha + T + t))
         head = (a + b + x - 1 + k) / (a - 1)
         num = 1 - np.exp(log_ratio) * special.hyp2f1(r + x, b + x + k, a + b + x - 1 + k, z)
-        return head * num * self._p_alive(x, tx, T)
+        return head * num * self.conditional_probability_alive(x, tx, T)
 
-    def _p_alive(self, x, tx, T):
+    def conditional_probability_alive(self, x, tx, T):
+        """P(alive | x, t_x, T) on arrays (FHL 2005, eq. 11)."""
+        self._check_fitted()
+        x, tx, T = (np.asarray(v, dtype=float) for v in (x, tx, T))
         r, alpha, a, b = self.params_.to_numpy()
         pos = (x > 0) | (self._k == 1)
         bx1 = np.where(pos, b + x - 1 + self._k, 1.0)
@@ -516,7 +542,7 @@ class BetaGeo:
 
         Course concept: 预期购买次数 — E[X(t) | x, t_x, T].
         """
-        x, tx, T = self._data(summary)
+        x, tx, T = self.histories(summary)
         return pd.Series(self.conditional_expected_purchases(t, x, tx, T), index=summary.index,
                          name="expected_purchases")
 
@@ -525,8 +551,8 @@ class BetaGeo:
 
         Course concept: 客户活跃概率 — the chance the customer has not silently left.
         """
-        x, tx, T = self._data(summary)
-        return pd.Series(self._p_alive(x, tx, T), index=summary.index, name="p_alive")
+        x, tx, T = self.histories(summary)
+        return pd.Series(self.conditional_probability_alive(x, tx, T), index=summary.index, name="p_alive")
 
     def expected_purchases_new(self, t):
         """E[X(t)] for a customer just acquired (unconditional, FHL 2005 eq. 7)."""
@@ -540,15 +566,8 @@ class BetaGeo:
 
     def log_likelihood(self, summary: pd.DataFrame) -> pd.Series:
         """Per-customer log-likelihood at the fitted parameters."""
-        x, tx, T = self._data(summary)
+        x, tx, T = self.histories(summary)
         return pd.Series(self._loglik(self.params_.to_numpy(), x, tx, T), index=summary.index)
-
-    def __repr__(self):
-        name = type(self).__name__
-        if not hasattr(self, "params_"):
-            return f"{name}()"
-        return f"{name}(" + ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items()) + ")"
-
 
 class ModifiedBetaGeo(BetaGeo):
     """MBG/NBD (Batislam, Denizel & Filiztekin 2007): like BG/NBD, but a customer may also drop
@@ -569,7 +588,7 @@ class ModifiedBetaGeo(BetaGeo):
 
 
 # --------------------------------------------------------------------------- Gamma-Gamma
-class GammaGamma:
+class GammaGamma(_FittedModel):
     """Gamma-Gamma model of spend per purchase (Fader, Hardie & Lee 2005, "RFM and CLV").
 
     Course concept: 客户终身价值 — each customer's purchases vary around a personal mean; the
@@ -590,10 +609,6 @@ class GammaGamma:
 
     param_names = ("p", "q", "gamma")
 
-    def __init__(self, *, maxiter: int = 2000, tol: float = 1e-12):
-        self.maxiter = maxiter
-        self.tol = tol
-
     @staticmethod
     def _grad(params, x, m, w):
         p, q, g = params
@@ -610,7 +625,7 @@ class GammaGamma:
             monetary_value: str = "monetary_value", initial=None) -> GammaGamma:
         """Fit on customers with at least one repeat purchase (others are ignored)."""
         x, m = _columns(summary, [frequency, monetary_value], ["frequency", "monetary_value"])
-        w = BetaGeo._weights(summary, weights, len(x))
+        w = _weights(summary, weights, len(x))
         use = x > 0
         bad = use & (~np.isfinite(m) | (m <= 0))
         if bad.any():
@@ -632,14 +647,8 @@ class GammaGamma:
 
         x0 = np.log(initial) if initial is not None else np.log([1.0, 1.0, float(np.average(m, weights=w))])
         res = _fit_mle(negll, x0, names=self.param_names, maxiter=self.maxiter, tol=self.tol)
-        params = np.exp(res.x)
-        self.params_ = pd.Series(params, index=list(self.param_names))
-        self.log_likelihood_ = float(-res.fun * scale)
-        self.converged_ = bool(res.success)
-        self.n_customers_ = float(scale)
-        self.standard_errors_ = _hessian_se(lambda p: -self._grad(p, x, m, w)[1], params,
-                                            list(self.param_names))
-        self._columns = (frequency, monetary_value)
+        self._store_fit(res, scale, lambda p: -self._grad(p, x, m, w)[1],
+                        {"frequency": frequency, "monetary_value": monetary_value})
         return self
 
     def expected_spend(self, summary: pd.DataFrame) -> pd.Series:
@@ -648,18 +657,12 @@ class GammaGamma:
         Course concept: 预期客单价 — (q − 1)/(px + q − 1) · pγ/(q − 1) + px/(px + q − 1) · m_x.
         Customers with no repeat purchase get the population mean pγ/(q − 1).
         """
-        if not hasattr(self, "params_"):
-            raise RuntimeError("Call fit() first.")
+        x, m = self._summary_arrays(summary)
         p, q, g = self.params_.to_numpy()
-        x, m = _columns(summary, list(self._columns), ["frequency", "monetary_value"])
         m = np.where(x > 0, m, 0.0)
         out = (g + m * x) * p / (p * x + q - 1)
         return pd.Series(out, index=summary.index, name="expected_spend")
 
-    def __repr__(self):
-        if not hasattr(self, "params_"):
-            return "GammaGamma()"
-        return "GammaGamma(" + ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items()) + ")"
 
 
 # --------------------------------------------------------------------------- CLV
@@ -701,7 +704,7 @@ def customer_lifetime_value(purchase_model: BetaGeo, spend_model, summary: pd.Da
         spend = spend_model.reindex(summary.index).to_numpy(dtype=float)
     else:
         spend = np.full(len(summary), float(spend_model))
-    x, tx, T = purchase_model._data(summary)
+    x, tx, T = purchase_model.histories(summary)
     grid = np.arange(step, horizon + 1e-9, step)
     if grid.size == 0 or grid[-1] < horizon - 1e-9:
         grid = np.append(grid, horizon)
@@ -710,7 +713,7 @@ def customer_lifetime_value(purchase_model: BetaGeo, spend_model, summary: pd.Da
     factor = (1 + discount_rate) ** (-grid / periods_per_year)
     clv = margin * spend * (factor[:, None] * incr).sum(axis=0)
     return pd.DataFrame({"expected_purchases": cum[-1], "expected_spend": spend,
-                         "p_alive": purchase_model._p_alive(x, tx, T), "clv": clv}, index=summary.index)
+                         "p_alive": purchase_model.conditional_probability_alive(x, tx, T), "clv": clv}, index=summary.index)
 
 
 # --------------------------------------------------------------------------- plots
@@ -724,7 +727,7 @@ def _matrix(model, fn, max_frequency, max_recency, T):
 
 
 def plot_frequency_recency(model: BetaGeo, *, t: float = 1, T: float | None = None, max_frequency: int | None = None,
-                           ax=None, lang: str = "en", **kwargs):
+                           ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Heat map of expected purchases in the next ``t`` periods by frequency and recency.
 
     Course concept: 频率–近度矩阵 — who to expect back.
@@ -743,7 +746,7 @@ def plot_frequency_recency(model: BetaGeo, *, t: float = 1, T: float | None = No
 
 
 def plot_probability_alive(model: BetaGeo, *, T: float | None = None, max_frequency: int | None = None,
-                           ax=None, lang: str = "en", **kwargs):
+                           ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Heat map of P(alive) by frequency and recency for customers of age ``T``.
 
     Course concept: 客户活跃概率矩阵.
@@ -753,7 +756,7 @@ def plot_probability_alive(model: BetaGeo, *, T: float | None = None, max_freque
     lang = plot_lang(lang)
     T = T if T is not None else 52.0
     max_frequency = max_frequency or 20
-    table = _matrix(model, model._p_alive, max_frequency, 20, T)
+    table = _matrix(model, model.conditional_probability_alive, max_frequency, 20, T)
     ax = get_ax(ax)
     sns.heatmap(table.iloc[::-1], cmap=kwargs.pop("cmap", "magma"), vmin=0, vmax=1, ax=ax, **kwargs)
     ax.set(xlabel=term("recency_btyd", lang, TERMS), ylabel=term("frequency_btyd", lang, TERMS),
@@ -762,19 +765,17 @@ def plot_probability_alive(model: BetaGeo, *, T: float | None = None, max_freque
 
 
 def plot_calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequency: int = 7,
-                             ax=None, lang: str = "en", **kwargs):
+                             ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Mean holdout purchases, actual vs predicted, by calibration frequency (capped).
 
     Course concept: 校准期/验证期检验 — does the model predict what customers did next?
     """
     lang = plot_lang(lang)
-    for column in ("frequency_holdout", "duration_holdout"):
-        if column not in summary.columns:
-            raise missing_column_error(column, keyword="summary", available=summary.columns,
-                                       role="holdout (use customer_summary(..., calibration_end=...))")
+    require_columns(summary, [("summary", "frequency_holdout"), ("summary", "duration_holdout")],
+                    role="holdout (use customer_summary(..., calibration_end=...))")
     duration = float(summary["duration_holdout"].iloc[0])
     pred = model.predict_purchases(summary, duration)
-    group = np.minimum(summary[model._columns[0]].to_numpy(), max_frequency)
+    group = np.minimum(summary[model.columns_["frequency"]].to_numpy(), max_frequency)
     table = pd.DataFrame({term("actual", lang, TERMS): summary["frequency_holdout"].to_numpy(),
                           term("holdout_model", lang, TERMS): pred.to_numpy()}).groupby(group).mean()
     ax = get_ax(ax)
@@ -786,30 +787,32 @@ def plot_calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequ
     return ax
 
 
-def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, freq: str = "W",
+@renamed_keywords(freq="unit")
+def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, unit: str = "W",
                   calibration_end=None, customer: str = schema.CUSTOMER, date: str = schema.DATE,
-                  ax=None, lang: str = "en", **kwargs):
+                  ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Cumulative repeat purchases over time: actual vs the model's expectation.
 
     Course concept: 跟踪图 — predicted vs actual repeat transactions (FHL 2005, Figure 2).
     """
     lang = plot_lang(lang)
-    when = pd.to_datetime(transactions[date]).dt.normalize()
+    require_columns(transactions, {"customer": customer, "date": date}, role="transactions")
+    when = as_dates(transactions, date).dt.normalize()
     occ = pd.DataFrame({"c": transactions[customer].to_numpy(), "d": when.to_numpy()}).drop_duplicates()
     first = occ.groupby("c")["d"].transform("min")
     start = occ["d"].min()
-    unit = UNITS[freq]
-    period = ((occ["d"] - start).dt.days // unit).astype(int)
+    days_per_unit = UNITS[unit]
+    period = ((occ["d"] - start).dt.days // days_per_unit).astype(int)
     n_periods = int(period.max()) + 1
     repeats = np.bincount(period[occ["d"] > first], minlength=n_periods).cumsum()
-    birth = (occ.loc[occ["d"] == first].drop_duplicates("c")["d"] - start).dt.days.to_numpy() / unit
+    birth = (occ.loc[occ["d"] == first].drop_duplicates("c")["d"] - start).dt.days.to_numpy() / days_per_unit
     ends = np.arange(1, n_periods + 1)
     expected = np.array([model.expected_purchases_new(np.clip(e - birth, 0, None)).sum() for e in ends])
     ax = get_ax(ax)
     ax.plot(ends, repeats, label=term("actual", lang, TERMS), **kwargs)
     ax.plot(ends, expected, ls="--", label=term("holdout_model", lang, TERMS))
     if calibration_end is not None:
-        ax.axvline((as_day(calibration_end, name="calibration_end") - start).days / unit, color="grey", lw=0.8)
+        ax.axvline((as_day(calibration_end, name="calibration_end") - start).days / days_per_unit, color="grey", lw=0.8)
     ax.set(xlabel=term("period", lang, TERMS), ylabel=term("tracking", lang, TERMS),
            title=term("tracking", lang, TERMS))
     ax.legend()

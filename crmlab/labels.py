@@ -129,3 +129,48 @@ def plot_lang(lang: str) -> str:
         mpl.rcParams["font.family"] = "sans-serif"
         mpl.rcParams["axes.unicode_minus"] = False
     return "zh"
+
+
+def key_label(keys, lang: str, table: Mapping[str, tuple[str, str]] | None = None, *,
+              order=None, ordered: bool = True) -> tuple[object, object]:
+    """The one rule for translated categories: a stable key and a label in ``lang``.
+
+    Chapter functions return a category as two columns, ``<name>_key`` (the key, English
+    snake_case: what code compares) and ``<name>`` (its term in ``lang``, what people read).
+    Code never translates a label back.
+
+    Parameters
+    ----------
+    keys : Series
+        The keys (missing values stay missing).
+    lang : {"en", "zh"}
+    table : mapping, optional
+        Term table ``key → (English, 中文)``; unknown keys are their own label.
+    order : sequence, optional
+        All keys in display order: both columns become categoricals with these categories
+        (``ordered`` or not).
+
+    Returns
+    -------
+    (Series, Series)
+        The keys and the labels, indexed like ``keys``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> k, l = key_label(pd.Series(["true", "none"]), "zh", {"true": ("True loyalty", "绝对忠诚")})
+    >>> l.tolist()
+    ['绝对忠诚', 'none']
+    """
+    import pandas as pd
+
+    check_lang(lang)
+    keys = pd.Series(keys)
+    mapping = {k: term(k, lang, table) for k in (order if order is not None else keys.dropna().unique())}
+    labels = keys.map(mapping)
+    if order is not None:
+        cats = list(dict.fromkeys(order))
+        keys = pd.Series(pd.Categorical(keys, categories=cats, ordered=ordered), index=keys.index, name=keys.name)
+        labels = pd.Series(pd.Categorical(labels, categories=list(dict.fromkeys(mapping[k] for k in cats)),
+                                          ordered=ordered), index=keys.index, name=keys.name)
+    return keys, labels

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
 from . import schema
 from ._dates import as_day
+from ._occasions import purchase_occasions
 from ._plotting import get_ax
-from .errors import DataError, format_examples, missing_column_error
+from ._validate import as_dates, require_columns
+from .errors import DataError, format_examples
 from .labels import check_lang, plot_lang, term
-from .loyalty import _as_dates, purchase_occasions
 
 __all__ = [
     "TERMS", "STAGES", "STAGE_ACTIONS", "lifecycle_stages", "stage_summary", "cohort_table",
@@ -39,6 +41,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "retention": ("Retention", "留存率"),
     "survival": ("Share still a customer", "仍为客户的比例"),
     "tenure": ("Tenure", "在网时长"),
+    "tenure_months": ("Tenure (months)", "在网时长（月）"),
+    "months_since_first": ("Months since first purchase", "首购后月数"),
     "customers": ("Customers", "客户数"),
     "all": ("All customers", "全部客户"),
 }
@@ -61,11 +65,6 @@ STAGE_ACTIONS = pd.DataFrame(
     columns=["stage", "中文", "what happens", "what to do"],
 ).set_index("stage")
 
-
-def _require(frame: pd.DataFrame, columns: dict[str, str | None], role: str = "the data") -> None:
-    for keyword, column in columns.items():
-        if column is not None and column not in frame.columns:
-            raise missing_column_error(column, keyword=keyword, available=frame.columns, role=f"{keyword} in {role}")
 
 
 def _labels(keys, lang: str) -> list[str]:
@@ -136,7 +135,7 @@ def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: 
     if window_days < 1 or exploration_days < 0 or lapse_factor <= 0 or not 0 < decline_ratio < 1 or growth_ratio <= 1:
         raise ValueError("need window_days >= 1, lapse_factor > 0, 0 < decline_ratio < 1 and growth_ratio > 1.")
     if measure == "amount":
-        _require(transactions, {"amount": amount})
+        require_columns(transactions, {"amount": amount}, role="{keyword} in the data")
     occ = purchase_occasions(transactions, customer=customer, date=date,
                              amount=amount if measure == "amount" else None)
     if occ.empty:
@@ -226,8 +225,8 @@ def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", normalize: bool
     >>> cohort_table(tx).iloc[0].tolist()
     [1.0, 0.5]
     """
-    _require(transactions, {"customer": customer, "date": date})
-    dates = _as_dates(transactions, date)
+    require_columns(transactions, {"customer": customer, "date": date}, role="{keyword} in the data")
+    dates = as_dates(transactions, date)
     frame = pd.DataFrame({"c": transactions[customer], "p": dates.dt.to_period(freq)}).dropna().drop_duplicates()
     if frame.empty:
         raise DataError("no purchases with a customer id and a date: no cohorts to build.")
@@ -380,7 +379,7 @@ def retention_curve(table: pd.DataFrame, *, tenure: str = "tenure", churned: str
     >>> retention_curve(t)["survival"].round(3).tolist()
     [1.0, 0.667, 0.667, 0.0]
     """
-    _require(table, {"tenure": tenure, "churned": churned, "by": by}, "the tenure table")
+    require_columns(table, {"tenure": tenure, "churned": churned, "by": by}, role="{keyword} in the tenure table")
     flag = table[churned]
     if flag.dtype != bool:
         raise DataError(f"column {churned!r} must be True/False; use tenure_retention(...) for Yes/No text.")
@@ -425,7 +424,7 @@ def tenure_retention(table: pd.DataFrame, *, tenure: str = "tenure", churn: str 
 
 
 def _tenure_frame(table, tenure, churn, by, yes, no) -> pd.DataFrame:
-    _require(table, {"tenure": tenure, "churn": churn, "by": by}, "the tenure table")
+    require_columns(table, {"tenure": tenure, "churn": churn, "by": by}, role="{keyword} in the tenure table")
     months = pd.to_numeric(table[tenure], errors="coerce")
     bad = months.isna() | (months < 0)
     if bad.any():
@@ -535,7 +534,7 @@ def make_subscriptions(n_customers: int = 3000, *, seed: int = 0, monthly_churn:
 # plots
 # ------------------------------------------------------------------------------------------
 
-def plot_cohort_heatmap(table: pd.DataFrame, *, ax=None, lang: str = "en", annot: bool | None = None, **kwargs):
+def plot_cohort_heatmap(table: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", annot: bool | None = None, **kwargs) -> Axes:
     """Heatmap of a cohort retention table (output of :func:`cohort_table`).
 
     Course concept: 同期群留存热力图 — read down a column to compare cohorts at the same age.
@@ -559,10 +558,17 @@ def plot_cohort_heatmap(table: pd.DataFrame, *, ax=None, lang: str = "en", annot
     return ax
 
 
-def plot_retention_curve(curve: pd.DataFrame, *, ax=None, lang: str = "en", ci: bool = True, **kwargs):
+def plot_retention_curve(curve: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", ci: bool = True,
+                         time: str = "tenure", **kwargs) -> Axes:
     """Step plot of Kaplan–Meier retention curves (output of :func:`retention_curve`).
 
     Course concept: 顾客保持率曲线.
+
+    Parameters
+    ----------
+    time : str
+        Term for the time axis, in ``lang``: ``"tenure"``, ``"tenure_months"`` or
+        ``"months_since_first"`` (any key of :data:`TERMS`).
     """
     pl = plot_lang(lang)
     ax = get_ax(ax)
@@ -575,13 +581,15 @@ def plot_retention_curve(curve: pd.DataFrame, *, ax=None, lang: str = "en", ci: 
             ax.fill_between(part["time"], part["lower"].fillna(0), part["upper"].fillna(1), step="post",
                             color=color, alpha=0.15, lw=0)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel(term("tenure", pl, TERMS))
+    if time not in TERMS:
+        raise ValueError(f"time={time!r} is not a term of crmlab.lifecycle.TERMS; use e.g. 'tenure_months'.")
+    ax.set_xlabel(term(time, pl, TERMS))
     ax.set_ylabel(term("survival", pl, TERMS))
     ax.legend(fontsize="small")
     return ax
 
 
-def plot_lifecycle_stages(stages: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_lifecycle_stages(stages: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Bar chart of customers per lifecycle stage (output of :func:`lifecycle_stages`).
 
     Course concept: 客户生命周期阶段分布.

@@ -6,12 +6,14 @@ Course concept: knowing your customer data (客户数据概览) before any analy
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.axes import Axes
 
 from . import schema
 from ._plotting import get_ax
 from .labels import plot_lang, term
 
-_TERMS = {
+#: Terms of this chapter: key → (English, 中文).
+TERMS: dict[str, tuple[str, str]] = {
     "rows": ("Order lines", "订单行数"),
     "orders": ("Orders", "订单数"),
     "first_date": ("First order", "首次下单"),
@@ -20,7 +22,15 @@ _TERMS = {
     "orders_per_customer": ("Orders per customer", "客均订单数"),
     "revenue_over_time": ("Revenue over time", "收入趋势"),
     "month": ("Month", "月份"),
+    "week": ("Week", "周"),
+    "day": ("Day", "日期"),
+    "quarter": ("Quarter", "季度"),
+    "year": ("Year", "年份"),
+    "period": ("Period", "时期"),
 }
+
+# The x label says what one point stands for ("MS" and "ME" are months, "W-SUN" a week …).
+_PERIOD_OF_FREQ = (("W", "week"), ("M", "month"), ("Q", "quarter"), ("Y", "year"), ("A", "year"), ("D", "day"))
 
 
 def summarize(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER, date: str = schema.DATE,
@@ -65,7 +75,7 @@ def summarize(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER, da
         ("revenue_per_customer", round(revenue / n_customers, 2)),
         ("orders_per_customer", round(n_orders / n_customers, 2)),
     ]
-    index = [term(key, lang, _TERMS) for key, _ in rows]
+    index = [term(key, lang, TERMS) for key, _ in rows]
     return pd.DataFrame({"value": [value for _, value in rows]}, index=pd.Index(index, name="metric"))
 
 
@@ -75,15 +85,16 @@ def revenue_by_period(transactions: pd.DataFrame, *, freq: str = "MS", date: str
     return transactions.set_index(date)[amount].resample(freq).sum().rename("revenue")
 
 
-def plot_revenue_over_time(transactions: pd.DataFrame, *, freq: str = "MS", ax=None, lang: str = "en",
-                           date: str = schema.DATE, amount: str = schema.AMOUNT):
+def plot_revenue_over_time(transactions: pd.DataFrame, *, freq: str = "MS", ax: Axes | None = None, lang: str = "en",
+                           date: str = schema.DATE, amount: str = schema.AMOUNT) -> Axes:
     """Line plot of revenue per period; returns the Axes."""
     lang = plot_lang(lang)
     series = revenue_by_period(transactions, freq=freq, date=date, amount=amount)
     ax = get_ax(ax)
     ax.plot(series.index, series.to_numpy(), marker="o", markersize=3)
-    ax.set_title(term("revenue_over_time", lang, _TERMS))
-    ax.set_xlabel(term("month", lang, _TERMS))
+    ax.set_title(term("revenue_over_time", lang, TERMS))
+    unit = next((key for code, key in _PERIOD_OF_FREQ if str(freq).upper().startswith(code)), "period")
+    ax.set_xlabel(term(unit, lang, TERMS))
     ax.set_ylabel(term("revenue", lang))
     ax.figure.autofmt_xdate()
     return ax

@@ -17,23 +17,25 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from itertools import product
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
 from . import schema
 from ._dates import as_day
 from ._ids import factorize_ids
 from ._plotting import get_ax
-from .errors import CrmlabWarning, DataError, format_examples, missing_column_error
+from ._validate import as_dates, as_numeric, require_columns
+from .errors import CrmlabWarning, DataError, format_examples
 from .labels import check_lang, plot_lang, term
 
 __all__ = [
     "rfm_table", "rfm_scores", "segment", "segment_summary", "check_scheme", "scheme_rules",
     "RFMKMeans", "plot_score_distribution", "plot_rf_heatmap", "plot_segments", "plot_rfm_scatter",
-    "MEAN_SPLIT_TYPES", "NAMED_SEGMENT_RULES", "TERMS",
+    "MEAN_SPLIT_TYPES", "NAMED_SEGMENT_RULES", "TERMS", "segments", "snapshot_day",
 ]
 
 DIMENSIONS = ("recency", "frequency", "monetary")
@@ -155,15 +157,36 @@ ACTIONS: dict[str, tuple[str, str]] = {
 }
 
 
-def _check_columns(frame: pd.DataFrame, columns: Mapping[str, str]) -> None:
-    for keyword, column in columns.items():
-        if column not in frame.columns:
-            raise missing_column_error(column, keyword=keyword, available=frame.columns, role=keyword)
-
-
 # --------------------------------------------------------------------------------------------
 # RFM table
 # --------------------------------------------------------------------------------------------
+
+def snapshot_day(transactions: pd.DataFrame, *, snapshot=None, date: str = schema.DATE) -> pd.Timestamp:
+    """The snapshot day :func:`rfm_table` counts recency to, for the same arguments.
+
+    Course concept: RFM 分析的分析日期 — recency is measured to a fixed day, never "today".
+
+    Returns
+    -------
+    Timestamp
+        ``snapshot`` as a day when given (a date, a date string or a ``pd.Period``'s last day),
+        else the day after the last transaction.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"order_date": ["2024-01-01", "2024-01-21 18:00"]})
+    >>> snapshot_day(tx).date().isoformat()
+    '2024-01-22'
+    """
+    if snapshot is not None:
+        return as_day(snapshot, name="snapshot")
+    require_columns(transactions, {"date": date})
+    dates = as_dates(transactions, date)
+    if dates.isna().all():
+        raise DataError(f"column {date!r} (date) has no dates, so there is no last purchase to count from. "
+                        "Pass snapshot='YYYY-MM-DD'.")
+    return dates.max().normalize() + pd.Timedelta(days=1)
+
 
 def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = schema.CUSTOMER,
               date: str = schema.DATE, amount: str = schema.AMOUNT, order: str | None = None,
@@ -222,17 +245,12 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
     needed = {"customer": customer, "date": date, "amount": amount}
     if order:
         needed["order"] = order
-    _check_columns(transactions, needed)
-    dates = transactions[date]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        bad = [(i, v) for i, v in dates.head(5).items()]
-        raise DataError(f"column {date!r} (date) holds {dates.dtype} values, not dates: "
-                        f"{format_examples(bad)}. Read the file with crmlab.read_transactions(...) "
-                        f"or convert it with pd.to_datetime first.")
+    require_columns(transactions, needed)
+    # Calendar days in the data's own time zone (a time zone is dropped, not converted).
+    dates = as_dates(transactions, date, fix="Read the file with crmlab.read_transactions(...) "
+                     "or convert it with pd.to_datetime first.")
     # Whole calendar days as integers: an order at 23:59 is not "0.99 days" old, and integer
     # arithmetic is much faster than datetime aggregations at millions of rows.
-    if getattr(dates.dt, "tz", None) is not None:
-        dates = dates.dt.tz_localize(None)  # calendar days in the data's own time zone
     raw = dates.to_numpy()
     unit, _ = np.datetime_data(raw.dtype)
     per_day = int(np.timedelta64(1, "D") // np.timedelta64(1, unit))
@@ -264,7 +282,7 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
         bad = [(i, v) for i, v in frame[customer][frame[customer].isna()].head(5).items()]
         raise DataError(f"column {customer!r} (customer) has missing ids: {format_examples(bad)}. "
                         f"Read the data with crmlab.read_transactions, which drops and counts them.")
-    money = frame[amount].to_numpy(dtype=float, na_value=np.nan)
+    money = as_numeric(frame, amount, keyword="amount").to_numpy()
     if np.isnan(money).any():
         bad = [(i, v) for i, v in frame[amount][np.isnan(money)].head(5).items()]
         raise DataError(f"column {amount!r} (amount) has missing values: {format_examples(bad)}. "
@@ -407,7 +425,7 @@ def rfm_scores(rfm: pd.DataFrame, *, bins: int | None = None, method="quantile",
     >>> s.attrs["cuts"]["frequency"]
     [1.5]
     """
-    _check_columns(rfm, {d: d for d in DIMENSIONS})
+    require_columns(rfm, {d: d for d in DIMENSIONS})
     if len(rfm) == 0:
         raise DataError("the RFM table is empty: there are no customers to score.")
     if len(rfm) < 2:
@@ -543,9 +561,45 @@ def _to_five(scores: pd.Series, bins: int) -> pd.Series:
     return 1 + np.round((scores - 1) * 4 / (bins - 1)).astype(np.int64)
 
 
+def _score_levels(scores: pd.DataFrame, bins, observed) -> dict[str, int]:
+    """Score levels per dimension: ``bins`` as given, else the highest score present (in any dimension)."""
+    top = int(max(np.nanmax(np.asarray(v, dtype=float)) for v in observed))
+    seen = dict.fromkeys(DIMENSIONS, top)
+    if bins is not None:
+        return {d: int(bins[d] if isinstance(bins, Mapping) else bins) for d in DIMENSIONS}
+    declared = dict(scores.attrs.get("bins", {}))
+    if declared and {d: int(declared.get(d, seen[d])) for d in DIMENSIONS} != seen:
+        # The old hidden input changes the result here (a top level nobody reached): keep it, loudly.
+        warnings.warn(f"segment read the score levels {declared} from scores.attrs['bins']; pass bins= "
+                      "explicitly (attributes are lost by some filters and merges, and will not be read "
+                      "in the next release).", DeprecationWarning, stacklevel=4)
+        return {d: int(declared.get(d, seen[d])) for d in DIMENSIONS}
+    return seen
+
+
 def segment(scores: pd.DataFrame, *, scheme="mean_split", split_on: str = "values", lang: str = "en",
-            other: str = "Others", check: bool = True) -> pd.Series:
-    """Assign each customer a segment from RFM scores.
+            other: str = "Others", check: bool = True, bins=None) -> pd.Series:
+    """The segment label of each customer: the ``segment`` column of :func:`segments`.
+
+    Course concept: 客户细分. Same options as :func:`segments`; code that compares segments
+    should use ``segments(...)["segment_key"]``, which does not change with ``lang``.
+
+    Examples
+    --------
+    >>> rfm = pd.DataFrame({"recency": [1, 10, 100, 5], "frequency": [5, 1, 1, 2],
+    ...                     "monetary": [50.0, 10.0, 5.0, 20.0]}, index=list("abcd"))
+    >>> segment(rfm).tolist()
+    ['Important value', 'General development', 'General win-back', 'General development']
+    >>> segment(rfm, lang="zh").tolist()[0]
+    '重要价值客户'
+    """
+    return segments(scores, scheme=scheme, split_on=split_on, lang=lang, other=other, check=check,
+                    bins=bins)["segment"]
+
+
+def segments(scores: pd.DataFrame, *, scheme="mean_split", split_on: str = "values", lang: str = "en",
+             other: str = "Others", check: bool = True, bins=None) -> pd.DataFrame:
+    """Assign each customer a segment from RFM scores: its key and its label in ``lang``.
 
     Course concept: 客户细分 — from 125 RFM cells to a few groups a manager can act on.
 
@@ -593,28 +647,32 @@ def segment(scores: pd.DataFrame, *, scheme="mean_split", split_on: str = "value
         Label of customers that match no rule.
     check : bool
         Warn (:class:`~crmlab.CrmlabWarning`) when rules overlap or leave score cells uncovered.
+    bins : int or dict, optional
+        Number of score levels (per dimension as a dict), as passed to :func:`rfm_scores`, for rule
+        schemes. Default: the highest score present in any dimension. (Reading it from ``scores.attrs["bins"]`` is
+        deprecated: attributes do not survive every filter or merge.)
 
     Returns
     -------
-    Series
-        Categorical segment names (categories in the scheme's order), indexed like ``scores``,
-        named ``"segment"``. Every customer gets exactly one segment.
+    DataFrame
+        Indexed like ``scores``: ``segment_key`` (the segment's name in the scheme — the English
+        names of the built-in schemes, the ``segment`` column of a rule table, or ``other``: what
+        code compares) and ``segment`` (its label in ``lang``); both categoricals in the scheme's
+        order. Every customer gets exactly one segment.
 
     Examples
     --------
     >>> rfm = pd.DataFrame({"recency": [1, 10, 100, 5], "frequency": [5, 1, 1, 2],
     ...                     "monetary": [50.0, 10.0, 5.0, 20.0]}, index=list("abcd"))
-    >>> segment(rfm).tolist()
-    ['Important value', 'General development', 'General win-back', 'General development']
-    >>> segment(rfm, lang="zh").tolist()[0]
-    '重要价值客户'
+    >>> segments(rfm, lang="zh").loc["a"].tolist()
+    ['Important value', '重要价值客户']
     """
     check_lang(lang)
     if isinstance(scheme, str) and scheme == "mean_split":
         if split_on not in ("values", "scores"):
             raise ValueError(f"split_on={split_on!r}: use 'values' or 'scores'.")
         cols = DIMENSIONS if split_on == "values" else tuple(SCORE_COLUMNS.values())
-        _check_columns(scores, {c: c for c in cols})
+        require_columns(scores, {c: c for c in cols})
         r, f, m = (scores[c].to_numpy(dtype=float) for c in cols)
         # Same convention as rfm_scores(method="mean"): exactly at the mean is high for recency.
         r_high = (r <= r.mean()) if split_on == "values" else (r >= r.mean())
@@ -625,10 +683,10 @@ def segment(scores: pd.DataFrame, *, scheme="mean_split", split_on: str = "value
         order = list(MEAN_SPLIT_TYPES.values())
     else:
         rules = scheme_rules(scheme)
-        _check_columns(scores, {c: c for c in SCORE_COLUMNS.values()})
+        require_columns(scores, {c: c for c in SCORE_COLUMNS.values()})
         r, f, m = (scores[c] for c in SCORE_COLUMNS.values())
-        bins = scores.attrs.get("bins", {})
-        levels = max(bins.values()) if bins else int(max(r.max(), f.max(), m.max()))
+        bins = _score_levels(scores, bins, (r, f, m))
+        levels = max(bins.values())
         if isinstance(scheme, str) and scheme == "named" and levels != 5:
             warnings.warn(f"the named-segment scheme is defined on 1..5 scores; scores on 1..{levels} "
                           f"were rescaled to 1..5 for it.", CrmlabWarning, stacklevel=2)
@@ -654,11 +712,12 @@ def segment(scores: pd.DataFrame, *, scheme="mean_split", split_on: str = "value
             order.append(other)
     labels = [term(name, lang, TERMS) for name in order]
     translated = pd.Series(names, index=scores.index).map(dict(zip(order, labels)))
-    return pd.Series(pd.Categorical(translated, categories=list(dict.fromkeys(labels))),
-                     index=scores.index, name="segment")
+    return pd.DataFrame({"segment_key": pd.Categorical(names, categories=list(dict.fromkeys(order))),
+                         "segment": pd.Categorical(translated, categories=list(dict.fromkeys(labels)))},
+                        index=scores.index)
 
 
-def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "en",
+def segment_summary(scores: pd.DataFrame, segments: pd.DataFrame | pd.Series, *, lang: str = "en",
                     actions: Mapping[str, tuple[str, str]] | None = None) -> pd.DataFrame:
     """Size, revenue and profile of each segment, with a recommended action.
 
@@ -670,10 +729,12 @@ def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "e
     scores : DataFrame
         Output of :func:`rfm_table` or :func:`rfm_scores` (needs ``recency``, ``frequency``,
         ``monetary``; ``revenue`` when present, else ``monetary`` is taken as total spend).
-    segments : Series
-        Segment per customer (from :func:`segment` or :class:`RFMKMeans`), same index.
+    segments : DataFrame or Series
+        Segment per customer, same index: the frame of :func:`segments` (actions are looked up
+        by ``segment_key``, rows are labelled by ``segment``), or a Series of segment names (from
+        :func:`segment` in English, or :class:`RFMKMeans` labels), looked up as they are.
     lang : {"en", "zh"}
-        Language of the actions (segment names come as they are in ``segments``).
+        Language of the actions (segment labels come as they are in ``segments``).
     actions : dict, optional
         Extra or replacement actions, segment name → (English, 中文).
 
@@ -682,7 +743,8 @@ def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "e
     DataFrame
         Indexed by segment (in category order, empty segments dropped): ``customers``,
         ``share_customers``, ``revenue``, ``share_revenue``, ``recency``, ``frequency``,
-        ``monetary`` (means), ``avg_order_value`` (revenue / orders), ``action``.
+        ``monetary`` (means), ``avg_order_value`` (revenue / orders), ``action``; with a
+        :func:`segments` frame also ``segment_key``.
 
     Raises
     ------
@@ -693,7 +755,7 @@ def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "e
     --------
     >>> rfm = pd.DataFrame({"recency": [1, 10, 100, 5], "frequency": [5, 1, 1, 2],
     ...                     "monetary": [50.0, 10.0, 5.0, 20.0]}, index=list("abcd"))
-    >>> segment_summary(rfm, segment(rfm))[["customers", "share_revenue"]]  # doctest: +NORMALIZE_WHITESPACE
+    >>> segment_summary(rfm, segments(rfm))[["customers", "share_revenue"]]  # doctest: +NORMALIZE_WHITESPACE
                          customers  share_revenue
     segment
     Important value              1       0.588235
@@ -701,7 +763,12 @@ def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "e
     General win-back             1       0.058824
     """
     check_lang(lang)
-    _check_columns(scores, {d: d for d in DIMENSIONS})
+    require_columns(scores, {d: d for d in DIMENSIONS})
+    keyed = isinstance(segments, pd.DataFrame)
+    if keyed:
+        require_columns(segments, {"segments": "segment_key"}, role="the segment keys (from rfm.segments)")
+        label_of = dict(zip(segments["segment_key"].astype(object), segments["segment"].astype(object)))
+        segments = segments["segment_key"]
     if not segments.index.equals(scores.index):
         segments = segments.reindex(scores.index)
     revenue = scores["revenue"] if "revenue" in scores.columns else scores["monetary"]
@@ -719,12 +786,22 @@ def segment_summary(scores: pd.DataFrame, segments: pd.Series, *, lang: str = "e
     out.insert(3, "share_revenue", out["revenue"] / total)
     out["avg_order_value"] = out.pop("orders").pipe(lambda o: out["revenue"] / o)
     table = {**ACTIONS, **dict(actions or {})}
-    # Segment names may already be translated: look up by either language.
-    by_any = {}
-    for key, pair in table.items():
-        for name in (key, term(key, "zh", TERMS), term(key, "en", TERMS)):
-            by_any[name] = pair
-    out["action"] = [by_any.get(str(s), ("", ""))[0 if lang == "en" else 1] for s in out.index]
+    pick = 0 if lang == "en" else 1
+    if keyed:
+        out["action"] = [table.get(str(k), ("", ""))[pick] for k in out.index]
+        out.insert(0, "segment_key", [str(k) for k in out.index])
+        out.index = pd.Index([str(label_of[k]) for k in out.index], name="segment")
+        return out
+    # A Series of names: keys are looked up as they are; a translated label only one release more.
+    by_label = {term(key, code, TERMS): key for key in table for code in ("en", "zh")}
+    names = [str(s) for s in out.index]
+    back = [n for n in names if n not in table and n in by_label]
+    if back:
+        warnings.warn(f"segment_summary found the actions of translated segment labels ({', '.join(back[:3])}"
+                      f"{', …' if len(back) > 3 else ''}) by translating them back; pass the frame of "
+                      "rfm.segments(...) instead (its segment_key is looked up). Labels will not be translated "
+                      "back in the next release.", DeprecationWarning, stacklevel=2)
+    out["action"] = [table.get(by_label.get(n, n) if n in back else n, ("", ""))[pick] for n in names]
     out.index = pd.Index([str(s) for s in out.index], name="segment")
     return out
 
@@ -745,8 +822,8 @@ class RFMKMeans:
         Number of clusters; default chosen by the best silhouette over ``k_range``.
     k_range : sequence of int
         Candidate k values tried for the selection table.
-    random_state : int
-        Seed of k-means and of the silhouette sample.
+    seed : int
+        Seed of k-means and of the silhouette sample (``random_state`` is its deprecated old name).
     silhouette_sample : int
         Customers sampled to compute each silhouette score (it is quadratic in n).
 
@@ -777,13 +854,20 @@ class RFMKMeans:
 
     n_clusters: int | None = None
     k_range: Sequence[int] = field(default_factory=lambda: range(2, 9))
-    random_state: int = 0
+    seed: int = 0
     silhouette_sample: int = 5000
+    random_state: InitVar[int | None] = None
+
+    def __post_init__(self, random_state):
+        if random_state is not None:
+            warnings.warn("RFMKMeans(random_state=...) is deprecated; use seed=... instead (the old name goes "
+                          "in the next release).", DeprecationWarning, stacklevel=3)
+            self.seed = random_state
 
     def _features(self, rfm: pd.DataFrame) -> np.ndarray:
         from sklearn.preprocessing import StandardScaler
 
-        _check_columns(rfm, {d: d for d in DIMENSIONS})
+        require_columns(rfm, {d: d for d in DIMENSIONS})
         # log1p tames the long right tails of F and M (and R); monetary below 0 (net returns) → 0.
         x = np.log1p(np.clip(rfm[list(DIMENSIONS)].to_numpy(dtype=float), 0, None))
         return StandardScaler().fit_transform(x)
@@ -806,9 +890,9 @@ class RFMKMeans:
         ks = usable
         rows, models = [], {}
         for k in ks:
-            model = KMeans(n_clusters=k, n_init=4, random_state=self.random_state).fit(x)
+            model = KMeans(n_clusters=k, n_init=4, random_state=self.seed).fit(x)
             sample = min(self.silhouette_sample, len(x))
-            sil = silhouette_score(x, model.labels_, sample_size=sample, random_state=self.random_state) \
+            sil = silhouette_score(x, model.labels_, sample_size=sample, random_state=self.seed) \
                 if len(set(model.labels_)) > 1 else np.nan
             rows.append((k, float(model.inertia_), float(sil)))
             models[k] = model
@@ -828,7 +912,7 @@ class RFMKMeans:
 # Plots
 # --------------------------------------------------------------------------------------------
 
-def plot_score_distribution(scores: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_score_distribution(scores: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Bar chart of how many customers have each R, F and M score.
 
     Course concept: RFM 得分分布 — with quantile scores on heavily tied data some levels are empty.
@@ -855,8 +939,8 @@ def plot_score_distribution(scores: pd.DataFrame, *, ax=None, lang: str = "en", 
     return ax
 
 
-def plot_rf_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax=None, lang: str = "en",
-                    fmt: str = ".0f", **kwargs):
+def plot_rf_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax: Axes | None = None, lang: str = "en",
+                    fmt: str = ".0f", **kwargs) -> Axes:
     """Heatmap of the mean of ``value`` (default monetary) in each R score × F score cell.
 
     Course concept: RFM 交叉分析 — where in the R × F grid the money is.
@@ -882,7 +966,7 @@ def plot_rf_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax=None, l
     return ax
 
 
-def plot_segments(summary: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_segments(summary: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Side-by-side bars of each segment's share of customers and share of revenue.
 
     Course concept: 客户价值的不均衡 — a small segment can bring most of the revenue.
@@ -914,8 +998,8 @@ def plot_segments(summary: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs)
 
 
 def plot_rfm_scatter(rfm: pd.DataFrame, *, x: str = "recency", y: str = "frequency", hue=None,
-                     log: bool = True, sample: int | None = 5000, seed: int = 0, ax=None,
-                     lang: str = "en", **kwargs):
+                     log: bool = True, sample: int | None = 5000, seed: int = 0, ax: Axes | None = None,
+                     lang: str = "en", **kwargs) -> Axes:
     """Scatter of two of recency, frequency, monetary, optionally coloured by segment or cluster.
 
     Course concept: RFM 两两关系 (R–F, R–M, F–M).

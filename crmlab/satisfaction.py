@@ -10,18 +10,20 @@ takes column-name keywords so any frame of numbers works.
 
 from __future__ import annotations
 
-import math
 import warnings
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from scipy import stats
 
 from crmlab import schema
+from crmlab._deprecate import renamed_keywords
 from crmlab._plotting import get_ax
-from crmlab.errors import CrmlabWarning, DataError, format_examples, missing_column_error
-from crmlab.labels import plot_lang, term
+from crmlab._validate import as_numeric, check_cut, default_high, require_columns
+from crmlab.errors import CrmlabWarning, DataError, format_examples
+from crmlab.labels import key_label, plot_lang, term
 
 __all__ = [
     "TERMS", "loyalty_curve", "customer_types", "satisfaction_zones", "nps", "driver_analysis",
@@ -48,9 +50,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "ipa_title": ("Importance–performance grid", "重要性—表现分析"),
     "importance": ("Importance", "重要性"),
     "performance": ("Performance (mean rating)", "表现（平均评分）"),
-    "keep up": ("Keep up the good work", "继续保持"),
+    "keep_up": ("Keep up the good work", "继续保持"),
     "concentrate": ("Concentrate here", "重点改进"),
-    "low priority": ("Low priority", "低优先级"),
+    "low_priority": ("Low priority", "低优先级"),
     "overkill": ("Possible overkill", "可能过度"),
     "promoters": ("Promoters", "推荐者"),
     "passives": ("Passives", "被动者"),
@@ -65,25 +67,12 @@ _QUADRANTS = ("loyalist", "mercenary", "hostage", "defector")
 # --------------------------------------------------------------------------------------------
 
 def _require(frame: pd.DataFrame, columns: dict[str, str]) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise DataError(f"expected a survey DataFrame, got {type(frame).__name__}. "
-                        "Read the file with crmlab.read_survey(...) first.")
-    for keyword, column in columns.items():
-        if column not in frame.columns:
-            raise missing_column_error(column, keyword=keyword, available=frame.columns, role=keyword)
+    require_columns(frame, columns, kind="survey", hint="Read the file with crmlab.read_survey(...) first.")
 
 
 def _numeric(frame: pd.DataFrame, column: str) -> pd.Series:
-    values = frame[column]
-    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        return values.astype("float64")
-    numbers = pd.to_numeric(values, errors="coerce")
-    bad = numbers.isna() & values.notna()
-    if bad.any():
-        raise DataError(f"column {column!r} must hold numbers (ratings) but has "
-                        f"{format_examples(zip(frame.index[bad], values[bad]))}. Read the survey with "
-                        f"crmlab.read_survey(..., recode={{{column!r}: {{'<answer>': <number>}}}}).")
-    return numbers.astype("float64")
+    return as_numeric(frame, column, what="numbers (ratings)",
+                      fix=f"Read the survey with crmlab.read_survey(..., recode={{{column!r}: {{'<answer>': <number>}}}}).")
 
 
 def _scale(frame: pd.DataFrame, column: str, scale) -> tuple[float, float]:
@@ -102,28 +91,14 @@ def _scale(frame: pd.DataFrame, column: str, scale) -> tuple[float, float]:
     return float(values.min()), float(values.max())
 
 
-def _check_cut(name: str, value: float, low: float, high: float, column: str) -> float:
-    # A cut point at or below the bottom of the scale puts everyone above it, one beyond the top
-    # nobody: both silently turn the analysis into one group (e.g. 8 on a 1–5 scale).
-    if not low < value <= high:
-        raise DataError(f"{name}={value:g} is outside the scale of column {column!r} ({low:g}–{high:g}), "
-                        f"so every respondent falls on one side. Pass a value above {low:g} and at most "
-                        f"{high:g}, or declare the right scale.")
-    return value
-
-
-def _default_high(low: float, high: float) -> float:
-    # Smallest whole answer above the scale midpoint: 4 on 1–5, 6 on 0–10, 5 on 1–7.
-    return float(math.floor((low + high) / 2) + 1)
-
-
 # --------------------------------------------------------------------------------------------
 # curves, types, zones
 # --------------------------------------------------------------------------------------------
 
+@renamed_keywords(confidence="confidence_level")
 def loyalty_curve(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACTION,
                   loyalty: str = schema.REPURCHASE_INTENT, by: str | None = None,
-                  confidence: float = 0.95) -> pd.DataFrame:
+                  confidence_level: float = 0.95) -> pd.DataFrame:
     """Mean loyalty at each satisfaction level, with a t confidence interval.
 
     Course concept: the satisfaction–loyalty curve (满意度—忠诚度曲线, Jones & Sasser 1995).
@@ -137,8 +112,9 @@ def loyalty_curve(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACTI
         "would buy again", in which case the mean is the share loyal).
     by : str, optional
         Group column (``"industry"``): one curve per group.
-    confidence : float
-        Confidence level of the interval ``mean ± t(n−1) · sd / √n``.
+    confidence_level : float
+        Confidence level of the interval ``mean ± t(n−1) · sd / √n`` (old name ``confidence``,
+        deprecated).
 
     Returns
     -------
@@ -169,7 +145,7 @@ def loyalty_curve(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACTI
     g = frame.groupby(groups, sort=True, observed=True)["_y"]
     out = pd.DataFrame({"n": g.size(), "mean": g.mean(), "sd": g.std(ddof=1)})
     se = out["sd"] / np.sqrt(out["n"])
-    tq = stats.t.ppf(0.5 + confidence / 2, out["n"] - 1)
+    tq = stats.t.ppf(0.5 + confidence_level / 2, out["n"] - 1)
     out["ci_low"] = out["mean"] - tq * se
     out["ci_high"] = out["mean"] + tq * se
     out["n"] = out["n"].astype("int64")
@@ -210,8 +186,9 @@ def customer_types(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACT
     -------
     DataFrame
         Indexed like ``survey`` (respondents with both answers): ``satisfaction``, ``loyalty``,
-        ``quadrant`` (loyalist, mercenary, hostage, defector) and ``type`` (the quadrant, or
-        apostle / terrorist). ``.attrs["cut_points"]`` reports the cut points used.
+        ``quadrant_key`` (loyalist, mercenary, hostage, defector), ``type_key`` (the quadrant, or
+        apostle / terrorist) — what code compares — and their labels in ``lang``, ``quadrant`` and
+        ``type`` (categoricals). ``.attrs["cut_points"]`` reports the cut points used.
 
     Examples
     --------
@@ -223,10 +200,10 @@ def customer_types(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACT
     _require(survey, {"satisfaction": satisfaction, "loyalty": loyalty})
     s_low, s_high = _scale(survey, satisfaction, satisfaction_scale)
     l_low, l_high = _scale(survey, loyalty, loyalty_scale)
-    satisfied_at = _default_high(s_low, s_high) if satisfied_at is None else \
-        _check_cut("satisfied_at", float(satisfied_at), s_low, s_high, satisfaction)
-    loyal_at = _default_high(l_low, l_high) if loyal_at is None else \
-        _check_cut("loyal_at", float(loyal_at), l_low, l_high, loyalty)
+    satisfied_at = default_high(s_low, s_high) if satisfied_at is None else \
+        check_cut("satisfied_at", float(satisfied_at), s_low, s_high, satisfaction)
+    loyal_at = default_high(l_low, l_high) if loyal_at is None else \
+        check_cut("loyal_at", float(loyal_at), l_low, l_high, loyalty)
     apostle_at = (s_high, l_high) if apostle_at is None else tuple(float(v) for v in apostle_at)
     terrorist_at = (s_low, l_low) if terrorist_at is None else tuple(float(v) for v in terrorist_at)
     frame = pd.DataFrame({"satisfaction": _numeric(survey, satisfaction),
@@ -239,19 +216,21 @@ def customer_types(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACT
                     & (frame["loyalty"] >= apostle_at[1]), "apostle", quadrant)
     kind = np.where((quadrant == "defector") & (frame["satisfaction"] <= terrorist_at[0])
                     & (frame["loyalty"] <= terrorist_at[1]), "terrorist", kind)
-    name = {k: term(k, lang, TERMS) for k in ("apostle", "terrorist") + _QUADRANTS}
-    frame["quadrant"] = pd.Categorical([name[q] for q in quadrant], categories=[name[q] for q in _QUADRANTS])
+    frame["quadrant_key"], frame["quadrant"] = key_label(pd.Series(quadrant, index=frame.index), lang, TERMS,
+                                                         order=_QUADRANTS, ordered=False)
     order = ["apostle", "loyalist", "mercenary", "hostage", "defector", "terrorist"]
-    frame["type"] = pd.Categorical([name[k] for k in kind], categories=[name[k] for k in order])
+    frame["type_key"], frame["type"] = key_label(pd.Series(kind, index=frame.index), lang, TERMS,
+                                                 order=order, ordered=False)
     frame.attrs["cut_points"] = {"satisfied_at": satisfied_at, "loyal_at": loyal_at,
                                  "apostle_at": apostle_at, "terrorist_at": terrorist_at,
                                  "satisfaction_scale": (s_low, s_high), "loyalty_scale": (l_low, l_high)}
     return frame
 
 
+@renamed_keywords(affection_from="affection_at")
 def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACTION,
                        loyalty: str = schema.REPURCHASE_INTENT, by: str | None = None,
-                       defection_below: float | None = None, affection_from: float | None = None,
+                       defection_below: float | None = None, affection_at: float | None = None,
                        scale=None, lang: str = "en") -> pd.DataFrame:
     """Zones of defection, indifference and affection along the satisfaction scale.
 
@@ -262,13 +241,16 @@ def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATIS
     indifference 2–4, affection 4–5). We make the boundaries parameters with these defaults,
     stated as shares of the scale range so they carry over to other scales:
     ``defection_below = low + 0.4·range`` (answers 1–2 on 1–5, 0–3 on 0–10) and
-    ``affection_from = low + 0.9·range`` (only the top answer 5 on 1–5, 9–10 on 0–10 — the
-    "completely satisfied" of Jones & Sasser).
+    ``affection_at = low + 0.9·range`` (only the top answer 5 on 1–5, 9–10 on 0–10 — the
+    "completely satisfied" of Jones & Sasser). Answers strictly below ``defection_below`` are in
+    the defection zone, answers at or above ``affection_at`` in the affection zone
+    (``affection_from`` is the deprecated old name).
 
     Returns
     -------
     DataFrame
-        Indexed by (``by``,) zone: ``from`` and ``to`` (lowest/highest satisfaction answer seen
+        Indexed by (``by``,) zone (its label in ``lang``): ``zone_key`` (``defection``,
+        ``indifference``, ``affection``: what code compares), ``from`` and ``to`` (lowest/highest satisfaction answer seen
         in the zone), ``n``, ``share`` (within the group), ``loyalty_mean``; ``from``, ``to`` and
         ``loyalty_mean`` are NaN for a zone no answer falls in (``n`` = 0).
         ``.attrs["boundaries"]`` holds the two boundaries.
@@ -286,27 +268,28 @@ def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATIS
     _require(survey, keys)
     low, high = _scale(survey, satisfaction, scale)
     defection_below = low + 0.4 * (high - low) if defection_below is None else \
-        _check_cut("defection_below", float(defection_below), low, high, satisfaction)
-    affection_from = low + 0.9 * (high - low) if affection_from is None else \
-        _check_cut("affection_from", float(affection_from), low, high, satisfaction)
-    if not defection_below <= affection_from:
-        raise DataError(f"defection_below={defection_below:g} must not exceed affection_from={affection_from:g}.")
+        check_cut("defection_below", float(defection_below), low, high, satisfaction)
+    affection_at = low + 0.9 * (high - low) if affection_at is None else \
+        check_cut("affection_at", float(affection_at), low, high, satisfaction)
+    if not defection_below <= affection_at:
+        raise DataError(f"defection_below={defection_below:g} must not exceed affection_at={affection_at:g}.")
     frame = pd.DataFrame({"s": _numeric(survey, satisfaction), "y": _numeric(survey, loyalty)})
     frame["g"] = survey[by] if by is not None else "all"
     frame = frame.dropna(subset=["s"])
     keys_ = ["defection", "indifference", "affection"]
     names = [term(k, lang, TERMS) for k in keys_]
-    zone = np.select([frame["s"] < defection_below, frame["s"] >= affection_from], [names[0], names[2]], names[1])
+    zone = np.select([frame["s"] < defection_below, frame["s"] >= affection_at], [names[0], names[2]], names[1])
     frame["zone"] = pd.Categorical(zone, categories=names)
     g = frame.groupby(["g", "zone"], observed=False, sort=True)
     out = pd.DataFrame({"from": g["s"].min(), "to": g["s"].max(), "n": g.size(), "loyalty_mean": g["y"].mean()})
     out["share"] = out["n"] / out.groupby(level=0)["n"].transform("sum")
-    out = out[["from", "to", "n", "share", "loyalty_mean"]]
+    out.insert(0, "zone_key", out.index.get_level_values("zone").map(dict(zip(names, keys_))).astype(str))
+    out = out[["zone_key", "from", "to", "n", "share", "loyalty_mean"]]
     if by is None:
         out = out.droplevel(0)
     else:
         out.index = out.index.set_names([by, "zone"])
-    out.attrs["boundaries"] = {"defection_below": defection_below, "affection_from": affection_from,
+    out.attrs["boundaries"] = {"defection_below": defection_below, "affection_at": affection_at,
                                "scale": (low, high)}
     return out
 
@@ -315,8 +298,9 @@ def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATIS
 # NPS, drivers, reliability
 # --------------------------------------------------------------------------------------------
 
+@renamed_keywords(confidence="confidence_level")
 def nps(survey, *, recommend: str = schema.RECOMMEND, by: str | None = None,
-        confidence: float = 0.95) -> pd.DataFrame:
+        confidence_level: float = 0.95) -> pd.DataFrame:
     """Net Promoter Score with its confidence interval.
 
     Course concept: Net Promoter Score (净推荐值, Reichheld 2003).
@@ -372,7 +356,7 @@ def nps(survey, *, recommend: str = schema.RECOMMEND, by: str | None = None,
     p_p, p_d = g["P"].mean(), g["D"].mean()
     score = p_p - p_d
     se = np.sqrt((p_p + p_d - score ** 2) / n)
-    z = stats.norm.ppf(0.5 + confidence / 2)
+    z = stats.norm.ppf(0.5 + confidence_level / 2)
     out = pd.DataFrame({"n": n, "promoters": p_p, "passives": 1 - p_p - p_d, "detractors": p_d,
                         "nps": 100 * score, "se": 100 * se,
                         "ci_low": 100 * (score - z * se), "ci_high": 100 * (score + z * se)})
@@ -380,9 +364,10 @@ def nps(survey, *, recommend: str = schema.RECOMMEND, by: str | None = None,
     return out
 
 
+@renamed_keywords(importance_cut="importance_at", performance_cut="performance_at")
 def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: str = schema.SATISFACTION,
-                    method: str = "correlation", importance_cut: float | None = None,
-                    performance_cut: float | None = None, lang: str = "en") -> pd.DataFrame:
+                    method: str = "correlation", importance_at: float | None = None,
+                    performance_at: float | None = None, lang: str = "en") -> pd.DataFrame:
     """Importance–performance (driver) analysis of attribute ratings.
 
     Course concept: importance–performance analysis (重要性—表现分析, Martilla & James 1977).
@@ -400,15 +385,17 @@ def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: 
         Attribute rating columns.
     target : str
         Outcome column (satisfaction, or a loyalty measure).
-    importance_cut, performance_cut : float, optional
-        Grid cross-hairs; default the mean importance and mean performance of the attributes.
+    importance_at, performance_at : float, optional
+        Grid cross-hairs (at or above is "high"); default the mean importance and mean performance
+        of the attributes. ``importance_cut``/``performance_cut`` are the deprecated old names.
 
     Returns
     -------
     DataFrame
         Indexed by attribute (most important first): ``importance``, ``performance``,
-        ``quadrant`` (keep up the good work / concentrate here / low priority / possible
-        overkill). ``.attrs["cuts"]`` holds the cross-hairs. Respondents missing any of the
+        ``quadrant_key`` (``keep_up``, ``concentrate``, ``low_priority``, ``overkill``) and
+        ``quadrant``, its label in ``lang`` (keep up the good work / concentrate here / low
+        priority / possible overkill). ``.attrs["cuts"]`` holds the cross-hairs. Respondents missing any of the
         columns are left out.
 
     Examples
@@ -441,13 +428,15 @@ def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: 
     else:
         raise DataError(f"method={method!r} is not known; use 'correlation' or 'regression'.")
     performance = data[attributes].mean()
-    i_cut = importance.mean() if importance_cut is None else float(importance_cut)
-    p_cut = performance.mean() if performance_cut is None else float(performance_cut)
+    i_cut = importance.mean() if importance_at is None else float(importance_at)
+    p_cut = performance.mean() if performance_at is None else float(performance_at)
     hi_i, hi_p = importance >= i_cut, performance >= p_cut
-    quad = np.select([hi_i & hi_p, hi_i & ~hi_p, ~hi_i & ~hi_p], ["keep up", "concentrate", "low priority"],
+    quad = np.select([hi_i & hi_p, hi_i & ~hi_p, ~hi_i & ~hi_p], ["keep_up", "concentrate", "low_priority"],
                      "overkill")
+    keys, labels = key_label(pd.Series(quad, index=importance.index), lang, TERMS)
     out = pd.DataFrame({"importance": importance, "performance": performance,
-                        "quadrant": [term(q, lang, TERMS) for q in quad]}, index=pd.Index(attributes, name="attribute"))
+                        "quadrant_key": keys, "quadrant": labels})
+    out.index = pd.Index(attributes, name="attribute")
     out = out.sort_values("importance", ascending=False, kind="stable")
     out.attrs["cuts"] = {"importance": i_cut, "performance": p_cut}
     return out
@@ -487,14 +476,16 @@ def cronbach_alpha(items: pd.DataFrame, columns: Iterable[str] | None = None) ->
 # plots
 # --------------------------------------------------------------------------------------------
 
-def plot_loyalty_curves(curve: pd.DataFrame, *, ax=None, lang: str = "en", ylabel: str | None = None,
-                        band: bool = True, **kwargs):
+def plot_loyalty_curves(curve: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", ylabel: str | None = None,
+                        band: bool = True, **kwargs) -> Axes:
     """The classic figure: loyalty by satisfaction level, one line per group with its CI band.
 
     Course concept: satisfaction–loyalty curves across industries (Jones & Sasser 1995).
 
-    ``curve`` is the output of :func:`loyalty_curve` (with or without ``by``). Extra keyword
-    arguments go to :func:`seaborn.lineplot`.
+    ``curve`` is the output of :func:`loyalty_curve` (with or without ``by``). ``ylabel`` names
+    the loyalty measure: a key of :data:`TERMS` (``"repurchase_intent"``, ``"recommend"`` …),
+    shown in ``lang``, or text shown as it is. Extra keyword arguments go to
+    :func:`seaborn.lineplot`.
 
     Examples
     --------
@@ -515,21 +506,37 @@ def plot_loyalty_curves(curve: pd.DataFrame, *, ax=None, lang: str = "en", ylabe
         for (_, part), color in zip(groups, colors):
             ax.fill_between(part[level], part["ci_low"], part["ci_high"], alpha=0.15, color=color, linewidth=0)
     ax.set_xlabel(term("satisfaction", lang, TERMS))
-    ax.set_ylabel(ylabel or term("loyalty", lang, TERMS))
+    ax.set_ylabel(term(ylabel or "loyalty", lang, TERMS))
     ax.set_title(term("curves_title", lang, TERMS))
     if hue:
         ax.legend(title=None, fontsize="small")
     return ax
 
 
-def plot_customer_types(types: pd.DataFrame, *, ax=None, lang: str = "en", jitter: float = 0.15,
-                        seed: int = 0, **kwargs):
+def _legacy_cuts(frame: pd.DataFrame, attr: str, derived: dict[str, float], what: str) -> dict[str, float]:
+    """Cut points for a plot: ``derived`` from the table's columns, unless the old ``.attrs`` say otherwise."""
+    stored = frame.attrs.get(attr, {})
+    legacy = {k: float(stored[k]) for k in derived if k in stored}
+    if legacy and any(not np.isclose(legacy[k], derived[k]) for k in legacy):
+        warnings.warn(f"{what} drew its cut points {legacy} from .attrs[{attr!r}]; pass them as keywords "
+                      f"({', '.join(f'{k}=' for k in legacy)}) — attributes are lost by some filters and merges, "
+                      "and will not be read in the next release.", DeprecationWarning, stacklevel=3)
+        return {**derived, **legacy}
+    return derived
+
+
+def plot_customer_types(types: pd.DataFrame, *, satisfied_at: float | None = None, loyal_at: float | None = None,
+                        ax: Axes | None = None, lang: str = "en", jitter: float = 0.15,
+                        seed: int = 0, **kwargs) -> Axes:
     """Quadrant scatter of satisfaction × loyalty coloured by customer type, with the cut points.
 
     Course concept: Jones & Sasser customer types (忠诚者、图利者、人质、背叛者).
 
     ``types`` is the output of :func:`customer_types`. Points are jittered (answers are whole
-    numbers and would sit on top of each other); ``seed`` fixes the jitter.
+    numbers and would sit on top of each other); ``seed`` fixes the jitter. The dashed lines sit
+    half an answer below ``satisfied_at`` and ``loyal_at`` (the cut points passed to
+    :func:`customer_types`); by default the lowest satisfied and the lowest loyal answer in
+    ``types`` (its ``quadrant_key``).
 
     Examples
     --------
@@ -546,9 +553,19 @@ def plot_customer_types(types: pd.DataFrame, *, ax=None, lang: str = "en", jitte
     data["y"] = data["loyalty"] + rng.uniform(-jitter, jitter, len(data))
     sns.scatterplot(data=data, x="x", y="y", hue="type", s=kwargs.pop("s", 14), alpha=kwargs.pop("alpha", 0.5),
                     ax=ax, **kwargs)
-    cuts = types.attrs.get("cut_points", {})
-    if cuts:
+    if "quadrant_key" in types.columns:
+        key = types["quadrant_key"].astype(str)
+        derived = {"satisfied_at": types.loc[key.isin(["loyalist", "mercenary"]), "satisfaction"].min(),
+                   "loyal_at": types.loc[key.isin(["loyalist", "hostage"]), "loyalty"].min()}
+    else:
+        derived = {"satisfied_at": np.nan, "loyal_at": np.nan}
+    if satisfied_at is None and loyal_at is None:
+        derived = _legacy_cuts(types, "cut_points", derived, "plot_customer_types")
+    cuts = {"satisfied_at": derived["satisfied_at"] if satisfied_at is None else float(satisfied_at),
+            "loyal_at": derived["loyal_at"] if loyal_at is None else float(loyal_at)}
+    if pd.notna(cuts["satisfied_at"]):
         ax.axvline(cuts["satisfied_at"] - 0.5, color="0.3", linestyle="--", linewidth=1)
+    if pd.notna(cuts["loyal_at"]):
         ax.axhline(cuts["loyal_at"] - 0.5, color="0.3", linestyle="--", linewidth=1)
     ax.set_xlabel(term("satisfaction", lang, TERMS))
     ax.set_ylabel(term("loyalty", lang, TERMS))
@@ -557,12 +574,16 @@ def plot_customer_types(types: pd.DataFrame, *, ax=None, lang: str = "en", jitte
     return ax
 
 
-def plot_importance_performance(drivers: pd.DataFrame, *, ax=None, lang: str = "en", **kwargs):
+def plot_importance_performance(drivers: pd.DataFrame, *, importance_at: float | None = None,
+                                performance_at: float | None = None, ax: Axes | None = None, lang: str = "en",
+                                **kwargs) -> Axes:
     """Importance–performance grid: attributes placed by importance and mean rating.
 
     Course concept: importance–performance analysis (重要性—表现分析).
 
-    ``drivers`` is the output of :func:`driver_analysis`; the dashed cross-hairs are its cuts.
+    ``drivers`` is the output of :func:`driver_analysis`; the dashed cross-hairs are at
+    ``importance_at`` and ``performance_at`` — pass the values given to :func:`driver_analysis`;
+    by default the mean importance and mean performance of the attributes shown (its defaults).
 
     Examples
     --------
@@ -578,13 +599,17 @@ def plot_importance_performance(drivers: pd.DataFrame, *, ax=None, lang: str = "
     for _, row in data.iterrows():
         ax.annotate(str(row["attribute"]), (row["performance"], row["importance"]), textcoords="offset points",
                     xytext=(5, 4), fontsize="small")
-    cuts = drivers.attrs.get("cuts", {})
-    if cuts:
+    derived = {"importance": float(drivers["importance"].mean()), "performance": float(drivers["performance"].mean())}
+    if importance_at is None and performance_at is None:
+        derived = _legacy_cuts(drivers, "cuts", derived, "plot_importance_performance")
+    cuts = {"importance": derived["importance"] if importance_at is None else float(importance_at),
+            "performance": derived["performance"] if performance_at is None else float(performance_at)}
+    if len(drivers):
         ax.axvline(cuts["performance"], color="0.3", linestyle="--", linewidth=1)
         ax.axhline(cuts["importance"], color="0.3", linestyle="--", linewidth=1)
         ax.margins(x=0.15, y=0.2)  # room for the corner labels
-        corners = {"concentrate": (0.01, 0.99, "left", "top"), "keep up": (0.99, 0.99, "right", "top"),
-                   "low priority": (0.01, 0.01, "left", "bottom"), "overkill": (0.99, 0.01, "right", "bottom")}
+        corners = {"concentrate": (0.01, 0.99, "left", "top"), "keep_up": (0.99, 0.99, "right", "top"),
+                   "low_priority": (0.01, 0.01, "left", "bottom"), "overkill": (0.99, 0.01, "right", "bottom")}
         for key, (x, y, ha, va) in corners.items():
             ax.text(x, y, term(key, lang, TERMS), transform=ax.transAxes, ha=ha, va=va, fontsize="x-small",
                     color="0.45", style="italic")

@@ -11,11 +11,15 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
 from . import schema
 from ._plotting import get_ax
-from .errors import DataError, format_examples, missing_column_error
-from .labels import check_lang, plot_lang, term
+from ._validate import as_dates, as_day, as_numeric, require_columns
+from .errors import DataError, format_examples
+from .labels import check_lang, key_label, plot_lang, term
+
+_MISSING_DATES = "Drop those rows or read the file with crmlab.read_transactions, which drops and counts them."
 
 __all__ = [
     "VALUE_COMPONENTS", "COST_COMPONENTS", "TERMS", "delivered_value", "make_delivered_value",
@@ -60,22 +64,7 @@ TERMS: dict[str, tuple[str, str]] = {
 
 
 def _require(frame: pd.DataFrame, columns, keyword: str, role: str) -> None:
-    for column in columns:
-        if column not in frame.columns:
-            raise missing_column_error(column, keyword=keyword, available=frame.columns, role=role)
-
-
-def _numeric(frame: pd.DataFrame, column: str) -> pd.Series:
-    values = pd.to_numeric(frame[column], errors="coerce")
-    bad = values.isna() & frame[column].notna()
-    if bad.any():
-        rows = np.flatnonzero(bad.to_numpy())
-        raise DataError(
-            f"Column {column!r} must be numeric; these values are not: "
-            f"{format_examples((r, frame[column].iloc[r]) for r in rows)}. "
-            "Clean or map the column to numbers first."
-        )
-    return values.astype(float)
+    require_columns(frame, [(keyword, c) for c in columns], role=role)
 
 
 # --------------------------------------------------------------------------- delivered value
@@ -133,7 +122,7 @@ def delivered_value(
     def total(columns):
         out = pd.Series(0.0, index=data.index)
         for column in columns:
-            out = out + weights.get(column, 1.0) * _numeric(data, column)
+            out = out + weights.get(column, 1.0) * as_numeric(data, column)
         return out
 
     out = pd.DataFrame({"total_value": total(value_columns), "total_cost": total(cost_columns)})
@@ -214,7 +203,7 @@ def customer_values(data, *, customer: str = schema.CUSTOMER, amount: str = sche
         values = pd.to_numeric(data, errors="coerce")
     elif isinstance(data, pd.DataFrame):
         _require(data, [customer, amount], "customer/amount", "customer/amount")
-        values = _numeric(data, amount).groupby(data[customer], sort=True, observed=True).sum()
+        values = as_numeric(data, amount).groupby(data[customer], sort=True, observed=True).sum()
         values.index.name = customer
     else:
         values = pd.Series(np.asarray(data, dtype=float))
@@ -315,11 +304,12 @@ def abc_tiers(data, *, cuts: tuple[float, float] = (0.8, 0.95), customer: str = 
     -------
     DataFrame
         Indexed by customer, sorted by value (descending): ``value``, ``rank``, ``cum_share``
-        (value share up to and including this customer) and ``tier``.
+        (value share up to and including this customer), ``tier_key`` (``"A"``, ``"B"``, ``"C"``:
+        what code compares) and ``tier`` (its label in ``lang``, e.g. ``"A (key)"``).
 
     Examples
     --------
-    >>> abc_tiers(pd.Series([70.0, 20.0, 6.0, 4.0], index=list("wxyz")))["tier"].tolist()
+    >>> abc_tiers(pd.Series([70.0, 20.0, 6.0, 4.0], index=list("wxyz")))["tier_key"].tolist()
     ['A', 'A', 'B', 'C']
     """
     check_lang(lang)
@@ -335,8 +325,9 @@ def abc_tiers(data, *, cuts: tuple[float, float] = (0.8, 0.95), customer: str = 
     before = cum - ordered / ordered.sum()
     eps = 1e-12
     tier = np.where(before < lo - eps, "A", np.where(before < hi - eps, "B", "C"))
+    keys, labels = key_label(pd.Series(tier, index=ordered.index), lang, TERMS, order=("A", "B", "C"))
     out = pd.DataFrame({"value": ordered, "rank": np.arange(1, len(ordered) + 1), "cum_share": cum,
-                        "tier": [term(t, lang, TERMS) if lang == "zh" else t for t in tier]})
+                        "tier_key": keys.astype(str), "tier": labels.astype(str)})
     out.index.name = values.index.name or schema.CUSTOMER
     return out
 
@@ -361,13 +352,15 @@ def customer_pyramid(data, *, thresholds: Sequence[float] = (0.05, 0.20, 0.60),
     labels : sequence of str
         Tier names, top first; one more than thresholds.
     lang : {"en", "zh"}
-        Tier names translated when ``lang="zh"`` (for the default names).
+        Language of the ``tier`` labels (the default names have both; other names are their own
+        label).
 
     Returns
     -------
     DataFrame
-        Indexed by customer (value descending): ``value``, ``rank_share`` and ``tier``
-        (ordered categorical, top tier first).
+        Indexed by customer (value descending): ``value``, ``rank_share``, ``tier_key`` (the
+        name in ``labels``: what code compares) and ``tier`` (its label in ``lang``); both
+        ordered categoricals, top tier first.
 
     Examples
     --------
@@ -393,9 +386,9 @@ def customer_pyramid(data, *, thresholds: Sequence[float] = (0.05, 0.20, 0.60),
         code = np.array([sum(v < t for t in thresholds) for v in ordered.to_numpy()], dtype=int)
     else:
         raise ValueError(f"kind must be 'rank' or 'value', got {kind!r}.")
-    names = [term(label, lang, TERMS) for label in labels]
-    out = pd.DataFrame({"value": ordered, "rank_share": rank_share,
-                        "tier": pd.Categorical.from_codes(code, categories=names, ordered=True)})
+    keys, names = key_label(pd.Series(np.asarray(labels, dtype=object)[code], index=ordered.index), lang, TERMS,
+                            order=list(labels))
+    out = pd.DataFrame({"value": ordered, "rank_share": rank_share, "tier_key": keys, "tier": names})
     out.index.name = values.index.name or schema.CUSTOMER
     return out
 
@@ -509,7 +502,7 @@ def annual_margin(transactions: pd.DataFrame, *, margin: float = 1.0, customer: 
     49.97
     """
     _require(transactions, [customer, date, amount], "customer/date/amount", "transactions")
-    when = pd.to_datetime(transactions[date])
+    when = as_dates(transactions, date, missing=_MISSING_DATES)
     customers = transactions[customer].nunique()
     if customers == 0:
         raise DataError("an annual margin per customer needs customers; this data has none.")
@@ -517,7 +510,7 @@ def annual_margin(transactions: pd.DataFrame, *, margin: float = 1.0, customer: 
     if days <= 0:
         raise DataError(f"an annual margin spreads the revenue over the time the data cover, but every "
                         f"purchase is on one day ({when.min():%Y-%m-%d}); it needs purchases on at least 2 days.")
-    return float(margin * _numeric(transactions, amount).sum() / customers / (days / 365.25))
+    return float(margin * as_numeric(transactions, amount).sum() / customers / (days / 365.25))
 
 
 def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_rate: float = 0.0,
@@ -542,9 +535,9 @@ def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_
     [15.0]
     """
     _require(transactions, [customer, date, amount], "customer/date/amount", "transactions")
-    when = pd.to_datetime(transactions[date])
-    money = _numeric(transactions, amount)
-    snap = when.max() if snapshot is None else pd.Timestamp(snapshot)
+    when = as_dates(transactions, date, missing=_MISSING_DATES)
+    money = as_numeric(transactions, amount)
+    snap = when.max() if snapshot is None else as_day(snapshot, name="snapshot")
     years = (snap - when).dt.total_seconds() / (365.25 * 86400)
     compounded = margin * money * (1 + discount_rate) ** years
     key = transactions[customer]
@@ -563,8 +556,8 @@ def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_
 
 
 # --------------------------------------------------------------------------- plots
-def plot_lorenz(data, *, ax=None, lang: str = "en", customer: str = schema.CUSTOMER,
-                amount: str = schema.AMOUNT, mark: float = 0.2, **kwargs):
+def plot_lorenz(data, *, ax: Axes | None = None, lang: str = "en", customer: str = schema.CUSTOMER,
+                amount: str = schema.AMOUNT, mark: float = 0.2, **kwargs) -> Axes:
     """Cumulative value share against cumulative customer share (most valuable first).
 
     Course concept: 二八法则 / 洛伦兹曲线.
@@ -589,8 +582,8 @@ def plot_lorenz(data, *, ax=None, lang: str = "en", customer: str = schema.CUSTO
     return ax
 
 
-def plot_pyramid(tiers: pd.DataFrame, *, ax=None, lang: str = "en", tier: str = "tier",
-                 value: str = "value", **kwargs):
+def plot_pyramid(tiers: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", tier: str = "tier",
+                 value: str = "value", **kwargs) -> Axes:
     """Customer pyramid: horizontal bars of customer share per tier (top tier on top), labelled
     with each tier's value share.
 

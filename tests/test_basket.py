@@ -46,7 +46,7 @@ def test_basket_matrix_long_frame_sorted_boolean_sparse():
 def test_basket_matrix_custom_columns_and_missing_values():
     long = pd.DataFrame({"bon": [1, 1, 2], "artikel": ["x", "y", None]})
     with pytest.raises(DataError, match="artikel"):
-        basket.basket_matrix(long, order="bon", item="artikel")
+        basket.basket_matrix(long, order="bon", product="artikel")
     with pytest.raises(DataError):
         basket.basket_matrix(pd.DataFrame({"order_id": [1], "sku": ["a"]}))
 
@@ -303,7 +303,7 @@ def test_groceries_padded_and_long_formats_agree(shared_data):
     pd.testing.assert_frame_equal(one, padded)
     long = pd.read_csv(folder / "Groceries_dataset_member_date.csv")
     long["order_id"] = long["Member_number"].astype(str) + "_" + long["Date"]
-    m = basket.basket_matrix(long, item="itemDescription")
+    m = basket.basket_matrix(long, product="itemDescription")
     assert m.shape[0] == long["order_id"].nunique()
     # 759 duplicate rows count once: matrix cells = distinct (order, item) pairs
     assert int(m.sparse.to_coo().nnz) == len(long.drop_duplicates(["order_id", "itemDescription"]))
@@ -471,3 +471,14 @@ def test_suggest_min_support_equals_brute_force(baskets, min_confidence, max_len
         assert len(basket.mine_rules(baskets, min_support=got, **kw))
         above = (round(got * len(baskets)) + 1) / len(baskets)
         assert above > 1 or basket.mine_rules(baskets, min_support=above, **kw).empty
+
+
+def test_rules_from_an_itemset_table_do_not_depend_on_its_attrs():
+    # mine_rules used to take N from itemsets.attrs["n_baskets"]; N is count / support of any row.
+    baskets = [["milk", "bread"], ["bread", "butter"], ["milk", "bread", "butter"], ["milk"], ["tea"]] * 3
+    table = basket.frequent_itemsets(baskets, min_support=0.2)
+    bare = pd.concat([table.iloc[:0], table])  # concat drops attrs on pandas 3
+    bare.attrs = {}
+    direct = basket.mine_rules(baskets, min_support=0.2, min_confidence=0.5)
+    pd.testing.assert_frame_equal(basket.mine_rules(bare, min_support=0.2, min_confidence=0.5), direct)
+    assert (direct["support"] == direct["count"] / 15).all()

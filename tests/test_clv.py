@@ -129,7 +129,7 @@ def test_customer_summary_by_hand():
                                       "2024-01-10", "2024-02-01"]),
         "amount": [5.0, 5.0, 20.0, 30.0, 7.0, 9.0],
     })
-    s = clv.customer_summary(tx, calibration_end="2024-01-20", observation_end="2024-02-19", freq="D")
+    s = clv.customer_summary(tx, calibration_end="2024-01-20", observation_end="2024-02-19", unit="D")
     assert list(s.index) == ["a", "b"]  # c arrives after calibration
     assert s.loc["a"].to_dict() == {"frequency": 1, "recency": 14.0, "T": 19.0, "monetary_value": 20.0,
                                     "frequency_holdout": 1, "monetary_value_holdout": 30.0,
@@ -256,13 +256,13 @@ def test_customer_summary_matches_brute_force(rows, cal):
     obs_end = pd.Timestamp("2024-03-15")
     if cal_end < tx["order_date"].min():  # nobody has bought yet: an error, not an empty summary
         with pytest.raises(DataError, match="calibration_end .* before the first purchase"):
-            clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, freq="D")
+            clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, unit="D")
         return
-    got = clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, freq="D")
+    got = clv.customer_summary(tx, calibration_end=cal_end, observation_end=obs_end, unit="D")
     assert list(got.index) == sorted(got.index)
     pd.testing.assert_frame_equal(got, clv.customer_summary(tx.astype({"customer_id": object}),
                                                             calibration_end=cal_end, observation_end=obs_end,
-                                                            freq="D"), check_index_type=False)
+                                                            unit="D"), check_index_type=False)
     days = tx.groupby(["customer_id", "order_date"])["amount"].sum().reset_index()
     for cust, g in days.groupby("customer_id"):
         first = g["order_date"].min()
@@ -277,3 +277,32 @@ def test_customer_summary_matches_brute_force(rows, cal):
         repeat = cal_g[cal_g["order_date"] > first]["amount"]
         assert row["monetary_value"] == pytest.approx(repeat.mean() if len(repeat) else 0.0)
         assert row["frequency_holdout"] == len(hold_g)
+
+
+@pytest.mark.parametrize("model", [clv.BetaGeo(), clv.ModifiedBetaGeo(), clv.GammaGamma()], ids=repr)
+def test_unfitted_models_say_fit_first_everywhere(model, cdnow_summary):
+    # One fitted check (the shared base): array methods and plots used to fail with AttributeError.
+    assert not model.is_fitted and repr(model).endswith("()")
+    calls = [lambda: model.expected_spend(cdnow_summary)] if isinstance(model, clv.GammaGamma) else [
+        lambda: model.predict_purchases(cdnow_summary, 4),
+        lambda: model.conditional_expected_purchases(4, [1.0], [1.0], [2.0]),
+        lambda: model.conditional_probability_alive([1.0], [1.0], [2.0]),
+        lambda: clv.plot_probability_alive(model),
+        lambda: clv.plot_frequency_recency(model),
+    ]
+    for call in calls:
+        with pytest.raises(RuntimeError, match="is not fitted: call fit\\(\\) first"):
+            call()
+
+
+def test_fitted_models_read_the_columns_they_were_fitted_on(cdnow_summary):
+    renamed = cdnow_summary.rename(columns={"frequency": "x", "recency": "t_x", "monetary_value": "m"})
+    bg = clv.BetaGeo().fit(renamed, frequency="x", recency="t_x")
+    gg = clv.GammaGamma().fit(renamed, frequency="x", monetary_value="m")
+    assert bg.is_fitted and bg.columns_ == {"frequency": "x", "recency": "t_x", "T": "T"}
+    assert gg.columns_ == {"frequency": "x", "monetary_value": "m"}
+    # same numbers as on the canonical names
+    pd.testing.assert_series_equal(bg.probability_alive(renamed),
+                                   clv.BetaGeo().fit(cdnow_summary).probability_alive(cdnow_summary))
+    x, tx, T = (renamed[c].to_numpy(float) for c in ("x", "t_x", "T"))
+    np.testing.assert_array_equal(bg.conditional_probability_alive(x, tx, T), bg.probability_alive(renamed))

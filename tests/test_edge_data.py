@@ -98,7 +98,7 @@ def _ch01(tx, ctx):
                                                                retention=[0.5, 0.9], discount=[0.05, 0.10]), _finite
     yield "value.historical_clv", lambda: value.historical_clv(tx, margin=0.3, discount_rate=0.1), _finite
     yield "clv.customer_summary", lambda: ctx.setdefault("summary", clv.customer_summary(
-        tx, calibration_end=cal, observation_end=last, freq="W")), _finite
+        tx, calibration_end=cal, observation_end=last, unit="W")), _finite
     yield "clv.BetaGeo", lambda: ctx.setdefault("bg", clv.BetaGeo().fit(ctx["summary"])), \
         lambda bg: _finite(bg.params_)
     yield "clv.plots", lambda: (

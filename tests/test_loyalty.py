@@ -158,8 +158,9 @@ def test_cross_buying():
 
 def test_attitude_behaviour_quadrants_and_inclusive_thresholds():
     d = pd.DataFrame({"att": [7, 4, 3.9, 1, 4], "beh": [0.9, 0.2, 0.5, 0.0, 0.5]})
-    seg = L.attitude_behaviour(d, attitude="att", behaviour="beh", attitude_threshold=4, behaviour_threshold=0.5)
-    assert seg["segment"].tolist() == ["true", "latent", "spurious", "none", "true"]
+    seg = L.attitude_behaviour(d, attitude="att", behaviour="beh", attitude_at=4, behaviour_at=0.5)
+    assert seg["segment_key"].tolist() == ["true", "latent", "spurious", "none", "true"]
+    assert seg["segment"].tolist()[:2] == ["True loyalty", "Latent loyalty"]  # the label, in lang
     zh = L.attitude_behaviour(d, attitude="att", behaviour="beh", lang="zh")["segment"]
     assert zh.tolist()[:4] == ["绝对忠诚", "潜在忠诚", "惯性忠诚", "非忠诚"]
 
@@ -186,7 +187,7 @@ SEVEN = [
 @pytest.mark.parametrize("expected, attachment, repeat, driver", SEVEN, ids=[s[0] for s in SEVEN])
 def test_each_of_the_seven_types_is_reachable(expected, attachment, repeat, driver):
     d = pd.DataFrame({"attachment": [attachment], "repeat": [repeat], "driver": [driver]})
-    assert L.classify_loyalty_types(d)["loyalty_type"].iloc[0] == expected
+    assert L.classify_loyalty_types(d)["loyalty_type_key"].iloc[0] == expected
 
 
 def test_seven_types_all_distinct_and_chinese_names():
@@ -198,7 +199,7 @@ def test_seven_types_all_distinct_and_chinese_names():
 def test_unmatched_respondent_is_unclassified_with_warning():
     d = pd.DataFrame({"attachment": [6.5], "repeat": [0.1], "driver": ["rewards"]})
     with pytest.warns(CrmlabWarning, match="match no loyalty-type rule"):
-        assert L.classify_loyalty_types(d)["loyalty_type"].iloc[0] == "unclassified"
+        assert L.classify_loyalty_types(d)["loyalty_type_key"].iloc[0] == "unclassified"
 
 
 def test_missing_answers_get_no_type_rather_than_low():
@@ -208,7 +209,8 @@ def test_missing_answers_get_no_type_rather_than_low():
         warnings.simplefilter("error")  # a missing answer is not "unclassified" either
         out = L.classify_loyalty_types(d)
     assert out["loyalty_type"].isna().tolist() == [True, True, True, False]
-    assert out["loyalty_type"].iloc[3] == "super_value"
+    assert out["loyalty_type_key"].isna().tolist() == [True, True, True, False]
+    assert out["loyalty_type_key"].iloc[3] == "super_value"
     assert out["attachment_level"].isna().tolist() == [True, False, False, False]
     assert out["repeat_level"].isna().tolist() == [False, True, False, False]
     assert L.classify_loyalty_types(d, lang="zh")["loyalty_type"].iloc[3] == "超值忠诚"
@@ -216,7 +218,7 @@ def test_missing_answers_get_no_type_rather_than_low():
 
 def test_driver_text_is_normalised_and_unknown_driver_is_an_error():
     d = pd.DataFrame({"attachment": [6.5], "repeat": [0.9], "driver": [" Emotional attachment"]})
-    assert L.classify_loyalty_types(d)["loyalty_type"].iloc[0] == "super_value"
+    assert L.classify_loyalty_types(d)["loyalty_type_key"].iloc[0] == "super_value"
     with pytest.raises(DataError, match="no rule knows"):
         L.classify_loyalty_types(d.assign(driver=["brand love"]))
 
@@ -225,7 +227,7 @@ def test_rules_are_data():
     rules = L.LOYALTY_TYPE_RULES.copy()
     rules.loc["price", "repeat"] = "high"  # a textbook that calls price-loyal customers frequent buyers
     d = pd.DataFrame({"attachment": [2.0], "repeat": [0.9], "driver": ["lowest_price"]})
-    assert L.classify_loyalty_types(d, rules=rules)["loyalty_type"].iloc[0] == "price"
+    assert L.classify_loyalty_types(d, rules=rules)["loyalty_type_key"].iloc[0] == "price"
     dup = pd.concat([rules, rules.loc[["price"]].rename(index={"price": "other"})])
     with pytest.raises(ValueError, match="ambiguous"):
         L.classify_loyalty_types(d, rules=dup)
@@ -235,8 +237,8 @@ def test_rules_are_data():
 def test_loyalty_panel_truth_recovered():
     for seed in (0, 1, 2):
         panel, truth = L.make_loyalty_panel(400, seed=seed, return_truth=True)
-        assert (L.classify_loyalty_types(panel)["loyalty_type"] == truth.types).all()
-        assert (L.attitude_behaviour(panel)["segment"] == truth.segments).all()
+        assert (L.classify_loyalty_types(panel)["loyalty_type_key"] == truth.types).all()
+        assert (L.attitude_behaviour(panel)["segment_key"] == truth.segments).all()
         assert set(truth.types) == set(L.LOYALTY_TYPE_RULES.index)
         sow = L.share_of_wallet_survey(panel)
         np.testing.assert_allclose(sow, panel["repeat"], atol=0.01)
@@ -298,14 +300,14 @@ def test_attitudinal_measures_leaves_out_absent_items(answers):
 
 def test_attitudinal_measures_threshold_and_scale(answers):
     # On 1–5 the default cut is 4; with 5 only the two 5s count: x 1/4, y 1/2.
-    r = L.attitudinal_measures(answers, by="group", price_sensitive_min=5)
+    r = L.attitudinal_measures(answers, by="group", price_sensitive_at=5)
     assert r["price_sensitive_share"].tolist() == [0.25, 0.5]
     # Shifted to a 1–7 scale the default cut is 5: x 7, 4, 6, 5 → 3/4; y 3, 7 → 1/2.
     seven = answers.assign(price_sensitivity=answers["price_sensitivity"] + 2)
     r7 = L.attitudinal_measures(seven, by="group", price_scale=(1, 7))
     assert r7["price_sensitive_share"].tolist() == [0.75, 0.5]
-    with pytest.raises(ValueError, match="price_sensitive_min"):
-        L.attitudinal_measures(answers, price_sensitive_min=6)
+    with pytest.raises(ValueError, match="price_sensitive_at"):
+        L.attitudinal_measures(answers, price_sensitive_at=6)
 
 
 @pytest.mark.parametrize("column, value, match", [
@@ -425,7 +427,7 @@ def test_brand_patterns_sorts_by_sequence_number():
 def test_brand_panel_truth_recovered(seed, length):
     panel, truth = L.make_brand_panel(200, length, seed=seed, return_truth=True)
     assert len(panel) == 200 * length
-    found = L.brand_patterns(panel)["pattern"]
+    found = L.brand_patterns(panel)["pattern_key"]
     assert (found == truth.patterns).all()
     assert set(truth.patterns) == {"undivided", "divided", "unstable", "no_loyalty"}
 

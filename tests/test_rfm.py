@@ -103,8 +103,12 @@ def test_explicit_snapshot_and_later_transactions(tx):
 def test_bad_input_raises_data_error(tx):
     with pytest.raises(DataError, match="customer"):
         R.rfm_table(tx, customer="client")
-    with pytest.raises(DataError, match="not dates"):
-        R.rfm_table(tx.assign(order_date=tx["order_date"].astype(str)))
+    # Date strings are parsed (one rule for every chapter, crmlab._validate.as_dates): same table.
+    pd.testing.assert_frame_equal(R.rfm_table(tx.assign(order_date=tx["order_date"].astype(str))),
+                                  R.rfm_table(tx))
+    garbage = tx.assign(order_date=tx["order_date"].astype(str).where(tx.index != 3, "someday"))
+    with pytest.raises(DataError, match=r"not dates: row 3: 'someday'"):
+        R.rfm_table(garbage)
     with pytest.raises(DataError, match="empty"):
         R.rfm_scores(R.rfm_table(tx).iloc[:0])
 
@@ -265,8 +269,50 @@ def test_segment_summary_against_groupby(hand_scores):
     assert summary["share_revenue"].sum() == pytest.approx(1.0)
     assert summary.loc["Champions", "share_revenue"] == pytest.approx(300 / 2660)
     assert summary["action"].str.len().gt(0).all()
-    zh = R.segment_summary(hand_scores, R.segment(hand_scores, scheme="named", lang="zh"), lang="zh")
+    zh = R.segment_summary(hand_scores, R.segments(hand_scores, scheme="named", lang="zh"), lang="zh")
     assert zh.loc["冠军客户", "action"] == R.ACTIONS["Champions"][1]
+    assert zh.loc["冠军客户", "segment_key"] == "Champions"
+    keyed = R.segment_summary(hand_scores, R.segments(hand_scores, scheme="named"))
+    pd.testing.assert_frame_equal(keyed.drop(columns="segment_key"), summary)
+
+
+def test_segments_give_a_key_that_does_not_change_with_lang(hand_scores):
+    en, zh = (R.segments(hand_scores, scheme=s, lang=lang) for s in ("named",) for lang in ("en", "zh"))
+    assert en["segment_key"].astype(str).tolist() == zh["segment_key"].astype(str).tolist()
+    assert zh["segment"].astype(str).tolist() == [R.TERMS[k][1] for k in en["segment_key"].astype(str)]
+    assert R.segment(hand_scores, scheme="named", lang="zh").tolist() == zh["segment"].tolist()
+
+
+def test_translating_labels_back_is_deprecated(hand_scores):
+    # The old way: Chinese labels into segment_summary, which looked them up in both languages.
+    labels_zh = R.segment(hand_scores, scheme="named", lang="zh")
+    with pytest.warns(DeprecationWarning, match="translating them back"):
+        old = R.segment_summary(hand_scores, labels_zh, lang="zh")
+    new = R.segment_summary(hand_scores, R.segments(hand_scores, scheme="named", lang="zh"), lang="zh")
+    pd.testing.assert_frame_equal(old, new.drop(columns="segment_key"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # English names are keys: no translation, no warning
+        R.segment_summary(hand_scores, R.segment(hand_scores, scheme="named"))
+
+
+def test_score_levels_are_an_argument_not_an_attribute(hand_scores):
+    # Scores on 1..7 where nobody reached 7: the levels used to come from .attrs["bins"] alone,
+    # and a filter or merge that drops attrs silently changed the rescaling to 1..5.
+    scores = hand_scores[["recency", "frequency", "monetary"]].copy()
+    for dim in R.SCORE_COLUMNS.values():
+        scores[dim] = np.minimum(hand_scores[dim], 5) + (hand_scores[dim] >= 4)  # 1..6 on 1..7 levels
+    scores.attrs["bins"] = dict.fromkeys(R.DIMENSIONS, 7)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CrmlabWarning)
+        explicit = R.segment(scores, scheme="named", bins=7)
+        with pytest.warns(DeprecationWarning, match="pass bins="):
+            from_attrs = R.segment(scores, scheme="named")
+        bare = scores.copy()
+        bare.attrs = {}
+        observed = R.segment(bare, scheme="named")
+    assert from_attrs.tolist() == explicit.tolist()
+    assert R.segment(bare, scheme="named", bins=7).tolist() == explicit.tolist()
+    assert observed.tolist() != explicit.tolist()  # 1..6 rescaled as if 6 were the top: why bins= matters
 
 
 def test_kmeans_recovers_separated_groups():
@@ -321,7 +367,8 @@ def test_plots_label_in_chinese(hand_scores, monkeypatch):
         assert dist.get_title() == "RFM 得分分布"
         assert [t.get_text() for t in dist.get_legend().get_texts()] == ["R 得分", "F 得分", "M 得分"]
         seg = R.segment(hand_scores, scheme="named", lang="zh")
-        bars = R.plot_segments(R.segment_summary(hand_scores, seg, lang="zh"), lang="zh")
+        bars = R.plot_segments(R.segment_summary(hand_scores, R.segments(hand_scores, scheme="named", lang="zh"),
+                                                 lang="zh"), lang="zh")
         assert bars.get_title() == "客户群规模与收入占比"
         assert "冠军客户" in [t.get_text() for t in bars.get_yticklabels()]
         scatter = R.plot_rfm_scatter(hand_scores, x="frequency", y="monetary", hue=seg, lang="zh")
@@ -363,7 +410,7 @@ def test_scores_invariants(rows, bins, method):
     for scheme in ("mean_split", "named"):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", CrmlabWarning)
-            seg = R.segment(s, scheme=scheme)
+            seg = R.segment(s, scheme=scheme, bins=bins)
         assert seg.notna().all() and len(seg) == len(rfm)
 
 
@@ -455,3 +502,11 @@ def test_online_retail_france_through_rfm(shared_data):
             == (snapshot - by["when"].max().sort_index()).dt.days.to_numpy()).all()
     assert not tx["order_id"].str.startswith("C").any()
     assert seg.notna().all() and scores["r_score"].between(1, 5).all()
+
+
+def test_snapshot_day_is_the_day_rfm_table_counts_to(tx):
+    day = R.snapshot_day(tx)
+    assert day == tx["order_date"].max().normalize() + pd.Timedelta(days=1)  # the day after the last purchase
+    pd.testing.assert_frame_equal(R.rfm_table(tx, snapshot=day), R.rfm_table(tx))
+    assert R.rfm_table(tx).attrs["snapshot"] == day.date().isoformat()
+    assert R.snapshot_day(tx, snapshot=pd.Period("2024-06")) == pd.Timestamp("2024-06-30")

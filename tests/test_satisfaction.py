@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import matplotlib
 import numpy as np
@@ -70,7 +71,7 @@ def test_types_at_and_around_thresholds(sat, loy, expected):
 @pytest.mark.parametrize("call, message", [
     (lambda s: S.customer_types(s, satisfied_at=8), "satisfied_at=8 is outside the scale of column 'satisfaction' (1–5)"),
     (lambda s: S.customer_types(s, loyal_at=1), "loyal_at=1 is outside the scale of column 'repurchase_intent'"),
-    (lambda s: S.satisfaction_zones(s, affection_from=6), "affection_from=6 is outside"),
+    (lambda s: S.satisfaction_zones(s, affection_at=6), "affection_at=6 is outside"),
     (lambda s: S.satisfaction_zones(s, defection_below=0.5), "defection_below=0.5 is outside"),
 ])
 def test_cut_points_outside_the_scale_are_errors(call, message):
@@ -104,10 +105,10 @@ def test_zones_boundaries_and_counts():
     assert z.attrs["boundaries"]["defection_below"] == pytest.approx(2.6)
     assert z["n"].tolist() == [2, 2, 2]
     assert z["loyalty_mean"].tolist() == [1.0, 3.0, 5.0]
-    z2 = S.satisfaction_zones(s, scale=(1, 5), defection_below=3, affection_from=4)
+    z2 = S.satisfaction_zones(s, scale=(1, 5), defection_below=3, affection_at=4)
     assert z2["n"].tolist() == [2, 1, 3]
     with pytest.raises(DataError):
-        S.satisfaction_zones(s, scale=(1, 5), defection_below=5, affection_from=4)
+        S.satisfaction_zones(s, scale=(1, 5), defection_below=5, affection_at=4)
 
 
 # ---------------------------------------------------------------- curves vs the generator's truth
@@ -262,4 +263,39 @@ def test_real_starbucks_through_chapter(shared_data):
     assert c["mean"].between(0, 1).all()
     types = S.customer_types(s, loyalty="loyal", loyal_at=1)
     assert types["quadrant"].notna().all()
-    assert S.driver_analysis(s, rates[1:], target="loyal").shape == (6, 3)
+    drivers = S.driver_analysis(s, rates[1:], target="loyal")
+    assert drivers.shape == (6, 4)  # importance, performance, quadrant_key, quadrant
+    assert set(drivers["quadrant_key"]) <= {"keep_up", "concentrate", "low_priority", "overkill"}
+
+
+def _vlines_hlines(ax):
+    v = [line.get_xdata()[0] for line in ax.get_lines() if len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]]
+    h = [line.get_ydata()[0] for line in ax.get_lines() if len(line.get_ydata()) == 2 and line.get_ydata()[0] == line.get_ydata()[1]]
+    return v, h
+
+
+def test_plot_cut_points_do_not_come_from_attrs():
+    import matplotlib.pyplot as plt
+
+    s = pd.DataFrame({"satisfaction": [1, 2, 3, 4, 5] * 4, "repurchase_intent": [5, 4, 3, 2, 1] * 4})
+    types = S.customer_types(s, satisfaction_scale=(1, 5), loyalty_scale=(1, 5))
+    bare = types.copy()
+    bare.attrs = {}  # what a filter + join does on pandas 3: the lines used to vanish
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        assert _vlines_hlines(S.plot_customer_types(bare)) == ([3.5], [3.5])  # cut 4 on 1–5, line half below
+        assert _vlines_hlines(S.plot_customer_types(types)) == ([3.5], [3.5])
+        assert _vlines_hlines(S.plot_customer_types(bare, satisfied_at=3, loyal_at=5)) == ([2.5], [4.5])
+    # nobody answered 4: the columns say 5, the old attrs 4 — old behaviour, with a DeprecationWarning
+    gap = S.customer_types(s[s["satisfaction"] != 4], satisfied_at=4, loyal_at=4,
+                           satisfaction_scale=(1, 5), loyalty_scale=(1, 5))
+    with pytest.warns(DeprecationWarning, match="satisfied_at="):
+        assert _vlines_hlines(S.plot_customer_types(gap))[0] == [3.5]
+    drivers = S.driver_analysis(make_survey(300, seed=3), list(ATTRIBUTES)[:4])
+    plain = drivers.copy()
+    plain.attrs = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        v, h = _vlines_hlines(S.plot_importance_performance(plain))
+    assert v == [pytest.approx(drivers["performance"].mean())] and h == [pytest.approx(drivers["importance"].mean())]
+    plt.close("all")

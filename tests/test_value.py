@@ -52,12 +52,14 @@ def test_abc_tiers_by_hand():
     tiers = value.abc_tiers(TINY, cuts=(0.7, 0.9))
     # cumulative shares 0.5, 0.7, 0.85, 0.95, 1.0: a and b make the first 70% (A),
     # c and d cross 90% (B), e is C.
-    assert tiers["tier"].to_dict() == {"a": "A", "b": "A", "c": "B", "d": "B", "e": "C"}
-    summary = value.tier_summary(tiers)
+    assert tiers["tier_key"].to_dict() == {"a": "A", "b": "A", "c": "B", "d": "B", "e": "C"}
+    assert tiers.loc["a", "tier"] == "A (key)"  # the label, in lang
+    summary = value.tier_summary(tiers, tier="tier_key")
     assert summary.loc["A", "value_share"] == pytest.approx(0.7)
     assert summary["customers"].sum() == 5
     zh = value.abc_tiers(TINY, cuts=(0.7, 0.9), lang="zh")
     assert zh.loc["a", "tier"].startswith("A 类")
+    assert zh["tier_key"].equals(tiers["tier_key"])
 
 
 def test_pyramid_thresholds_are_parameters():

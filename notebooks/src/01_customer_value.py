@@ -148,10 +148,10 @@ past.sort_values("historical_clv", ascending=False).round({"revenue": 2, "histor
 # alive and leaves after any purchase with probability $p \sim \text{Beta}(a, b)$. It needs only the
 # frequency $x$ (repeat purchases), recency $t_x$ (time of the last purchase since the first) and age $T$.
 # Note: this recency is not RFM's "days since the last purchase", and this $r$ is a Gamma shape, not the
-# retention rate of section 3. Time is in weeks (`freq="W"`).
+# retention rate of section 3. Time is in weeks (`unit="W"`).
 
 # %%
-summary = clv.customer_summary(tx, calibration_end=calibration_end, observation_end=last, freq="W")
+summary = clv.customer_summary(tx, calibration_end=calibration_end, observation_end=last, unit="W")
 summary.round(2).head()
 
 # %%

@@ -56,8 +56,9 @@ tx = setup(data, columns, lang=lang)
 # "today"). Frequency counts distinct orders when there is an order id, otherwise rows.
 
 # %%
-table = rfm.rfm_table(tx, snapshot=snapshot)
-print("snapshot:", table.attrs["snapshot"], "| customers:", len(table))
+snapshot_used = rfm.snapshot_day(tx, snapshot=snapshot)
+table = rfm.rfm_table(tx, snapshot=snapshot_used)
+print("snapshot:", snapshot_used.date(), "| customers:", len(table))
 table.head()
 
 # %%
@@ -118,7 +119,7 @@ pd.DataFrame({"equal weights": scores["rfm_score"], "weights 1:2:3": weighted["r
 # 重要挽留客户 (R↓F↓M↑), and the four 一般… types with M↓.
 
 # %%
-types = rfm.segment(scores, scheme="mean_split", lang=lang)
+types = rfm.segments(scores, scheme="mean_split", lang=lang)
 type_summary = rfm.segment_summary(scores, types, lang=lang)
 type_summary[["customers", "share_customers", "share_revenue", "recency", "frequency", "monetary"]].round(2)
 
@@ -138,7 +139,7 @@ ax = rfm.plot_segments(type_summary, lang=lang)
 rfm.NAMED_SEGMENT_RULES
 
 # %%
-segments = rfm.segment(scores, scheme=scheme, lang=lang)
+segments = rfm.segments(scores, scheme=scheme, lang=lang, bins=bins)
 summary = rfm.segment_summary(scores, segments, lang=lang)
 summary[["customers", "share_customers", "share_revenue", "recency", "frequency", "avg_order_value"]].round(2)
 
@@ -182,7 +183,7 @@ custom.value_counts().rename("customers").to_frame()
 # the **inertia** (within-cluster sum of squares) shows the "elbow".
 
 # %%
-km = rfm.RFMKMeans(n_clusters=n_clusters, k_range=range(2, 7), random_state=seed).fit(table)
+km = rfm.RFMKMeans(n_clusters=n_clusters, k_range=range(2, 7), seed=seed).fit(table)
 print("chosen k:", km.n_clusters_)
 km.selection_.round(3)
 
@@ -190,7 +191,7 @@ km.selection_.round(3)
 km.centers_.round(1)
 
 # %%
-pd.crosstab(segments, km.labels_.rename("cluster"))
+pd.crosstab(segments["segment"], km.labels_.rename("cluster"))
 
 # %%
 fig, axes = plt.subplots(1, 3, figsize=(14, 4))
@@ -234,7 +235,7 @@ check("rfm.2", answer, data=tx)
 
 # %% tags=["solution"]
 t = rfm.rfm_table(tx)
-answer = t.loc[rfm.segment(t) == "Important value", "revenue"].sum() / t["revenue"].sum()
+answer = t.loc[rfm.segments(t)["segment_key"] == "Important value", "revenue"].sum() / t["revenue"].sum()
 
 # %%
 check("rfm.3", answer, data=tx)
@@ -252,6 +253,6 @@ check("rfm.3", answer, data=tx)
 # - Kohavi, R., & Parekh, R. (2004). Visualizing RFM segmentation. *SIAM International Conference on Data Mining*.
 
 # %%
-headline(customers=len(table), snapshot=table.attrs["snapshot"], one_time_buyers=f"{(table['frequency'] == 1).mean():.1%}",
+headline(customers=len(table), snapshot=snapshot_used.date().isoformat(), one_time_buyers=f"{(table['frequency'] == 1).mean():.1%}",
          top_revenue_segment=f"{summary['share_revenue'].idxmax()} ({summary['share_revenue'].max():.1%} of revenue)",
          k_means_clusters=int(km.n_clusters_))

@@ -72,7 +72,7 @@ curve = satisfaction.loyalty_curve(gen, by="industry")
 curve["mean"].unstack().round(2)
 
 # %%
-ax = satisfaction.plot_loyalty_curves(curve, lang=lang, ylabel="Repurchase intention (1–5)")
+ax = satisfaction.plot_loyalty_curves(curve, lang=lang, ylabel="repurchase_intent")
 
 # %% [markdown]
 # **What this tells a manager.** In a competitive market, moving customers from "satisfied" (4) to "completely
@@ -171,7 +171,7 @@ real_curve = satisfaction.loyalty_curve(survey)
 real_curve.round(2).head(11)
 
 # %%
-ax = satisfaction.plot_loyalty_curves(real_curve, lang=lang, ylabel="Repurchase intention")
+ax = satisfaction.plot_loyalty_curves(real_curve, lang=lang, ylabel="repurchase_intent")
 
 # %%
 real_types = satisfaction.customer_types(survey, satisfied_at=satisfied_at, loyal_at=loyal_at, lang=lang)
@@ -179,7 +179,7 @@ print("cut points:", {k: real_types.attrs["cut_points"][k] for k in ("satisfied_
 real_types["type"].value_counts(sort=False).to_frame("respondents")
 
 # %%
-satisfaction.satisfaction_zones(survey, defection_below=defection_below, affection_from=affection_from,
+satisfaction.satisfaction_zones(survey, defection_below=defection_below, affection_at=affection_from,
                                  lang=lang).round(2)
 
 # %%
@@ -210,7 +210,7 @@ check("satisfaction.1", answer, data=survey)
 
 # %% tags=["solution"]
 car_types = satisfaction.customer_types(gen[gen["industry"] == "automobiles"])
-answer = (car_types["quadrant"] == "Mercenary").mean()
+answer = (car_types["quadrant_key"] == "mercenary").mean()
 
 # %%
 check("satisfaction.2", answer, data=gen)

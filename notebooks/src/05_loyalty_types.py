@@ -90,11 +90,7 @@ freq_table = loyalty.purchase_frequency(tx)
 freq_table[["n_purchases", "frequency", "mean_interpurchase_days", "spend"]].describe().round(2)
 
 # %%
-import seaborn as sns
-
-gaps = loyalty.interpurchase_times(tx)
-ax = sns.histplot(gaps[gaps <= gaps.quantile(0.95)], bins=30)
-_ = ax.set_xlabel("Days between purchases (longest 5% not shown)")
+ax = loyalty.plot_interpurchase_times(tx, longest=0.05, lang=lang)
 
 # %% [markdown]
 # Two "typical" cycles appear: the median of all gaps (`median_interpurchase_days` in section 1, pulled towards
@@ -172,13 +168,13 @@ panel, truth = loyalty.make_loyalty_panel(n_respondents, seed=seed, return_truth
 panel.head()
 
 # %%
-segments = loyalty.attitude_behaviour(panel, attitude_threshold=attitude_threshold,
-                                      behaviour_threshold=repeat_threshold, lang=lang)
+segments = loyalty.attitude_behaviour(panel, attitude_at=attitude_threshold, behaviour_at=repeat_threshold,
+                                      lang=lang)
 segments["segment"].value_counts()
 
 # %%
-ax = loyalty.plot_attitude_behaviour(panel, attitude_threshold=attitude_threshold,
-                                     behaviour_threshold=repeat_threshold, lang=lang)
+ax = loyalty.plot_attitude_behaviour(panel, attitude_at=attitude_threshold, behaviour_at=repeat_threshold,
+                                     lang=lang)
 
 # %% [markdown]
 # **What this tells a manager:** latent-loyal customers like us but buy elsewhere — remove the barrier
@@ -194,8 +190,8 @@ ax = loyalty.plot_attitude_behaviour(panel, attitude_threshold=attitude_threshol
 loyalty.LOYALTY_TYPE_RULES[["attachment", "repeat", "driver"]]
 
 # %%
-types = loyalty.classify_loyalty_types(panel, attachment_threshold=attitude_threshold,
-                                       repeat_threshold=repeat_threshold, lang=lang)
+types = loyalty.classify_loyalty_types(panel, attitude_at=attitude_threshold, behaviour_at=repeat_threshold,
+                                       lang=lang)
 pd.crosstab(types["loyalty_type"], segments["segment"])
 
 # %% [markdown]
@@ -244,7 +240,7 @@ ax = loyalty.plot_brand_patterns(patterns, lang=lang)
 # differently from the generator, e.g. after changing `min_length` or `core_share`.
 
 # %%
-pd.crosstab(patterns["pattern"], brand_truth.patterns, margins=True)
+pd.crosstab(patterns["pattern_key"], brand_truth.patterns, margins=True)
 
 # %% [markdown]
 # Share of wallet of our brand `A` by pattern, among the customers who bought `A` at least once:
@@ -293,18 +289,18 @@ check("loyalty.1", answer, data=tx)
 # **2.** How many respondents of `panel` are super-value loyal (超值忠诚) with the notebook's thresholds?
 
 # %% tags=["solution"]
-labels = loyalty.classify_loyalty_types(panel, attachment_threshold=attitude_threshold,
-                                        repeat_threshold=repeat_threshold)["loyalty_type"]
+labels = loyalty.classify_loyalty_types(panel, attitude_at=attitude_threshold,
+                                        behaviour_at=repeat_threshold)["loyalty_type_key"]
 answer = (labels == "super_value").sum()
 
 # %%
-check("loyalty.2", answer, panel=panel, attachment_threshold=attitude_threshold, repeat_threshold=repeat_threshold)
+check("loyalty.2", answer, panel=panel, attitude_at=attitude_threshold, behaviour_at=repeat_threshold)
 
 # %% [markdown]
 # **3.** What share of the brand panel's customers show divided loyalty (左右逢源)?
 
 # %% tags=["solution"]
-answer = (loyalty.brand_patterns(brand_panel, min_length=min_length, core_share=core_share)["pattern"]
+answer = (loyalty.brand_patterns(brand_panel, min_length=min_length, core_share=core_share)["pattern_key"]
           == "divided").mean()
 
 # %%
@@ -326,6 +322,6 @@ check("loyalty.3", answer, brand_panel=brand_panel, min_length=min_length, core_
 
 # %%
 repeat = loyalty.repeat_purchase(tx)
-top_type = str(types["loyalty_type"].value_counts().idxmax())  # a key in English tables, a name in Chinese
+top_type = str(types["loyalty_type"].value_counts().idxmax())  # the label, in lang
 headline(customers=int(repeat["customers"]), repeat_rate=f"{repeat['repeat_rate']:.1%}",
-         most_common_loyalty_type=term(top_type, "en", loyalty.TERMS) if lang == "en" else top_type)
+         most_common_loyalty_type=top_type)

@@ -141,8 +141,7 @@ curve = lifecycle.retention_curve(lifetimes, by="quarter", lang=lang)
 curve[curve["time"].isin([0, 3, 6, 12])].round(3)
 
 # %%
-ax = lifecycle.plot_retention_curve(curve, lang=lang)
-_ = ax.set_xlabel("Months since first purchase")
+ax = lifecycle.plot_retention_curve(curve, lang=lang, time="months_since_first")
 
 # %% [markdown]
 # **What this tells a manager:** the steep drop at month 0 is the customers whose last purchase came within a
@@ -166,8 +165,7 @@ sub_curve = lifecycle.tenure_retention(subs, tenure=tenure_col, churn=churn_col,
 sub_curve[sub_curve["time"].isin([1, 12, 24, 48])].pivot(index="time", columns="group", values="survival").round(3)
 
 # %%
-ax = lifecycle.plot_retention_curve(sub_curve, lang=lang)
-_ = ax.set_xlabel("Tenure (months)")
+ax = lifecycle.plot_retention_curve(sub_curve, lang=lang, time="tenure_months")
 
 # %% [markdown]
 # Monthly churn rate (流失率) and retention rate (保持率) per contract: customers lost divided by the
