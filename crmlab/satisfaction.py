@@ -4,7 +4,7 @@ Loyalty curves by satisfaction level (Jones & Sasser 1995), the satisfaction × 
 types (loyalist/apostle, mercenary, hostage, defector/terrorist), the zones of defection,
 indifference and affection, the Net Promoter Score with its confidence interval, driver
 (importance–performance) analysis and Cronbach's alpha. Input is a canonical survey frame
-(:func:`crmlab.survey.read_survey`, :func:`crmlab.survey.make_survey`), but every function
+(:func:`crmlab.read_survey`, :func:`crmlab.datasets.make_survey`), but every function
 takes column-name keywords so any frame of numbers works.
 """
 
@@ -489,7 +489,7 @@ def plot_loyalty_curves(curve: pd.DataFrame, *, ax: Axes | None = None, lang: st
 
     Examples
     --------
-    >>> from crmlab.survey import make_survey
+    >>> from crmlab.datasets import make_survey
     >>> ax = plot_loyalty_curves(loyalty_curve(make_survey(500, seed=0), by="industry"))
     """
     import seaborn as sns
@@ -540,7 +540,7 @@ def plot_customer_types(types: pd.DataFrame, *, satisfied_at: float | None = Non
 
     Examples
     --------
-    >>> from crmlab.survey import make_survey
+    >>> from crmlab.datasets import make_survey
     >>> ax = plot_customer_types(customer_types(make_survey(500, seed=0)))
     """
     import seaborn as sns
@@ -587,7 +587,7 @@ def plot_importance_performance(drivers: pd.DataFrame, *, importance_at: float |
 
     Examples
     --------
-    >>> from crmlab.survey import make_survey, ATTRIBUTES
+    >>> from crmlab.datasets import make_survey, ATTRIBUTES
     >>> ax = plot_importance_performance(driver_analysis(make_survey(500, seed=0), list(ATTRIBUTES)))
     """
     import seaborn as sns

@@ -4,7 +4,7 @@ Layers, bottom to top (a module may import from its own layer and the ones below
 
 0. foundations — ``errors``, ``schema``, ``_text``, ``_files`` and the small shared helpers
    (``_ids``, ``_dates``, ``labels``, ``_plotting``, ``_validate``, ``_occasions``, ``_docstrings``,
-   ``_outputs``);
+   ``_outputs``, ``_deprecate``);
 1. data in — ``io``, ``survey`` (its reader), ``datasets``;
 2. chapters — ``value``, ``clv``, ``rfm``, ``basket``, ``satisfaction``, ``loyalty``, ``lifecycle``,
    ``overview``;
@@ -29,22 +29,15 @@ PACKAGE = Path(crmlab.__file__).resolve().parent
 
 LAYERS = {
     0: {"errors", "schema", "_text", "_files", "_ids", "_dates", "labels", "_plotting", "_validate", "_occasions",
-        "_docstrings", "_outputs"},
+        "_docstrings", "_outputs", "_deprecate"},
     1: {"io", "survey", "datasets"},
     2: {"value", "clv", "rfm", "basket", "satisfaction", "loyalty", "lifecycle", "overview"},
     3: {"notebook", "report", "exercises", "cli", "__init__", "_parameters"},
 }
 
-# Known violations today, in files other branches are renovating in parallel (issue 13). Each entry is
-# (importing module, imported module, name or "<upward>"). The coordinator removes entries after
-# merging; the test fails when an entry is no longer needed, so the list only shrinks.
-ALLOWED = {
-    # R-chapters: purchase occasions move to _occasions.py, shared by loyalty and lifecycle.
-    ("crmlab.lifecycle", "crmlab.loyalty", "_as_dates"),
-    # R-chapters: satisfaction's cut-point helpers move to _validate.py.
-    ("crmlab.loyalty", "crmlab.satisfaction", "_check_cut"),
-    ("crmlab.loyalty", "crmlab.satisfaction", "_default_high"),
-}
+# Known violations: none since the renovation merged. An entry (importing module, imported module, name
+# or "<upward>") may only be added with a reason; the test fails when one is no longer needed.
+ALLOWED: set[tuple[str, str, str]] = set()
 
 
 def _layer(module: str) -> int:
