@@ -120,7 +120,6 @@ def plot_brand_patterns(patterns: pd.DataFrame, *, ax: Axes | None = None, lang:
     -------
     matplotlib.axes.Axes
     """
-    import seaborn as sns
 
     pl = plot_lang(lang)
     if "pattern_key" in patterns.columns:
@@ -132,12 +131,18 @@ def plot_brand_patterns(patterns: pd.DataFrame, *, ax: Axes | None = None, lang:
         reverse = {term(k, code, TERMS): k for k in BROWN_PATTERNS for code in ("en", "zh")} | {k: k for k in BROWN_PATTERNS}
         keys = pd.Series(patterns["pattern"]).map(reverse)
     counts = keys.value_counts().reindex(list(BROWN_PATTERNS), fill_value=0)
-    counts = counts[counts > 0]
+    return _customer_bars(counts[counts > 0], ax=ax, lang=pl, category="pattern", color="C0", **kwargs)
+
+
+def _customer_bars(counts: pd.Series, *, ax, lang: str, category: str, color: str, **kwargs) -> Axes:
+    """Horizontal bars of customers per category key, labelled through the term table."""
+    import seaborn as sns
+
     ax = get_ax(ax)
-    sns.barplot(x=counts.to_numpy(), y=[term(k, pl, TERMS) for k in counts.index], ax=ax,
-                color=kwargs.pop("color", "C0"), **kwargs)
-    ax.set_xlabel(term("customers", pl, TERMS))
-    ax.set_ylabel(term("pattern", pl, TERMS))
+    sns.barplot(x=counts.to_numpy(), y=[term(k, lang, TERMS) for k in counts.index], ax=ax,
+                color=kwargs.pop("color", color), **kwargs)
+    ax.set_xlabel(term("customers", lang, TERMS))
+    ax.set_ylabel(term(category, lang, TERMS))
     return ax
 
 
@@ -158,13 +163,7 @@ def plot_loyalty_ladder(ladder: pd.DataFrame, *, ax: Axes | None = None, lang: s
     -------
     matplotlib.axes.Axes
     """
-    import seaborn as sns
 
     pl = plot_lang(lang)
     counts = pd.Series(ladder["stage_key"]).value_counts().reindex(list(LADDER), fill_value=0)[::-1]
-    ax = get_ax(ax)
-    sns.barplot(x=counts.to_numpy(), y=[term(k, pl, TERMS) for k in counts.index], ax=ax,
-                color=kwargs.pop("color", "C2"), **kwargs)
-    ax.set_xlabel(term("customers", pl, TERMS))
-    ax.set_ylabel(term("stage", pl, TERMS))
-    return ax
+    return _customer_bars(counts, ax=ax, lang=pl, category="stage", color="C2", **kwargs)
