@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 
 from crmlab import basket, clv, lifecycle, loyalty, overview, rfm, satisfaction, value
+from crmlab.datasets import load_survey
 from crmlab.errors import DataError
-from crmlab.survey import load_survey
 
 # ------------------------------------------------------------------------------------------ data
 

@@ -47,8 +47,7 @@ def test_with_cjk_font_chinese_renders_without_missing_glyphs(monkeypatch):
 # ------------------------------------------------------------------ one rule for translated categories
 def _categorical_outputs():
     from crmlab import lifecycle, loyalty, satisfaction, value
-    from crmlab.datasets import make_transactions
-    from crmlab.survey import make_survey
+    from crmlab.datasets import make_survey, make_transactions
 
     panel = loyalty.make_loyalty_panel(120, seed=1)
     brand = loyalty.make_brand_panel(60, 6, seed=1)

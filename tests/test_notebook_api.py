@@ -11,9 +11,8 @@ import pandas as pd
 import pytest
 
 from crmlab import notebook
-from crmlab.datasets import load_data
+from crmlab.datasets import load_data, load_survey
 from crmlab.io import quality_report
-from crmlab.survey import load_survey
 
 
 def test_setup_loads_transactions_like_the_reader_and_prints_its_quality_report(capsys):
@@ -28,7 +27,7 @@ def test_setup_loads_transactions_like_the_reader_and_prints_its_quality_report(
 
 def test_setup_reads_a_survey_with_reader_options(capsys):
     survey = notebook.setup("ecsi", {}, kind="survey", scales=None, not_applicable=None)
-    expected = load_survey("ecsi", mapping={})
+    expected = load_survey("ecsi")
     pd.testing.assert_frame_equal(survey, expected)
     assert capsys.readouterr().out == f"{expected.attrs['quality']}\n"
 

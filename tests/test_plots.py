@@ -54,8 +54,7 @@ class _Data:
 
     def __init__(self):
         from crmlab import basket, clv, lifecycle, loyalty, rfm, satisfaction, value
-        from crmlab.datasets import make_transactions
-        from crmlab.survey import ATTRIBUTES, make_survey
+        from crmlab.datasets import ATTRIBUTES, make_survey, make_transactions
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

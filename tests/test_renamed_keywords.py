@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from crmlab import basket, clv, loyalty, rfm, satisfaction
-from crmlab.survey import ATTRIBUTES, make_survey
+from crmlab.datasets import ATTRIBUTES, make_survey
 
 CHAPTERS = ("value", "clv", "rfm", "basket", "satisfaction", "loyalty", "lifecycle", "overview")
 

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from crmlab import satisfaction as S
+from crmlab.datasets import ATTRIBUTES, make_survey
 from crmlab.errors import CrmlabWarning, DataError
-from crmlab.survey import ATTRIBUTES, make_survey, read_survey
+from crmlab.io import read_survey
 
 matplotlib.use("Agg")
 
@@ -229,7 +230,7 @@ def test_plots_return_axes(survey):
 
 def test_real_ecsi_through_chapter(shared_data):
     s = read_survey(shared_data / "satisfaction_ecsi" / "satisfaction.csv", scales=(0, 10),
-                    mapping={"satisfaction": "sat1", "repurchase_intent": "loy1", "recommend": "loy3"})
+                    columns={"satisfaction": "sat1", "repurchase_intent": "loy1", "recommend": "loy3"})
     alpha = S.cronbach_alpha(s, ["satisfaction", "sat2", "sat3"])
     assert 0.6 < alpha < 1
     assert len(S.loyalty_curve(s)) > 3
@@ -245,7 +246,7 @@ def test_real_airline_through_chapter(shared_data):
     items = ["Inflight wifi service", "Seat comfort", "Online boarding", "Cleanliness", "Checkin service"]
     s = read_survey(shared_data / "airline_satisfaction" / "airline_passenger_satisfaction_test.csv",
                     respondent="id", scales={c: (1, 5) for c in items}, not_applicable=0,
-                    mapping={"segment": "Customer Type"},
+                    columns={"segment": "Customer Type"},
                     recode={"satisfaction": {"satisfied": 1, "neutral or dissatisfied": 0}})
     d = S.driver_analysis(s, items, target="satisfaction")
     assert d.loc["Online boarding", "importance"] > d.loc["Checkin service", "importance"]
@@ -258,7 +259,7 @@ def test_real_starbucks_through_chapter(shared_data):
     rates = ["productRate", "priceRate", "promoRate", "ambianceRate", "wifiRate", "serviceRate", "chooseRate"]
     s = read_survey(shared_data / "starbucks_survey" / "starbucks_satisfaction_survey_encoded.csv",
                     respondent="Id", scales={**{c: (1, 5) for c in rates}, "loyal": (0, 1)}, reverse=["loyal"],
-                    mapping={"satisfaction": "productRate"})
+                    columns={"satisfaction": "productRate"})
     c = S.loyalty_curve(s, loyalty="loyal")
     assert c["mean"].between(0, 1).all()
     types = S.customer_types(s, loyalty="loyal", loyal_at=1)

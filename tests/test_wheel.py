@@ -70,7 +70,7 @@ def test_installed_kit_finds_its_data_and_chapters_from_any_folder(tmp_path):
 
 def test_the_readers_error_messages_name_are_on_the_package_face():
     import crmlab
-    from crmlab import survey
+    from crmlab import datasets, io
 
-    assert crmlab.read_survey is survey.read_survey and crmlab.load_survey is survey.load_survey
+    assert crmlab.read_survey is io.read_survey and crmlab.load_survey is datasets.load_survey
     assert {"read_survey", "load_survey"} <= set(crmlab.__all__)
