@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .._validate import as_numeric
+from ..errors import DataError
 
-__all__ = ["TERMS", "DICK_BASU", "LOYALTY_TYPE_RULES", "BROWN_PATTERNS", "LADDER", "numeric"]
+__all__ = ["TERMS", "DICK_BASU", "LOYALTY_TYPE_RULES", "BROWN_PATTERNS", "LADDER", "numeric", "draw_planted"]
 
 #: Terms of this chapter: key → (English, 中文).
 TERMS: dict[str, tuple[str, str]] = {
@@ -104,3 +106,13 @@ LADDER = ("prospect", "first_time", "client", "supporter", "advocate", "loyal")
 def numeric(frame: pd.DataFrame, column: str, keyword: str) -> pd.Series:
     """Column ``column`` as float64, answers that are not numbers named (:func:`crmlab._validate.as_numeric`)."""
     return as_numeric(frame, column, keyword=keyword, fix="Recode the answers as numbers (e.g. a 1-7 scale).")
+
+
+def draw_planted(shares: dict, known, n: int, rng: np.random.Generator, what: str) -> np.ndarray:
+    """Draw ``n`` planted categories (loyalty types, Brown patterns) in proportion to ``shares``."""
+    unknown = set(shares) - set(known)
+    if unknown:
+        raise DataError(f"unknown {what} {sorted(unknown)}; known: {list(known)}.")
+    names = list(shares)
+    p = np.array([shares[k] for k in names], dtype=float)
+    return np.array(names)[rng.choice(len(names), size=n, p=p / p.sum())]

@@ -14,7 +14,7 @@ from .. import schema
 from .._validate import require_columns
 from ..errors import DataError
 from ..labels import key_label
-from ._common import BROWN_PATTERNS, TERMS
+from ._common import BROWN_PATTERNS, TERMS, draw_planted
 
 __all__ = ["brand_pattern", "brand_patterns", "make_brand_panel", "BrandPanelTruth", "PANEL_BRANDS"]
 
@@ -193,13 +193,8 @@ def make_brand_panel(n_customers: int = 300, length: int = 8, *, seed: int = 0, 
     if n_customers < 1:
         raise DataError(f"n_customers must be at least 1, got {n_customers}.")
     shares = {**_DEFAULT_PATTERN_SHARES, **(pattern_shares or {})}
-    unknown = set(shares) - set(BROWN_PATTERNS[:4])
-    if unknown:
-        raise ValueError(f"unknown patterns {sorted(unknown)}; known: {list(BROWN_PATTERNS[:4])}.")
     rng = np.random.default_rng(seed)
-    names = list(shares)
-    p = np.array([shares[k] for k in names], dtype=float)
-    patterns = np.array(names)[rng.choice(len(names), size=n_customers, p=p / p.sum())]
+    patterns = draw_planted(shares, BROWN_PATTERNS[:4], n_customers, rng, "patterns")
     price = dict(zip(PANEL_BRANDS, rng.uniform(8, 20, len(PANEL_BRANDS)).round(2)))
     ids = [f"P{i:04d}" for i in range(1, n_customers + 1)]
     seqs = [_pattern_sequence(pat, length, rng) for pat in patterns]

@@ -17,7 +17,7 @@ from .._deprecate import renamed_keywords
 from .._validate import require_columns
 from ..errors import CrmlabWarning, DataError, format_examples
 from ..labels import key_label, term
-from ._common import DICK_BASU, LADDER, LOYALTY_TYPE_RULES, TERMS, numeric
+from ._common import DICK_BASU, LADDER, LOYALTY_TYPE_RULES, TERMS, draw_planted, numeric
 
 __all__ = ["attitude_behaviour", "classify_loyalty_types", "loyalty_ladder", "make_loyalty_panel", "LoyaltyTruth"]
 
@@ -238,13 +238,8 @@ def make_loyalty_panel(n_respondents: int = 500, *, seed: int = 0, type_shares: 
     if n_respondents < 1:
         raise DataError(f"n_respondents must be at least 1, got {n_respondents}.")
     shares = {**_DEFAULT_TYPE_SHARES, **(type_shares or {})}
-    unknown = set(shares) - set(LOYALTY_TYPE_RULES.index)
-    if unknown:
-        raise ValueError(f"unknown loyalty types {sorted(unknown)}; known: {list(LOYALTY_TYPE_RULES.index)}.")
     rng = np.random.default_rng(seed)
-    names = list(shares)
-    p = np.array([shares[t] for t in names], dtype=float)
-    types = np.array(names)[rng.choice(len(names), size=n_respondents, p=p / p.sum())]
+    types = draw_planted(shares, LOYALTY_TYPE_RULES.index, n_respondents, rng, "loyalty types")
     rules = LOYALTY_TYPE_RULES.loc[types]
     high_att = (rules["attachment"] == "high").to_numpy()
     high_rep = (rules["repeat"] == "high").to_numpy()
