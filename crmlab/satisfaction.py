@@ -22,7 +22,7 @@ from crmlab import schema
 from crmlab._deprecate import renamed_keywords
 from crmlab._plotting import get_ax
 from crmlab._validate import as_numeric, check_cut, default_high, require_columns
-from crmlab.errors import CrmlabWarning, DataError, format_examples
+from crmlab.errors import DataError, format_examples
 from crmlab.labels import key_label, plot_lang, term
 
 __all__ = [
@@ -76,7 +76,11 @@ def _numeric(frame: pd.DataFrame, column: str) -> pd.Series:
 
 
 def _scale(frame: pd.DataFrame, column: str, scale) -> tuple[float, float]:
-    """Declared scale: the argument, else the reader's .attrs['scales'], else observed min–max."""
+    """Declared scale: the argument, else the one :func:`crmlab.read_survey` declared on the frame.
+
+    Never the observed range: a filtered or merged survey (pandas drops ``.attrs`` on a merge) would
+    otherwise move a 1–5 scale to 2–5 and every default cut point with it.
+    """
     if scale is not None:
         low, high = (float(v) for v in scale)
         return low, high
@@ -85,10 +89,10 @@ def _scale(frame: pd.DataFrame, column: str, scale) -> tuple[float, float]:
         low, high = declared[column]
         return float(low), float(high)
     values = pd.to_numeric(frame[column], errors="coerce")
-    warnings.warn(f"no scale declared for {column!r}; using the observed range "
-                  f"{values.min():g}–{values.max():g}. Pass the scale (e.g. (1, 5)) or read the survey "
-                  "with crmlab.read_survey(..., scales=...).", CrmlabWarning, stacklevel=3)
-    return float(values.min()), float(values.max())
+    raise DataError(f"column {column!r} has no declared answer scale (its answers run {values.min():g}–"
+                    f"{values.max():g}, which need not be the scale). Pass it, e.g. satisfaction_scale=(1, 5) "
+                    "or scale=(1, 5); a survey read with crmlab.read_survey(..., scales=...) declares it, but "
+                    "a merge or filter can lose that declaration.")
 
 
 # --------------------------------------------------------------------------------------------
@@ -177,8 +181,8 @@ def customer_types(survey: pd.DataFrame, *, satisfaction: str = schema.SATISFACT
     apostle_at, terrorist_at : (float, float), optional
         Default: the top (bottom) of both scales.
     satisfaction_scale, loyalty_scale : (low, high), optional
-        Scales; default from ``survey.attrs["scales"]`` (set by :func:`read_survey`), else the
-        observed range (with a warning).
+        Scales; default: the scales :func:`crmlab.read_survey` declared (a DataError when none is
+        declared — the observed range is never taken for the scale).
     lang : {"en", "zh"}
         Language of the type names.
 

@@ -15,7 +15,7 @@ from hypothesis.extra.numpy import arrays
 
 from crmlab import satisfaction as S
 from crmlab.datasets import ATTRIBUTES, make_survey
-from crmlab.errors import CrmlabWarning, DataError
+from crmlab.errors import DataError
 from crmlab.io import read_survey
 
 matplotlib.use("Agg")
@@ -95,9 +95,26 @@ def test_types_defaults_reported_and_moved():
     assert moved.attrs["cut_points"]["loyal_at"] == 5.0
 
 
-def test_types_warn_without_declared_scale():
-    with pytest.warns(CrmlabWarning, match="no scale declared"):
+def test_types_stop_without_declared_scale():
+    with pytest.raises(DataError, match="'satisfaction' has no declared answer scale .*satisfaction_scale=\\(1, 5\\)"):
         S.customer_types(pd.DataFrame({"satisfaction": [1, 5], "repurchase_intent": [1, 5]}))
+
+
+def test_a_filtered_and_merged_survey_keeps_its_scale_or_says_so():
+    # Issue 13: on pandas 3 a merge drops .attrs; the scale must not silently become the observed 2–5.
+    survey = make_survey(500, seed=1)
+    expected = S.customer_types(survey)["type_key"]
+    high = survey[survey["satisfaction"] >= 2]
+    joined = high.merge(survey[["segment"]] if "segment" in survey else survey.iloc[:, :0],
+                        left_index=True, right_index=True, suffixes=("", "_y"))
+    try:
+        got = S.customer_types(joined)
+    except DataError as exc:
+        assert "no declared answer scale" in str(exc)
+    else:
+        assert got.attrs["cut_points"] == S.customer_types(survey).attrs["cut_points"]
+    declared = S.customer_types(joined, satisfaction_scale=(1, 5), loyalty_scale=(1, 5))
+    assert declared["type_key"].equals(expected.loc[declared.index])
 
 
 def test_zones_boundaries_and_counts():
