@@ -116,7 +116,8 @@ def test_every_bank_is_listed_by_name_in_the_registry():
     import crmlab
     from crmlab.exercises.registry import BANKS
 
-    on_disk = {f"crmlab.{p.stem}" for p in Path(crmlab.__file__).parent.glob("_exercises_*.py")}
+    banks = Path(crmlab.__file__).parent / "exercises" / "banks"
+    on_disk = {f"crmlab.exercises.banks.{p.stem}" for p in banks.glob("*.py") if p.stem != "__init__"}
     assert set(BANKS) == on_disk and len(BANKS) == len(set(BANKS))
     prefixes = {exercise_id.split(".")[0] for exercise_id in exercises.registered()}
     assert len(prefixes) == len(BANKS), "one bank per chapter"

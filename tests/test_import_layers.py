@@ -8,7 +8,7 @@ Layers, bottom to top (a module may import from its own layer and the ones below
 1. data in — ``io``, ``survey`` (its reader), ``datasets``;
 2. chapters — ``value``, ``clv``, ``rfm``, ``basket``, ``satisfaction``, ``loyalty``, ``lifecycle``,
    ``overview``;
-3. what people use — ``notebook``, ``report``, ``exercises`` and its banks (``_exercises_*``), ``cli``,
+3. what people use — ``notebook``, ``report``, ``exercises`` (with its banks), ``cli``,
    and the package face ``crmlab/__init__.py``.
 
 A private name (leading underscore) is its module's own business: what two modules share moves down
@@ -42,8 +42,6 @@ ALLOWED: set[tuple[str, str, str]] = set()
 
 def _layer(module: str) -> int:
     top = module.split(".")[1] if module.count(".") else "__init__"
-    if top.startswith("_exercises_"):
-        return 3  # an exercise bank belongs with crmlab.exercises
     for layer, names in LAYERS.items():
         if top in names:
             return layer

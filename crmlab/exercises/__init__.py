@@ -5,7 +5,7 @@ student's own data when the exercise needs it (``check("rfm.1", answer, data=tx)
 student can get a different data set (``make_transactions(seed=<student number>)``).
 
 - :mod:`~crmlab.exercises.registry` — one definition per exercise; the chapter banks
-  (``crmlab/_exercises_<chapter>.py``) are listed in :data:`~crmlab.exercises.registry.BANKS`;
+  (``crmlab/exercises/banks/<chapter>.py``) are listed in :data:`~crmlab.exercises.registry.BANKS`;
 - :mod:`~crmlab.exercises.checking` — :func:`check` and comparing an answer with the expected one;
 - :mod:`~crmlab.exercises.strip` — student versions of a chapter (solutions emptied).
 """

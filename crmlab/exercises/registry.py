@@ -1,6 +1,6 @@
 """The exercise registry: one definition per exercise id, from the banks listed in :data:`BANKS`.
 
-A bank is one module per chapter (``crmlab/_exercises_<chapter>.py``) whose functions are
+A bank is one module per chapter (``crmlab/exercises/banks/<chapter>.py``) whose functions are
 registered with :func:`exercise`. The banks are named here, not found by scanning file names, so
 adding a chapter's exercises is one line in :data:`BANKS`.
 """
@@ -13,15 +13,15 @@ from dataclasses import dataclass
 
 __all__ = ["Exercise", "exercise", "registered", "get", "BANKS"]
 
-#: The exercise banks, one per chapter, in chapter order (modules of the ``crmlab`` package).
+#: The exercise banks, one per chapter, in chapter order (modules of ``crmlab.exercises.banks``).
 BANKS = (
-    "crmlab._exercises_start",
-    "crmlab._exercises_value",
-    "crmlab._exercises_rfm",
-    "crmlab._exercises_basket",
-    "crmlab._exercises_satisfaction",
-    "crmlab._exercises_loyalty",
-    "crmlab._exercises_lifecycle",
+    "crmlab.exercises.banks.start",
+    "crmlab.exercises.banks.value",
+    "crmlab.exercises.banks.rfm",
+    "crmlab.exercises.banks.basket",
+    "crmlab.exercises.banks.satisfaction",
+    "crmlab.exercises.banks.loyalty",
+    "crmlab.exercises.banks.lifecycle",
 )
 
 

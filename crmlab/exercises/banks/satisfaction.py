@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .exercises import exercise
-from .satisfaction import cronbach_alpha, customer_types, nps
+from ...satisfaction import cronbach_alpha, customer_types, nps
+from ..registry import exercise
 
 
 @exercise("satisfaction.1", hint="nps(survey) returns one row 'all'; the score is 100 × (share answering 9–10 "

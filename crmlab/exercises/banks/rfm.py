@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .exercises import exercise
-from .rfm import rfm_table, segments
+from ...rfm import rfm_table, segments
+from ..registry import exercise
 
 
 @exercise("rfm.1", hint="rfm_table(tx) has one row per customer; count the rows where frequency == 1 "

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import lifecycle
-from .exercises import exercise
+from ... import lifecycle
+from ..registry import exercise
 
 
 @exercise("lifecycle.1", hint="Build lifecycle.cohort_table(data) and read the first cohort's value in column 1 "

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .exercises import exercise
-from .io import quality_report
+from ...io import quality_report
+from ..registry import exercise
 
 
 @exercise("start.1", hint="Count distinct values of the customer_id column (Series.nunique()).")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .clv import BetaGeo, customer_summary
-from .exercises import exercise
-from .value import gini, top_share
+from ...clv import BetaGeo, customer_summary
+from ...value import gini, top_share
+from ..registry import exercise
 
 
 @exercise("value.1", hint="top_share(tx, 0.2) sums amount per customer, ranks customers from the most "

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .basket import FIVE_BASKETS, frequent_itemsets, mine_rules
-from .exercises import exercise
+from ...basket import FIVE_BASKETS, frequent_itemsets, mine_rules
+from ..registry import exercise
 
 
 @exercise("basket.1", hint="Confidence of {milk, diapers} → beer = support of all three items / support of "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import warnings
 
-from . import loyalty
-from .exercises import exercise
+from ... import loyalty
+from ..registry import exercise
 
 
 @exercise("loyalty.1", hint="loyalty.repeat_purchase(data) returns a Series; read its 'repeat_rate' "
