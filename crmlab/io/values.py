@@ -44,6 +44,13 @@ def row_labels(index: pd.Index, positions, *, from_file: bool) -> list:
     return [index[p] for p in positions]
 
 
+def bad_examples(shown: pd.Series, bad: pd.Series, *, from_file: bool) -> tuple[int, str]:
+    """How many values are ``bad``, and up to five of them as "line 3: 'x'" text."""
+    positions = np.flatnonzero(bad.to_numpy())
+    labels = row_labels(shown.index, positions, from_file=from_file)
+    return len(positions), format_examples(zip(labels, shown.iloc[positions]), where="line" if from_file else "row")
+
+
 def _currencies(text: pd.Series) -> pd.Series:
     """The currency (ISO code) each value is marked with, or NA."""
     found = pd.Series(pd.NA, index=text.index, dtype="object")
@@ -135,11 +142,9 @@ def _to_number(values: pd.Series, column: str, keyword: str, report: QualityRepo
     numbers = pd.to_numeric(cleaned, errors="coerce")
     bad = numbers.isna() & text.notna()
     if bad.any():
-        positions = np.flatnonzero(bad.to_numpy())
-        labels = row_labels(values.index, positions, from_file=from_file)
-        examples = format_examples(zip(labels, text.iloc[positions]), where="line" if from_file else "row")
+        count, examples = bad_examples(text, bad, from_file=from_file)
         raise DataError(
-            f"column {column!r} ({keyword}=) has {len(positions):,} value(s) that are not numbers: "
+            f"column {column!r} ({keyword}=) has {count:,} value(s) that are not numbers: "
             f"{examples}. Fix or remove those rows, or map {keyword}= to the numeric column."
         )
     return numbers.astype("float64")
@@ -288,11 +293,9 @@ def parse_dates(values: pd.Series, column: str, date_format: str | None, report:
         parsed = parsed.dt.tz_localize(None)
     bad = parsed.isna() & present
     if bad.any():
-        positions = np.flatnonzero(bad.to_numpy())
-        labels = row_labels(values.index, positions, from_file=from_file)
-        examples = format_examples(zip(labels, values.iloc[positions]), where="line" if from_file else "row")
+        count, examples = bad_examples(values, bad, from_file=from_file)
         raise DataError(
-            f"column {column!r} (date=) has {len(positions):,} value(s) that are not dates in the "
+            f"column {column!r} (date=) has {count:,} value(s) that are not dates in the "
             f"format {fmt!r}: {examples}. Pass date_format= (e.g. '%d/%m/%Y' or '%Y%m%d'), or map "
             "date= to the order date column."
         )
