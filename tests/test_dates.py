@@ -27,8 +27,8 @@ TX = pd.DataFrame({
 JUNE_30 = [pd.Timestamp("2024-06-30"), "2024-06-30", dt.date(2024, 6, 30), pd.Period("2024-06", "M"),
            pd.Period("2024-06-30", "D"), pd.Period("2024Q2", "Q"), pd.Timestamp("2024-06-30 18:00", tz="UTC")]
 CALLS = {
-    "clv.customer_summary calibration_end": lambda d: clv.customer_summary(TX, calibration_end=d, freq="D"),
-    "clv.customer_summary observation_end": lambda d: clv.customer_summary(TX, observation_end=d, freq="D"),
+    "clv.customer_summary calibration_end": lambda d: clv.customer_summary(TX, calibration_end=d, unit="D"),
+    "clv.customer_summary observation_end": lambda d: clv.customer_summary(TX, observation_end=d, unit="D"),
     "rfm.rfm_table snapshot": lambda d: rfm.rfm_table(TX, snapshot=d),
     "lifecycle.lifecycle_stages snapshot": lambda d: lifecycle.lifecycle_stages(TX, snapshot=d),
     "lifecycle.customer_lifetimes snapshot": lambda d: lifecycle.customer_lifetimes(TX, snapshot=d),
@@ -62,7 +62,7 @@ def test_period_start_is_its_first_day_for_start():
 
 
 def test_period_end_is_its_last_day_by_hand():
-    s = clv.customer_summary(TX, calibration_end=pd.Period("2024-06", "M"), freq="D")
+    s = clv.customer_summary(TX, calibration_end=pd.Period("2024-06", "M"), unit="D")
     # by hand: a's purchases on or before 2024-06-30 are Jan 5 and Mar 10; T = Jun 30 − Jan 5 = 177 days
     assert s.loc["a", "frequency"] == 1 and s.loc["a", "T"] == 177 and s.loc["a", "frequency_holdout"] == 1
     assert s.loc["b", "frequency"] == 1  # Jun 30 itself is in the calibration period
@@ -83,7 +83,7 @@ BAD_PERIODS = [
 @pytest.mark.parametrize("cal, obs, words", BAD_PERIODS)
 def test_customer_summary_refuses_impossible_periods(cal, obs, words):
     with pytest.raises(DataError) as info:
-        clv.customer_summary(TX, calibration_end=cal, observation_end=obs, freq="D")
+        clv.customer_summary(TX, calibration_end=cal, observation_end=obs, unit="D")
     message = str(info.value)
     assert all(w in message for w in words), message
     assert "\n" not in message
