@@ -32,7 +32,7 @@ def _pairs(data, min_support=0.01):
 @exercise("basket.4", hint="Mine single-consequent rules with the notebook's thresholds, then apply "
                            "basket.prune_redundant: how many rules are left?")
 def _pruned_count(data, min_support, min_confidence, max_len=None):
-    from .basket import prune_redundant
+    from ...basket import prune_redundant
 
     rules = mine_rules(data, min_support=min_support, min_confidence=min_confidence, max_len=max_len,
                        single_consequent=True)
