@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from . import schema
+from ._docstrings import fill_doc
 from ._plotting import get_ax
 from ._validate import as_dates, as_day, as_numeric, require_columns
 from .errors import DataError, format_examples
@@ -300,6 +301,11 @@ def abc_tiers(data, *, cuts: tuple[float, float] = (0.8, 0.95), customer: str = 
     up the first ``cuts[0]`` of value are A (key customers, 关键客户), up to ``cuts[1]`` B
     (普通客户), the rest C (小客户). A customer whose value crosses a cut belongs to the higher tier.
 
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the ``tier`` labels (``tier_key`` does not change).
+
     Returns
     -------
     DataFrame
@@ -556,11 +562,17 @@ def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_
 
 
 # --------------------------------------------------------------------------- plots
+@fill_doc
 def plot_lorenz(data, *, ax: Axes | None = None, lang: str = "en", customer: str = schema.CUSTOMER,
                 amount: str = schema.AMOUNT, mark: float = 0.2, **kwargs) -> Axes:
     """Cumulative value share against cumulative customer share (most valuable first).
 
     Course concept: 二八法则 / 洛伦兹曲线.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
 
     Examples
     --------
@@ -582,12 +594,18 @@ def plot_lorenz(data, *, ax: Axes | None = None, lang: str = "en", customer: str
     return ax
 
 
+@fill_doc
 def plot_pyramid(tiers: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", tier: str = "tier",
                  value: str = "value", **kwargs) -> Axes:
     """Customer pyramid: horizontal bars of customer share per tier (top tier on top), labelled
     with each tier's value share.
 
     Course concept: 客户金字塔.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
 
     Examples
     --------
