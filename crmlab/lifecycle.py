@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 
 from . import schema
 from ._dates import as_day
+from ._docstrings import fill_doc
 from ._occasions import purchase_occasions
 from ._plotting import get_ax
 from ._validate import as_dates, require_columns
@@ -177,6 +178,11 @@ def stage_summary(stages: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """Customers per lifecycle stage with their share and what to do (output of :func:`lifecycle_stages`).
 
     Course concept: 客户生命周期各阶段的管理重点.
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the stage labels in the index.
 
     Examples
     --------
@@ -368,6 +374,11 @@ def retention_curve(table: pd.DataFrame, *, tenure: str = "tenure", churned: str
 
     Course concept: 顾客保持率 over tenure, compared between groups (contract type, cohort, channel).
 
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the group name used without ``by`` ("All customers").
+
     Returns
     -------
     DataFrame
@@ -408,6 +419,8 @@ def tenure_retention(table: pd.DataFrame, *, tenure: str = "tenure", churn: str 
         Churn flag column: bool, 0/1, or text like Yes/No (matched case-insensitively).
     by : str, optional
         Group column, e.g. ``"Contract"``.
+    lang : {"en", "zh"}
+        As for :func:`retention_curve`.
 
     Returns
     -------
@@ -454,6 +467,11 @@ def churn_rates(table: pd.DataFrame, *, tenure: str = "tenure", churn: str = "Ch
 
     .. math:: \\hat h = \\frac{\\#\\text{churned}}{\\sum_i \\text{tenure}_i}, \\qquad \\hat r = 1 - \\hat h
 
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the group name used without ``by`` ("All customers").
+
     Returns
     -------
     DataFrame
@@ -489,6 +507,7 @@ class SubscriptionTruth:
 DEFAULT_MONTHLY_CHURN = {"Month-to-month": 0.06, "One year": 0.02, "Two year": 0.006}
 
 
+@fill_doc
 def make_subscriptions(n_customers: int = 3000, *, seed: int = 0, monthly_churn: dict | None = None,
                        max_tenure: int = 72, return_truth: bool = False):
     """Generate a Telco-like subscription table (tenure in months, churn Yes/No, contract).
@@ -498,6 +517,10 @@ def make_subscriptions(n_customers: int = 3000, *, seed: int = 0, monthly_churn:
 
     Customers sign up uniformly over the last ``max_tenure`` months; each month a customer leaves with
     their contract's probability; those still subscribed today are censored at their tenure.
+
+    Parameters
+    ----------
+    {seed}
 
     Returns
     -------
@@ -534,10 +557,16 @@ def make_subscriptions(n_customers: int = 3000, *, seed: int = 0, monthly_churn:
 # plots
 # ------------------------------------------------------------------------------------------
 
+@fill_doc
 def plot_cohort_heatmap(table: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", annot: bool | None = None, **kwargs) -> Axes:
     """Heatmap of a cohort retention table (output of :func:`cohort_table`).
 
     Course concept: 同期群留存热力图 — read down a column to compare cohorts at the same age.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
     """
     import seaborn as sns
 
@@ -558,6 +587,7 @@ def plot_cohort_heatmap(table: pd.DataFrame, *, ax: Axes | None = None, lang: st
     return ax
 
 
+@fill_doc
 def plot_retention_curve(curve: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", ci: bool = True,
                          time: str = "tenure", **kwargs) -> Axes:
     """Step plot of Kaplan–Meier retention curves (output of :func:`retention_curve`).
@@ -569,6 +599,8 @@ def plot_retention_curve(curve: pd.DataFrame, *, ax: Axes | None = None, lang: s
     time : str
         Term for the time axis, in ``lang``: ``"tenure"``, ``"tenure_months"`` or
         ``"months_since_first"`` (any key of :data:`TERMS`).
+    {ax}
+    {lang}
     """
     pl = plot_lang(lang)
     ax = get_ax(ax)
@@ -589,10 +621,16 @@ def plot_retention_curve(curve: pd.DataFrame, *, ax: Axes | None = None, lang: s
     return ax
 
 
+@fill_doc
 def plot_lifecycle_stages(stages: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Bar chart of customers per lifecycle stage (output of :func:`lifecycle_stages`).
 
     Course concept: 客户生命周期阶段分布.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
     """
     import seaborn as sns
 
