@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from . import schema
+from ._docstrings import fill_doc
 from ._plotting import get_ax
 from .labels import plot_lang, term
 
@@ -85,9 +86,16 @@ def revenue_by_period(transactions: pd.DataFrame, *, freq: str = "MS", date: str
     return transactions.set_index(date)[amount].resample(freq).sum().rename("revenue")
 
 
+@fill_doc
 def plot_revenue_over_time(transactions: pd.DataFrame, *, freq: str = "MS", ax: Axes | None = None, lang: str = "en",
                            date: str = schema.DATE, amount: str = schema.AMOUNT) -> Axes:
-    """Line plot of revenue per period; returns the Axes."""
+    """Line plot of revenue per period; returns the Axes.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
+    """
     lang = plot_lang(lang)
     series = revenue_by_period(transactions, freq=freq, date=date, amount=amount)
     ax = get_ax(ax)
