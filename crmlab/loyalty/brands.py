@@ -97,6 +97,8 @@ def brand_patterns(panel: pd.DataFrame, *, customer: str = schema.CUSTOMER, seq:
     ----------
     panel : DataFrame
         One row per purchase: customer, purchase order (``purchase_seq``, or a date) and brand.
+    lang : {"en", "zh"}
+        Language of the ``pattern`` labels (``pattern_key`` does not change).
 
     Returns
     -------
