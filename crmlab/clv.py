@@ -819,6 +819,8 @@ def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, unit: str = "W"
     ----------
     {ax}
     {lang}
+    {customer}
+    {date}
     """
     lang = plot_lang(lang)
     require_columns(transactions, {"customer": customer, "date": date}, role="transactions")
