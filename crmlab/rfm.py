@@ -162,10 +162,15 @@ ACTIONS: dict[str, tuple[str, str]] = {
 # RFM table
 # --------------------------------------------------------------------------------------------
 
+@fill_doc
 def snapshot_day(transactions: pd.DataFrame, *, snapshot=None, date: str = schema.DATE) -> pd.Timestamp:
     """The snapshot day :func:`rfm_table` counts recency to, for the same arguments.
 
     Course concept: RFM 分析的分析日期 — recency is measured to a fixed day, never "today".
+
+    Parameters
+    ----------
+    {date}
 
     Returns
     -------
@@ -189,6 +194,7 @@ def snapshot_day(transactions: pd.DataFrame, *, snapshot=None, date: str = schem
     return dates.max().normalize() + pd.Timedelta(days=1)
 
 
+@fill_doc
 def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = schema.CUSTOMER,
               date: str = schema.DATE, amount: str = schema.AMOUNT, order: str | None = None,
               monetary: str = "sum") -> pd.DataFrame:
@@ -207,8 +213,9 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
         the data (never today's date, so results are reproducible). Transactions after the
         snapshot are left out with a :class:`~crmlab.CrmlabWarning`. A date, a date string or a
         ``pd.Period`` (its last day: ``pd.Period("2024-06")`` is 2024-06-30).
-    customer, date, amount : str
-        Column names (canonical defaults).
+    {customer}
+    {date}
+    {amount}
     order : str, optional
         Order id column: frequency counts distinct orders. Default ``"order_id"`` when that column
         exists; otherwise each row counts as one purchase.
