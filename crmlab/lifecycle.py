@@ -77,6 +77,7 @@ def _labels(keys, lang: str) -> list[str]:
 # lifecycle stages
 # ------------------------------------------------------------------------------------------
 
+@fill_doc
 def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: int = 180,
                      exploration_days: int = 90,
                      lapse_factor: float = 3.0, decline_ratio: float = 0.67, growth_ratio: float = 1.33,
@@ -115,6 +116,9 @@ def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: 
         What the rates measure.
     lang : {"en", "zh"}
         Language of ``stage``.
+    {customer}
+    {date}
+    {amount}
 
     Returns
     -------
@@ -201,6 +205,7 @@ def stage_summary(stages: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
 # cohorts
 # ------------------------------------------------------------------------------------------
 
+@fill_doc
 def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", normalize: bool = True,
                  max_periods: int | None = None, customer: str = schema.CUSTOMER,
                  date: str = schema.DATE) -> pd.DataFrame:
@@ -218,6 +223,8 @@ def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", normalize: bool
         Shares of the cohort size (default) or customer counts.
     max_periods : int, optional
         Keep only columns 0…max_periods.
+    {customer}
+    {date}
 
     Returns
     -------
@@ -329,6 +336,7 @@ def kaplan_meier(durations, events, *, confidence_level: float = 0.95) -> pd.Dat
     return out[["at_risk", "churned", "censored", "survival", "period_retention", "lower", "upper"]]
 
 
+@fill_doc
 def customer_lifetimes(transactions: pd.DataFrame, *, snapshot=None, churn_after_days: float = 180,
                        unit_days: float = 30.0, customer: str = schema.CUSTOMER,
                        date: str = schema.DATE) -> pd.DataFrame:
@@ -338,6 +346,11 @@ def customer_lifetimes(transactions: pd.DataFrame, *, snapshot=None, churn_after
     customer without purchase for more than ``churn_after_days`` before the snapshot counts as churned
     at their last purchase; the others are still customers (censored at the snapshot). ``snapshot``
     (default: the last date in the data) is a date, a date string or a ``pd.Period`` (its last day).
+
+    Parameters
+    ----------
+    {customer}
+    {date}
 
     Returns
     -------
