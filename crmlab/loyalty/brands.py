@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._docstrings import fill_doc
 from .._validate import require_columns
 from ..errors import DataError
 from ..labels import key_label
@@ -86,6 +87,7 @@ def brand_pattern(sequence, *, min_length: int = 3, min_repeat: int = 2, core_sh
     return info
 
 
+@fill_doc
 def brand_patterns(panel: pd.DataFrame, *, customer: str = schema.CUSTOMER, seq: str = schema.PURCHASE_SEQ,
                    brand: str = schema.BRAND, min_length: int = 3, min_repeat: int = 2, core_share: float = 0.5,
                    lang: str = "en") -> pd.DataFrame:
@@ -99,6 +101,7 @@ def brand_patterns(panel: pd.DataFrame, *, customer: str = schema.CUSTOMER, seq:
         One row per purchase: customer, purchase order (``purchase_seq``, or a date) and brand.
     lang : {"en", "zh"}
         Language of the ``pattern`` labels (``pattern_key`` does not change).
+    {customer}
 
     Returns
     -------
