@@ -1,4 +1,5 @@
-"""Every public chapter function documents its ``ax``, ``lang`` and ``seed`` (issue 13).
+"""Every public chapter function documents its ``ax``, ``lang``, ``seed`` and its ``customer``/``date``/``amount``
+column keywords (issue 13).
 
 The shared fragments of :mod:`crmlab._docstrings` make this cheap; the test makes a new function
 that skips them fail, and checks that no ``{marker}`` line is left unfilled.
@@ -19,7 +20,7 @@ from crmlab._docstrings import FRAGMENTS, fill_doc
 MODULES = ["crmlab.value", "crmlab.clv", "crmlab.rfm", "crmlab.basket", "crmlab.satisfaction",
            "crmlab.lifecycle", "crmlab.overview", "crmlab.datasets.generators"]
 MODULES += sorted(f"crmlab.loyalty.{m.name}" for m in pkgutil.iter_modules(crmlab.loyalty.__path__))
-CHECKED = ("ax", "lang", "seed")
+CHECKED = ("ax", "lang", "seed", "customer", "date", "amount")
 
 
 def _public_functions():
@@ -90,7 +91,7 @@ def test_no_unfilled_marker(name):
 
 @pytest.mark.parametrize("name", sorted(n for n, f in FUNCTIONS.items()
                                         if set(CHECKED) & set(inspect.signature(f).parameters)))
-def test_ax_lang_seed_are_documented(name):
+def test_ax_lang_seed_and_column_keywords_are_documented(name):
     func = FUNCTIONS[name]
     wanted = set(CHECKED) & set(inspect.signature(func).parameters)
     missing = wanted - _documented(_parameters_section(func.__doc__ or ""))
