@@ -140,6 +140,7 @@ def delivered_value(
     return out
 
 
+@fill_doc
 def make_delivered_value(n_customers: int = 300, *, seed: int = 0,
                          segments: Mapping[str, float] | None = None) -> pd.DataFrame:
     """Generate a survey-style table of value and cost components (0–10 ratings).
@@ -152,8 +153,7 @@ def make_delivered_value(n_customers: int = 300, *, seed: int = 0,
     ----------
     n_customers : int
         Number of rows.
-    seed : int
-        Random seed (same seed → same frame).
+    {seed}
     segments : mapping, optional
         Segment name → share (defaults to premium 0.3, convenience 0.4, price 0.3).
 
