@@ -163,6 +163,7 @@ def _pattern_sequence(pattern: str, length: int, rng: np.random.Generator) -> li
             return seq
 
 
+@fill_doc
 def make_brand_panel(n_customers: int = 300, length: int = 8, *, seed: int = 0, pattern_shares: dict | None = None,
                      return_truth: bool = False):
     """Generate brand-choice sequences with known Brown patterns (a consumer panel with competitors).
@@ -175,7 +176,7 @@ def make_brand_panel(n_customers: int = 300, length: int = 8, *, seed: int = 0, 
     n_customers : int
     length : int
         Purchases per customer, 4 to 12.
-    seed : int
+    {seed}
     pattern_shares : dict, optional
         Share of each pattern (default 30% undivided, 25% divided, 25% unstable, 20% no loyalty).
     return_truth : bool
