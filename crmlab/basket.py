@@ -25,6 +25,7 @@ from matplotlib.axes import Axes
 
 from . import schema
 from ._deprecate import renamed_keywords
+from ._docstrings import fill_doc
 from ._plotting import get_ax
 from .errors import DataError, missing_column_error
 from .labels import plot_lang, term
@@ -761,12 +762,18 @@ def recommend(rules: pd.DataFrame, basket: Iterable[str], *, top: int = 5) -> pd
 # Plots
 # --------------------------------------------------------------------------------------------
 
+@fill_doc
 @renamed_keywords(item="product")
 def plot_item_frequency(data, *, top: int = 20, ax: Axes | None = None, lang: str = "en",
                         order: str = schema.ORDER, product: str = schema.PRODUCT, **kwargs) -> Axes:
     """Bar chart of the ``top`` most frequent items (share of baskets holding each).
 
     Course concept: item frequency (商品频率), the one-item supports.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
 
     Examples
     --------
@@ -787,12 +794,18 @@ def plot_item_frequency(data, *, top: int = 20, ax: Axes | None = None, lang: st
     return ax
 
 
+@fill_doc
 def plot_rules_scatter(rules: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Scatter of rules: support (x) against confidence (y), coloured by lift.
 
     With no rules the axes only say so.
 
     Course concept: choosing rules by support, confidence and lift (支持度-置信度-提升度).
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
 
     Examples
     --------
@@ -825,12 +838,18 @@ def _top_rules(rules, top):
     return rules.sort_values(["lift", "confidence"], ascending=False, kind="mergesort").head(top)
 
 
+@fill_doc
 def plot_rule_matrix(rules: pd.DataFrame, *, top: int = 20, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Heat map of the ``top`` rules by lift: antecedents (rows) × consequents (columns), cell = lift.
 
     With no rules the axes only say so.
 
     Course concept: the rule matrix (规则矩阵).
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
 
     Examples
     --------
@@ -854,6 +873,7 @@ def plot_rule_matrix(rules: pd.DataFrame, *, top: int = 20, ax: Axes | None = No
     return ax
 
 
+@fill_doc
 def plot_rule_graph(rules: pd.DataFrame, *, top: int = 15, ax: Axes | None = None, lang: str = "en", seed: int = 0, **kwargs) -> Axes:
     """Network of the ``top`` rules: items are nodes, each rule is a small node linking its
     antecedents to its consequents; rule node size ∝ support, colour = lift.
@@ -861,6 +881,12 @@ def plot_rule_graph(rules: pd.DataFrame, *, top: int = 15, ax: Axes | None = Non
     With no rules the axes only say so.
 
     Course concept: visualising rules as a graph (规则网络图).
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
+    {seed}
 
     Examples
     --------

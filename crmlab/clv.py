@@ -23,6 +23,7 @@ from scipy import optimize, special
 from . import schema
 from ._dates import as_day
 from ._deprecate import renamed_keywords
+from ._docstrings import fill_doc
 from ._ids import factorize_ids
 from ._plotting import get_ax
 from ._validate import as_dates, as_numeric, require_columns
@@ -726,11 +727,17 @@ def _matrix(model, fn, max_frequency, max_recency, T):
     return pd.DataFrame(values, index=pd.Index(freq, name="frequency"), columns=np.round(rec, 1))
 
 
+@fill_doc
 def plot_frequency_recency(model: BetaGeo, *, t: float = 1, T: float | None = None, max_frequency: int | None = None,
                            ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Heat map of expected purchases in the next ``t`` periods by frequency and recency.
 
     Course concept: 频率–近度矩阵 — who to expect back.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
     """
     import seaborn as sns
 
@@ -745,11 +752,17 @@ def plot_frequency_recency(model: BetaGeo, *, t: float = 1, T: float | None = No
     return ax
 
 
+@fill_doc
 def plot_probability_alive(model: BetaGeo, *, T: float | None = None, max_frequency: int | None = None,
                            ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Heat map of P(alive) by frequency and recency for customers of age ``T``.
 
     Course concept: 客户活跃概率矩阵.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
     """
     import seaborn as sns
 
@@ -764,11 +777,17 @@ def plot_probability_alive(model: BetaGeo, *, T: float | None = None, max_freque
     return ax
 
 
+@fill_doc
 def plot_calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequency: int = 7,
                              ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Mean holdout purchases, actual vs predicted, by calibration frequency (capped).
 
     Course concept: 校准期/验证期检验 — does the model predict what customers did next?
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
     """
     lang = plot_lang(lang)
     require_columns(summary, [("summary", "frequency_holdout"), ("summary", "duration_holdout")],
@@ -787,6 +806,7 @@ def plot_calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequ
     return ax
 
 
+@fill_doc
 @renamed_keywords(freq="unit")
 def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, unit: str = "W",
                   calibration_end=None, customer: str = schema.CUSTOMER, date: str = schema.DATE,
@@ -794,6 +814,13 @@ def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, unit: str = "W"
     """Cumulative repeat purchases over time: actual vs the model's expectation.
 
     Course concept: 跟踪图 — predicted vs actual repeat transactions (FHL 2005, Figure 2).
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
+    {customer}
+    {date}
     """
     lang = plot_lang(lang)
     require_columns(transactions, {"customer": customer, "date": date}, role="transactions")

@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 
 from . import schema
 from ._dates import as_day
+from ._docstrings import fill_doc
 from ._occasions import purchase_occasions
 from ._plotting import get_ax
 from ._validate import as_dates, require_columns
@@ -76,6 +77,7 @@ def _labels(keys, lang: str) -> list[str]:
 # lifecycle stages
 # ------------------------------------------------------------------------------------------
 
+@fill_doc
 def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: int = 180,
                      exploration_days: int = 90,
                      lapse_factor: float = 3.0, decline_ratio: float = 0.67, growth_ratio: float = 1.33,
@@ -114,6 +116,9 @@ def lifecycle_stages(transactions: pd.DataFrame, *, snapshot=None, window_days: 
         What the rates measure.
     lang : {"en", "zh"}
         Language of ``stage``.
+    {customer}
+    {date}
+    {amount}
 
     Returns
     -------
@@ -178,6 +183,11 @@ def stage_summary(stages: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
 
     Course concept: 客户生命周期各阶段的管理重点.
 
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the stage labels in the index.
+
     Examples
     --------
     >>> s = pd.DataFrame({"stage_key": ["decline", "decline", "stability"]})
@@ -195,6 +205,7 @@ def stage_summary(stages: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
 # cohorts
 # ------------------------------------------------------------------------------------------
 
+@fill_doc
 def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", normalize: bool = True,
                  max_periods: int | None = None, customer: str = schema.CUSTOMER,
                  date: str = schema.DATE) -> pd.DataFrame:
@@ -212,6 +223,8 @@ def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", normalize: bool
         Shares of the cohort size (default) or customer counts.
     max_periods : int, optional
         Keep only columns 0…max_periods.
+    {customer}
+    {date}
 
     Returns
     -------
@@ -323,6 +336,7 @@ def kaplan_meier(durations, events, *, confidence_level: float = 0.95) -> pd.Dat
     return out[["at_risk", "churned", "censored", "survival", "period_retention", "lower", "upper"]]
 
 
+@fill_doc
 def customer_lifetimes(transactions: pd.DataFrame, *, snapshot=None, churn_after_days: float = 180,
                        unit_days: float = 30.0, customer: str = schema.CUSTOMER,
                        date: str = schema.DATE) -> pd.DataFrame:
@@ -332,6 +346,11 @@ def customer_lifetimes(transactions: pd.DataFrame, *, snapshot=None, churn_after
     customer without purchase for more than ``churn_after_days`` before the snapshot counts as churned
     at their last purchase; the others are still customers (censored at the snapshot). ``snapshot``
     (default: the last date in the data) is a date, a date string or a ``pd.Period`` (its last day).
+
+    Parameters
+    ----------
+    {customer}
+    {date}
 
     Returns
     -------
@@ -367,6 +386,11 @@ def retention_curve(table: pd.DataFrame, *, tenure: str = "tenure", churned: str
     """Kaplan–Meier retention curve(s) from a tenure / churn table, overall or per group.
 
     Course concept: 顾客保持率 over tenure, compared between groups (contract type, cohort, channel).
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the group name used without ``by`` ("All customers").
 
     Returns
     -------
@@ -408,6 +432,8 @@ def tenure_retention(table: pd.DataFrame, *, tenure: str = "tenure", churn: str 
         Churn flag column: bool, 0/1, or text like Yes/No (matched case-insensitively).
     by : str, optional
         Group column, e.g. ``"Contract"``.
+    lang : {"en", "zh"}
+        As for :func:`retention_curve`.
 
     Returns
     -------
@@ -454,6 +480,11 @@ def churn_rates(table: pd.DataFrame, *, tenure: str = "tenure", churn: str = "Ch
 
     .. math:: \\hat h = \\frac{\\#\\text{churned}}{\\sum_i \\text{tenure}_i}, \\qquad \\hat r = 1 - \\hat h
 
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the group name used without ``by`` ("All customers").
+
     Returns
     -------
     DataFrame
@@ -489,6 +520,7 @@ class SubscriptionTruth:
 DEFAULT_MONTHLY_CHURN = {"Month-to-month": 0.06, "One year": 0.02, "Two year": 0.006}
 
 
+@fill_doc
 def make_subscriptions(n_customers: int = 3000, *, seed: int = 0, monthly_churn: dict | None = None,
                        max_tenure: int = 72, return_truth: bool = False):
     """Generate a Telco-like subscription table (tenure in months, churn Yes/No, contract).
@@ -498,6 +530,10 @@ def make_subscriptions(n_customers: int = 3000, *, seed: int = 0, monthly_churn:
 
     Customers sign up uniformly over the last ``max_tenure`` months; each month a customer leaves with
     their contract's probability; those still subscribed today are censored at their tenure.
+
+    Parameters
+    ----------
+    {seed}
 
     Returns
     -------
@@ -534,10 +570,16 @@ def make_subscriptions(n_customers: int = 3000, *, seed: int = 0, monthly_churn:
 # plots
 # ------------------------------------------------------------------------------------------
 
+@fill_doc
 def plot_cohort_heatmap(table: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", annot: bool | None = None, **kwargs) -> Axes:
     """Heatmap of a cohort retention table (output of :func:`cohort_table`).
 
     Course concept: 同期群留存热力图 — read down a column to compare cohorts at the same age.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
     """
     import seaborn as sns
 
@@ -558,6 +600,7 @@ def plot_cohort_heatmap(table: pd.DataFrame, *, ax: Axes | None = None, lang: st
     return ax
 
 
+@fill_doc
 def plot_retention_curve(curve: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", ci: bool = True,
                          time: str = "tenure", **kwargs) -> Axes:
     """Step plot of Kaplan–Meier retention curves (output of :func:`retention_curve`).
@@ -569,6 +612,8 @@ def plot_retention_curve(curve: pd.DataFrame, *, ax: Axes | None = None, lang: s
     time : str
         Term for the time axis, in ``lang``: ``"tenure"``, ``"tenure_months"`` or
         ``"months_since_first"`` (any key of :data:`TERMS`).
+    {ax}
+    {lang}
     """
     pl = plot_lang(lang)
     ax = get_ax(ax)
@@ -589,10 +634,16 @@ def plot_retention_curve(curve: pd.DataFrame, *, ax: Axes | None = None, lang: s
     return ax
 
 
+@fill_doc
 def plot_lifecycle_stages(stages: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Bar chart of customers per lifecycle stage (output of :func:`lifecycle_stages`).
 
     Course concept: 客户生命周期阶段分布.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
     """
     import seaborn as sns
 

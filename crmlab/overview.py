@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from . import schema
+from ._docstrings import fill_doc
 from ._plotting import get_ax
 from .labels import plot_lang, term
 
@@ -33,6 +34,7 @@ TERMS: dict[str, tuple[str, str]] = {
 _PERIOD_OF_FREQ = (("W", "week"), ("M", "month"), ("Q", "quarter"), ("Y", "year"), ("A", "year"), ("D", "day"))
 
 
+@fill_doc
 def summarize(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER, date: str = schema.DATE,
               amount: str = schema.AMOUNT, order: str | None = None, lang: str = "en") -> pd.DataFrame:
     """Key facts of a transaction frame as a two-column table (metric, value).
@@ -47,6 +49,11 @@ def summarize(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER, da
         Order id column; default ``"order_id"`` when present, else each row counts as an order.
     lang : {"en", "zh"}
         Language of the metric names.
+    {customer}
+    date : str
+        Order date column (canonical default ``"order_date"``), already of datetime dtype: dates are
+        not parsed here (:func:`crmlab.read_transactions` parses them).
+    {amount}
 
     Returns
     -------
@@ -79,15 +86,35 @@ def summarize(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER, da
     return pd.DataFrame({"value": [value for _, value in rows]}, index=pd.Index(index, name="metric"))
 
 
+@fill_doc
 def revenue_by_period(transactions: pd.DataFrame, *, freq: str = "MS", date: str = schema.DATE,
                       amount: str = schema.AMOUNT) -> pd.Series:
-    """Revenue per calendar period (``freq`` a pandas offset alias, default month start)."""
+    """Revenue per calendar period (``freq`` a pandas offset alias, default month start).
+
+    Parameters
+    ----------
+    date : str
+        Order date column (canonical default ``"order_date"``), already of datetime dtype: dates are
+        not parsed here (:func:`crmlab.read_transactions` parses them).
+    {amount}
+    """
     return transactions.set_index(date)[amount].resample(freq).sum().rename("revenue")
 
 
+@fill_doc
 def plot_revenue_over_time(transactions: pd.DataFrame, *, freq: str = "MS", ax: Axes | None = None, lang: str = "en",
                            date: str = schema.DATE, amount: str = schema.AMOUNT) -> Axes:
-    """Line plot of revenue per period; returns the Axes."""
+    """Line plot of revenue per period; returns the Axes.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
+    date : str
+        Order date column (canonical default ``"order_date"``), already of datetime dtype: dates are
+        not parsed here (:func:`crmlab.read_transactions` parses them).
+    {amount}
+    """
     lang = plot_lang(lang)
     series = revenue_by_period(transactions, freq=freq, date=date, amount=amount)
     ax = get_ax(ax)

@@ -26,6 +26,7 @@ from matplotlib.axes import Axes
 
 from . import schema
 from ._dates import as_day
+from ._docstrings import fill_doc
 from ._ids import factorize_ids
 from ._plotting import get_ax
 from ._validate import as_dates, as_numeric, require_columns
@@ -161,10 +162,15 @@ ACTIONS: dict[str, tuple[str, str]] = {
 # RFM table
 # --------------------------------------------------------------------------------------------
 
+@fill_doc
 def snapshot_day(transactions: pd.DataFrame, *, snapshot=None, date: str = schema.DATE) -> pd.Timestamp:
     """The snapshot day :func:`rfm_table` counts recency to, for the same arguments.
 
     Course concept: RFM 分析的分析日期 — recency is measured to a fixed day, never "today".
+
+    Parameters
+    ----------
+    {date}
 
     Returns
     -------
@@ -188,6 +194,7 @@ def snapshot_day(transactions: pd.DataFrame, *, snapshot=None, date: str = schem
     return dates.max().normalize() + pd.Timedelta(days=1)
 
 
+@fill_doc
 def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = schema.CUSTOMER,
               date: str = schema.DATE, amount: str = schema.AMOUNT, order: str | None = None,
               monetary: str = "sum") -> pd.DataFrame:
@@ -206,8 +213,9 @@ def rfm_table(transactions: pd.DataFrame, *, snapshot=None, customer: str = sche
         the data (never today's date, so results are reproducible). Transactions after the
         snapshot are left out with a :class:`~crmlab.CrmlabWarning`. A date, a date string or a
         ``pd.Period`` (its last day: ``pd.Period("2024-06")`` is 2024-06-30).
-    customer, date, amount : str
-        Column names (canonical defaults).
+    {customer}
+    {date}
+    {amount}
     order : str, optional
         Order id column: frequency counts distinct orders. Default ``"order_id"`` when that column
         exists; otherwise each row counts as one purchase.
@@ -584,6 +592,11 @@ def segment(scores: pd.DataFrame, *, scheme="mean_split", split_on: str = "value
     Course concept: 客户细分. Same options as :func:`segments`; code that compares segments
     should use ``segments(...)["segment_key"]``, which does not change with ``lang``.
 
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the segment names, as in :func:`segments`.
+
     Examples
     --------
     >>> rfm = pd.DataFrame({"recency": [1, 10, 100, 5], "frequency": [5, 1, 1, 2],
@@ -912,10 +925,16 @@ class RFMKMeans:
 # Plots
 # --------------------------------------------------------------------------------------------
 
+@fill_doc
 def plot_score_distribution(scores: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Bar chart of how many customers have each R, F and M score.
 
     Course concept: RFM 得分分布 — with quantile scores on heavily tied data some levels are empty.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
 
     Examples
     --------
@@ -939,11 +958,17 @@ def plot_score_distribution(scores: pd.DataFrame, *, ax: Axes | None = None, lan
     return ax
 
 
+@fill_doc
 def plot_rf_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax: Axes | None = None, lang: str = "en",
                     fmt: str = ".0f", **kwargs) -> Axes:
     """Heatmap of the mean of ``value`` (default monetary) in each R score × F score cell.
 
     Course concept: RFM 交叉分析 — where in the R × F grid the money is.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
 
     Examples
     --------
@@ -966,6 +991,7 @@ def plot_rf_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax: Axes |
     return ax
 
 
+@fill_doc
 def plot_segments(summary: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs) -> Axes:
     """Side-by-side bars of each segment's share of customers and share of revenue.
 
@@ -975,6 +1001,8 @@ def plot_segments(summary: pd.DataFrame, *, ax: Axes | None = None, lang: str = 
     ----------
     summary : DataFrame
         Output of :func:`segment_summary`.
+    {ax}
+    {lang}
 
     Examples
     --------
@@ -997,6 +1025,7 @@ def plot_segments(summary: pd.DataFrame, *, ax: Axes | None = None, lang: str = 
     return ax
 
 
+@fill_doc
 def plot_rfm_scatter(rfm: pd.DataFrame, *, x: str = "recency", y: str = "frequency", hue=None,
                      log: bool = True, sample: int | None = 5000, seed: int = 0, ax: Axes | None = None,
                      lang: str = "en", **kwargs) -> Axes:
@@ -1012,6 +1041,9 @@ def plot_rfm_scatter(rfm: pd.DataFrame, *, x: str = "recency", y: str = "frequen
         Log scale for frequency and monetary axes (long right tails).
     sample : int, optional
         Plot at most this many customers (a fixed random sample), to keep figures light.
+    {ax}
+    {lang}
+    {seed}
 
     Examples
     --------

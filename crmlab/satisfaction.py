@@ -25,6 +25,8 @@ from crmlab._validate import as_numeric, check_cut, default_high, require_column
 from crmlab.errors import DataError, format_examples
 from crmlab.labels import key_label, plot_lang, term
 
+from ._docstrings import fill_doc
+
 __all__ = [
     "TERMS", "loyalty_curve", "customer_types", "satisfaction_zones", "nps", "driver_analysis",
     "cronbach_alpha", "plot_loyalty_curves", "plot_customer_types", "plot_importance_performance",
@@ -250,6 +252,11 @@ def satisfaction_zones(survey: pd.DataFrame, *, satisfaction: str = schema.SATIS
     the defection zone, answers at or above ``affection_at`` in the affection zone
     (``affection_from`` is the deprecated old name).
 
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the zone labels in the index (``zone_key`` does not change).
+
     Returns
     -------
     DataFrame
@@ -392,6 +399,8 @@ def driver_analysis(survey: pd.DataFrame, attributes: Iterable[str], *, target: 
     importance_at, performance_at : float, optional
         Grid cross-hairs (at or above is "high"); default the mean importance and mean performance
         of the attributes. ``importance_cut``/``performance_cut`` are the deprecated old names.
+    lang : {"en", "zh"}
+        Language of the ``quadrant`` labels (``quadrant_key`` does not change).
 
     Returns
     -------
@@ -480,6 +489,7 @@ def cronbach_alpha(items: pd.DataFrame, columns: Iterable[str] | None = None) ->
 # plots
 # --------------------------------------------------------------------------------------------
 
+@fill_doc
 def plot_loyalty_curves(curve: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", ylabel: str | None = None,
                         band: bool = True, **kwargs) -> Axes:
     """The classic figure: loyalty by satisfaction level, one line per group with its CI band.
@@ -490,6 +500,11 @@ def plot_loyalty_curves(curve: pd.DataFrame, *, ax: Axes | None = None, lang: st
     the loyalty measure: a key of :data:`TERMS` (``"repurchase_intent"``, ``"recommend"`` …),
     shown in ``lang``, or text shown as it is. Extra keyword arguments go to
     :func:`seaborn.lineplot`.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
 
     Examples
     --------
@@ -529,6 +544,7 @@ def _legacy_cuts(frame: pd.DataFrame, attr: str, derived: dict[str, float], what
     return derived
 
 
+@fill_doc
 def plot_customer_types(types: pd.DataFrame, *, satisfied_at: float | None = None, loyal_at: float | None = None,
                         ax: Axes | None = None, lang: str = "en", jitter: float = 0.15,
                         seed: int = 0, **kwargs) -> Axes:
@@ -541,6 +557,12 @@ def plot_customer_types(types: pd.DataFrame, *, satisfied_at: float | None = Non
     half an answer below ``satisfied_at`` and ``loyal_at`` (the cut points passed to
     :func:`customer_types`); by default the lowest satisfied and the lowest loyal answer in
     ``types`` (its ``quadrant_key``).
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
+    {seed}
 
     Examples
     --------
@@ -578,6 +600,7 @@ def plot_customer_types(types: pd.DataFrame, *, satisfied_at: float | None = Non
     return ax
 
 
+@fill_doc
 def plot_importance_performance(drivers: pd.DataFrame, *, importance_at: float | None = None,
                                 performance_at: float | None = None, ax: Axes | None = None, lang: str = "en",
                                 **kwargs) -> Axes:
@@ -588,6 +611,11 @@ def plot_importance_performance(drivers: pd.DataFrame, *, importance_at: float |
     ``drivers`` is the output of :func:`driver_analysis`; the dashed cross-hairs are at
     ``importance_at`` and ``performance_at`` — pass the values given to :func:`driver_analysis`;
     by default the mean importance and mean performance of the attributes shown (its defaults).
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
 
     Examples
     --------

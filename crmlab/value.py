@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from . import schema
+from ._docstrings import fill_doc
 from ._plotting import get_ax
 from ._validate import as_dates, as_day, as_numeric, require_columns
 from .errors import DataError, format_examples
@@ -139,6 +140,7 @@ def delivered_value(
     return out
 
 
+@fill_doc
 def make_delivered_value(n_customers: int = 300, *, seed: int = 0,
                          segments: Mapping[str, float] | None = None) -> pd.DataFrame:
     """Generate a survey-style table of value and cost components (0–10 ratings).
@@ -151,8 +153,7 @@ def make_delivered_value(n_customers: int = 300, *, seed: int = 0,
     ----------
     n_customers : int
         Number of rows.
-    seed : int
-        Random seed (same seed → same frame).
+    {seed}
     segments : mapping, optional
         Segment name → share (defaults to premium 0.3, convenience 0.4, price 0.3).
 
@@ -188,10 +189,16 @@ def make_delivered_value(n_customers: int = 300, *, seed: int = 0,
 
 
 # --------------------------------------------------------------------------- concentration
+@fill_doc
 def customer_values(data, *, customer: str = schema.CUSTOMER, amount: str = schema.AMOUNT) -> pd.Series:
     """Value per customer: a Series passes through, a transactions frame is summed per customer.
 
     Course concept: 客户价值 — the value each customer brings (revenue, margin or CLV).
+
+    Parameters
+    ----------
+    {customer}
+    {amount}
 
     Examples
     --------
@@ -219,6 +226,7 @@ def customer_values(data, *, customer: str = schema.CUSTOMER, amount: str = sche
     return values.astype(float).rename("value")
 
 
+@fill_doc
 def lorenz_curve(data, *, customer: str = schema.CUSTOMER, amount: str = schema.AMOUNT,
                  descending: bool = True) -> pd.DataFrame:
     """Cumulative value share against cumulative customer share.
@@ -232,6 +240,8 @@ def lorenz_curve(data, *, customer: str = schema.CUSTOMER, amount: str = schema.
     descending : bool
         Rank customers from the most valuable (the "top x% give y%" reading, default) or from
         the least valuable (the economists' Lorenz curve).
+    {customer}
+    {amount}
 
     Returns
     -------
@@ -256,10 +266,16 @@ def lorenz_curve(data, *, customer: str = schema.CUSTOMER, amount: str = schema.
     })
 
 
+@fill_doc
 def gini(data, *, customer: str = schema.CUSTOMER, amount: str = schema.AMOUNT) -> float:
     """Gini coefficient of customer value (0 = all equal, → 1 = one customer has everything).
 
     Course concept: 客户价值集中度 — Gini = 1 − 2 × area under the (ascending) Lorenz curve.
+
+    Parameters
+    ----------
+    {customer}
+    {amount}
 
     Examples
     --------
@@ -274,12 +290,18 @@ def gini(data, *, customer: str = schema.CUSTOMER, amount: str = schema.AMOUNT) 
     return float(np.sum((2 * rank - n - 1) * values) / (n * values.sum()))
 
 
+@fill_doc
 def top_share(data, top: float = 0.2, *, customer: str = schema.CUSTOMER,
               amount: str = schema.AMOUNT) -> float:
     """Share of total value from the top ``top`` fraction of customers (Pareto 80/20 check).
 
     Course concept: 二八法则 (Pareto principle) — do 20% of customers bring 80% of value?
     Fractions of a customer are interpolated linearly along the Lorenz curve.
+
+    Parameters
+    ----------
+    {customer}
+    {amount}
 
     Examples
     --------
@@ -292,6 +314,7 @@ def top_share(data, top: float = 0.2, *, customer: str = schema.CUSTOMER,
     return float(np.interp(top, curve["customer_share"], curve["value_share"]))
 
 
+@fill_doc
 def abc_tiers(data, *, cuts: tuple[float, float] = (0.8, 0.95), customer: str = schema.CUSTOMER,
               amount: str = schema.AMOUNT, lang: str = "en") -> pd.DataFrame:
     """ABC tiers by cumulative value share (key, ordinary and small customers).
@@ -299,6 +322,13 @@ def abc_tiers(data, *, cuts: tuple[float, float] = (0.8, 0.95), customer: str = 
     Course concept: 客户分级 / ABC 分类 — customers are ranked by value; those who together make
     up the first ``cuts[0]`` of value are A (key customers, 关键客户), up to ``cuts[1]`` B
     (普通客户), the rest C (小客户). A customer whose value crosses a cut belongs to the higher tier.
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the ``tier`` labels (``tier_key`` does not change).
+    {customer}
+    {amount}
 
     Returns
     -------
@@ -332,6 +362,7 @@ def abc_tiers(data, *, cuts: tuple[float, float] = (0.8, 0.95), customer: str = 
     return out
 
 
+@fill_doc
 def customer_pyramid(data, *, thresholds: Sequence[float] = (0.05, 0.20, 0.60),
                      labels: Sequence[str] = ("Platinum", "Gold", "Iron", "Lead"),
                      kind: str = "rank", customer: str = schema.CUSTOMER, amount: str = schema.AMOUNT,
@@ -354,6 +385,8 @@ def customer_pyramid(data, *, thresholds: Sequence[float] = (0.05, 0.20, 0.60),
     lang : {"en", "zh"}
         Language of the ``tier`` labels (the default names have both; other names are their own
         label).
+    {customer}
+    {amount}
 
     Returns
     -------
@@ -480,12 +513,19 @@ def clv_sensitivity(margin: float, *, retention: Sequence[float] = (0.5, 0.6, 0.
     return out
 
 
+@fill_doc
 def annual_margin(transactions: pd.DataFrame, *, margin: float = 1.0, customer: str = schema.CUSTOMER,
                   date: str = schema.DATE, amount: str = schema.AMOUNT) -> float:
     """Average margin per customer and year: ``margin`` × revenue / customers / years of data.
 
     The years are the time from the first to the last purchase (days / 365.25): the :math:`m` of
     the retention CLV formula when the data are all one knows.
+
+    Parameters
+    ----------
+    {customer}
+    {date}
+    {amount}
 
     Raises
     ------
@@ -513,6 +553,7 @@ def annual_margin(transactions: pd.DataFrame, *, margin: float = 1.0, customer: 
     return float(margin * as_numeric(transactions, amount).sum() / customers / (days / 365.25))
 
 
+@fill_doc
 def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_rate: float = 0.0,
                    snapshot=None, customer: str = schema.CUSTOMER, date: str = schema.DATE,
                    amount: str = schema.AMOUNT) -> pd.DataFrame:
@@ -520,6 +561,12 @@ def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_
 
     Course concept: 历史客户价值 — Σ margin × amount_t × (1 + d)^((snapshot − t) / 365.25),
     with ``discount_rate`` an annual rate (0 = plain sum of margins).
+
+    Parameters
+    ----------
+    {customer}
+    {date}
+    {amount}
 
     Returns
     -------
@@ -556,11 +603,19 @@ def historical_clv(transactions: pd.DataFrame, *, margin: float = 1.0, discount_
 
 
 # --------------------------------------------------------------------------- plots
+@fill_doc
 def plot_lorenz(data, *, ax: Axes | None = None, lang: str = "en", customer: str = schema.CUSTOMER,
                 amount: str = schema.AMOUNT, mark: float = 0.2, **kwargs) -> Axes:
     """Cumulative value share against cumulative customer share (most valuable first).
 
     Course concept: 二八法则 / 洛伦兹曲线.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
+    {customer}
+    {amount}
 
     Examples
     --------
@@ -582,12 +637,18 @@ def plot_lorenz(data, *, ax: Axes | None = None, lang: str = "en", customer: str
     return ax
 
 
+@fill_doc
 def plot_pyramid(tiers: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", tier: str = "tier",
                  value: str = "value", **kwargs) -> Axes:
     """Customer pyramid: horizontal bars of customer share per tier (top tier on top), labelled
     with each tier's value share.
 
     Course concept: 客户金字塔.
+
+    Parameters
+    ----------
+    {ax}
+    {lang}
 
     Examples
     --------

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._docstrings import fill_doc
 from .._validate import require_columns
 from ..errors import DataError
 from ..labels import key_label
@@ -86,6 +87,7 @@ def brand_pattern(sequence, *, min_length: int = 3, min_repeat: int = 2, core_sh
     return info
 
 
+@fill_doc
 def brand_patterns(panel: pd.DataFrame, *, customer: str = schema.CUSTOMER, seq: str = schema.PURCHASE_SEQ,
                    brand: str = schema.BRAND, min_length: int = 3, min_repeat: int = 2, core_share: float = 0.5,
                    lang: str = "en") -> pd.DataFrame:
@@ -97,6 +99,9 @@ def brand_patterns(panel: pd.DataFrame, *, customer: str = schema.CUSTOMER, seq:
     ----------
     panel : DataFrame
         One row per purchase: customer, purchase order (``purchase_seq``, or a date) and brand.
+    lang : {"en", "zh"}
+        Language of the ``pattern`` labels (``pattern_key`` does not change).
+    {customer}
 
     Returns
     -------
@@ -158,6 +163,7 @@ def _pattern_sequence(pattern: str, length: int, rng: np.random.Generator) -> li
             return seq
 
 
+@fill_doc
 def make_brand_panel(n_customers: int = 300, length: int = 8, *, seed: int = 0, pattern_shares: dict | None = None,
                      return_truth: bool = False):
     """Generate brand-choice sequences with known Brown patterns (a consumer panel with competitors).
@@ -170,7 +176,7 @@ def make_brand_panel(n_customers: int = 300, length: int = 8, *, seed: int = 0, 
     n_customers : int
     length : int
         Purchases per customer, 4 to 12.
-    seed : int
+    {seed}
     pattern_shares : dict, optional
         Share of each pattern (default 30% undivided, 25% divided, 25% unstable, 20% no loyalty).
     return_truth : bool

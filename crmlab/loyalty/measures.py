@@ -14,6 +14,7 @@ import pandas as pd
 from .. import schema
 from .._dates import as_day
 from .._deprecate import renamed_keywords
+from .._docstrings import fill_doc
 from .._occasions import purchase_occasions
 from .._validate import as_dates, check_cut, default_high, require_columns
 from ..errors import CrmlabWarning, DataError, format_examples
@@ -28,12 +29,18 @@ __all__ = ["purchase_occasions", "repeat_purchase", "purchase_frequency", "inter
 # behavioural measures
 # ------------------------------------------------------------------------------------------
 
+@fill_doc
 def interpurchase_times(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER,
                         date: str = schema.DATE, by: str = "day") -> pd.Series:
     """Days between consecutive purchase occasions of each customer (购买间隔).
 
     Course concept: inter-purchase time (购买间隔) — the purchase cycle that a repeat-purchase
     period must be longer than.
+
+    Parameters
+    ----------
+    {customer}
+    {date}
 
     Returns
     -------
@@ -54,6 +61,7 @@ def interpurchase_times(transactions: pd.DataFrame, *, customer: str = schema.CU
                      name="interpurchase_days")
 
 
+@fill_doc
 def repeat_purchase(transactions: pd.DataFrame, *, start=None, end=None, customer: str = schema.CUSTOMER,
                     date: str = schema.DATE, by: str = "day") -> pd.Series:
     """Repeat purchase rate and repeat purchases per customer in a period (重复购买率).
@@ -76,6 +84,8 @@ def repeat_purchase(transactions: pd.DataFrame, *, start=None, end=None, custome
         (``start`` its first day, ``end`` its last).
     by : {"day", "row"}
         What counts as one purchase (see :func:`purchase_occasions`).
+    {customer}
+    {date}
 
     Returns
     -------
@@ -118,6 +128,7 @@ def repeat_purchase(transactions: pd.DataFrame, *, start=None, end=None, custome
     return result
 
 
+@fill_doc
 def purchase_frequency(transactions: pd.DataFrame, *, snapshot=None, customer: str = schema.CUSTOMER,
                        date: str = schema.DATE, amount: str = schema.AMOUNT, by: str = "day",
                        per_days: float = 30.0) -> pd.DataFrame:
@@ -133,6 +144,9 @@ def purchase_frequency(transactions: pd.DataFrame, *, snapshot=None, customer: s
         a date string or a ``pd.Period`` (its last day).
     per_days : float
         Length of the frequency period (30 → purchases per month).
+    {customer}
+    {date}
+    {amount}
 
     Returns
     -------
@@ -165,6 +179,7 @@ def purchase_frequency(transactions: pd.DataFrame, *, snapshot=None, customer: s
     return out
 
 
+@fill_doc
 def retention_by_period(transactions: pd.DataFrame, *, freq: str = "Q", customer: str = schema.CUSTOMER,
                         date: str = schema.DATE) -> pd.DataFrame:
     """Retention and churn rate per period (顾客保持率 / 流失率).
@@ -178,6 +193,8 @@ def retention_by_period(transactions: pd.DataFrame, *, freq: str = "Q", customer
     ----------
     freq : str
         pandas period alias: ``"M"`` (month), ``"Q"`` (quarter), ``"Y"`` (year).
+    {customer}
+    {date}
 
     Returns
     -------
@@ -214,6 +231,7 @@ def retention_by_period(transactions: pd.DataFrame, *, freq: str = "Q", customer
     return out
 
 
+@fill_doc
 def share_of_wallet(panel: pd.DataFrame, *, focal, customer: str = schema.CUSTOMER, brand: str = schema.BRAND,
                     amount: str = schema.AMOUNT) -> pd.DataFrame:
     """Share of wallet from a purchase panel that includes competitors' brands (钱包份额).
@@ -228,6 +246,8 @@ def share_of_wallet(panel: pd.DataFrame, *, focal, customer: str = schema.CUSTOM
         One row per purchase with customer, brand and amount (e.g. :func:`make_brand_panel`).
     focal : str
         The firm's own brand.
+    {customer}
+    {amount}
 
     Returns
     -------
@@ -274,11 +294,16 @@ def share_of_wallet_survey(survey: pd.DataFrame, *, firm_spend: str = "firm_spen
     return (firm / total.where(total > 0)).rename("share_of_wallet")
 
 
+@fill_doc
 def cross_buying(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER,
                  category: str = schema.CATEGORY) -> pd.Series:
     """Number of distinct categories each customer bought (交叉购买).
 
     Course concept: cross-buying (交叉购买) — loyal customers buy across more of the firm's range.
+
+    Parameters
+    ----------
+    {customer}
 
     Examples
     --------

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import schema
 from .._deprecate import renamed_keywords
+from .._docstrings import fill_doc
 from .._validate import require_columns
 from ..errors import CrmlabWarning, DataError, format_examples
 from ..labels import key_label, term
@@ -47,6 +48,8 @@ def attitude_behaviour(data: pd.DataFrame, *, attitude: str = "attachment", beha
     attitude_at, behaviour_at : float
         Cut points: at or above is "high" (defaults suit a 1–7 scale and a 0–1 share).
         ``attitude_threshold``/``behaviour_threshold`` are their deprecated old names.
+    lang : {"en", "zh"}
+        Language of the ``segment`` labels (``segment_key`` does not change).
 
     Returns
     -------
@@ -106,6 +109,8 @@ def classify_loyalty_types(data: pd.DataFrame, *, attitude: str = "attachment", 
     rules : DataFrame, optional
         Indexed by type key with columns ``attachment``, ``repeat`` (``"high"``/``"low"``) and
         ``driver``; default :data:`LOYALTY_TYPE_RULES`.
+    lang : {"en", "zh"}
+        Language of the ``loyalty_type`` labels (``loyalty_type_key`` does not change).
 
     Returns
     -------
@@ -171,6 +176,11 @@ def loyalty_ladder(customers: pd.DataFrame, *, purchases: str = "n_purchases", r
     with ``n ≥ loyal_min`` is loyal. Without a ``recommend`` column advocacy is unknown and the top
     two rungs cannot be reached (behaviour alone does not show advocacy).
 
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the ``stage`` labels (``stage_key`` does not change).
+
     Returns
     -------
     DataFrame
@@ -214,6 +224,7 @@ _DEFAULT_TYPE_SHARES = {"monopoly": 0.08, "inertia": 0.15, "latent_type": 0.12, 
                         "price": 0.18, "incentive": 0.12, "super_value": 0.18}
 
 
+@fill_doc
 def make_loyalty_panel(n_respondents: int = 500, *, seed: int = 0, type_shares: dict | None = None,
                        return_truth: bool = False):
     """Generate survey + behaviour answers of customers with a known loyalty type.
@@ -222,6 +233,10 @@ def make_loyalty_panel(n_respondents: int = 500, *, seed: int = 0, type_shares: 
     check the classifiers. Attachment is on a 1–7 scale (high ∈ [4.5, 7], low ∈ [1, 3.5]); repeat is
     the share of the customer's category purchases made at the firm (high ∈ [0.6, 1], low ∈ [0, 0.4]),
     so the default thresholds (4.0, 0.5) recover every type exactly.
+
+    Parameters
+    ----------
+    {seed}
 
     Returns
     -------
