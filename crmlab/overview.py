@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from . import schema
 from ._docstrings import fill_doc
 from ._plotting import get_ax
+from ._validate import as_dates, as_numeric, require_columns
 from .labels import plot_lang, term
 
 #: Terms of this chapter: key → (English, 中文).
@@ -50,9 +51,7 @@ def summarize(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER, da
     lang : {"en", "zh"}
         Language of the metric names.
     {customer}
-    date : str
-        Order date column (canonical default ``"order_date"``), already of datetime dtype: dates are
-        not parsed here (:func:`crmlab.read_transactions` parses them).
+    {date}
     {amount}
 
     Returns
@@ -69,16 +68,18 @@ def summarize(transactions: pd.DataFrame, *, customer: str = schema.CUSTOMER, da
     """
     if order is None and schema.ORDER in transactions:
         order = schema.ORDER
+    require_columns(transactions, {"customer": customer, "date": date, "amount": amount, "order": order})
+    dates = as_dates(transactions, date)
     n_orders = transactions[order].nunique() if order else len(transactions)
     n_customers = transactions[customer].nunique()
-    revenue = float(transactions[amount].sum())
+    revenue = float(as_numeric(transactions, amount, keyword="amount").sum())
     rows = [
         ("rows", len(transactions)),
         ("orders", int(n_orders)),
         ("customers", int(n_customers)),
         ("revenue", round(revenue, 2)),
-        ("first_date", transactions[date].min().date().isoformat()),
-        ("last_date", transactions[date].max().date().isoformat()),
+        ("first_date", dates.min().date().isoformat()),
+        ("last_date", dates.max().date().isoformat()),
         ("revenue_per_customer", round(revenue / n_customers, 2)),
         ("orders_per_customer", round(n_orders / n_customers, 2)),
     ]
@@ -93,12 +94,13 @@ def revenue_by_period(transactions: pd.DataFrame, *, freq: str = "MS", date: str
 
     Parameters
     ----------
-    date : str
-        Order date column (canonical default ``"order_date"``), already of datetime dtype: dates are
-        not parsed here (:func:`crmlab.read_transactions` parses them).
+    {date}
     {amount}
     """
-    return transactions.set_index(date)[amount].resample(freq).sum().rename("revenue")
+    require_columns(transactions, {"date": date, "amount": amount})
+    amounts = as_numeric(transactions, amount, keyword="amount")
+    return pd.Series(amounts.to_numpy(), index=pd.DatetimeIndex(as_dates(transactions, date), name=date)) \
+        .resample(freq).sum().rename("revenue")
 
 
 @fill_doc
@@ -110,9 +112,7 @@ def plot_revenue_over_time(transactions: pd.DataFrame, *, freq: str = "MS", ax: 
     ----------
     {ax}
     {lang}
-    date : str
-        Order date column (canonical default ``"order_date"``), already of datetime dtype: dates are
-        not parsed here (:func:`crmlab.read_transactions` parses them).
+    {date}
     {amount}
     """
     lang = plot_lang(lang)
