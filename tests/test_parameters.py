@@ -108,6 +108,8 @@ def orders(tmp_path):
     ("customer: 客户编号\ndate: 下单时间\namount: 金额\nencodng: gbk\n",
      "column mapping key 'encodng' is not a reader option; did you mean 'encoding'?"),
     ("customer: 客户编号\ndate: 下单时间\nammount: 金额\n", "did you mean 'amount'?"),
+    ("customer: 客户编号\ndate: 下单时间\namount: 金额\nreturn_report: true\n",
+     "column mapping key 'return_report' is not a reader option"),
     ("customer: 客户编号\ndate: 下单日期\namount: 金额\n",
      "column '下单日期' (for order_date) is not in the data. Did you mean date='下单时间'?"),
     ("customer: 客户\ndate: 下单时间\namount: 金额\n", "column '客户' (for customer_id) is not in the data"),

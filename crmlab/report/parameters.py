@@ -302,7 +302,9 @@ def _reader_options() -> list[str]:
 
     from ..io import read_transactions
 
-    return [name for name in inspect.signature(read_transactions).parameters if name != "source"]
+    # A mapping holds roles and reader options; the mapping itself and the return shape are not keys.
+    not_keys = {"source", "columns", "return_report"}
+    return [name for name in inspect.signature(read_transactions).parameters if name not in not_keys]
 
 
 def check_data(notebook: Path, parameters: dict, cwd: str | Path | None = None) -> None:
