@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-NB     ?= crmlab/notebooks/*.ipynb
+NB     ?= crmlab/notebooks/en/*.ipynb crmlab/notebooks/zh/*.ipynb
 
 .PHONY: setup report test unit nbval e2e wheel-check zh lab notebooks lint bench regenerate-data clean
 

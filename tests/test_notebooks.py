@@ -1,8 +1,9 @@
-"""Notebooks are product: in sync with their sources, stored with clean outputs, and parameterizable.
+"""Notebooks are product: both editions in sync with their one source, stored with clean outputs, parameterizable.
 
-nbval (``make nbval``) re-executes each stored notebook and compares text outputs; the tests here
-run every notebook through papermill with the non-default parameter sets listed in
-``tests/notebook_params/<notebook>.yaml`` (other data sets, other mappings, ``lang="zh"``).
+nbval (``make nbval``) re-executes each stored notebook of both editions and compares text outputs;
+the tests here run every notebook through papermill with the non-default parameter sets listed in
+``tests/notebook_params/<notebook>.yaml`` (other data sets, other mappings): a set with
+``lang: zh`` runs on the 中文 edition, the others on the English one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import yaml
 from crmlab.report import list_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = list_notebooks()
+EDITIONS = ("en", "zh")
+NOTEBOOKS = list_notebooks() + list_notebooks(lang="zh")
 PARAMS_DIR = ROOT / "tests" / "notebook_params"
 
 _spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "tools" / "build_notebooks.py")
@@ -27,18 +29,59 @@ _spec.loader.exec_module(build_notebooks)
 
 
 def _ids(paths):
-    return [p.stem for p in paths]
+    return [f"{_edition(p)}-{p.stem}" for p in paths]
 
 
-def test_there_are_notebooks():
-    assert NOTEBOOKS and NOTEBOOKS[0].name == "00_getting_started.ipynb"
+def _edition(path: Path) -> str:
+    return nbformat.read(str(path), as_version=4).metadata.get("crmlab", {}).get("edition", "")
+
+
+def test_there_are_notebooks_in_both_editions():
+    en, zh = list_notebooks(), list_notebooks(lang="zh")
+    assert en and en[0].name == "00_getting_started.ipynb"
+    assert [p.name for p in en] == [p.name for p in zh], "every chapter in both editions, same file names"
+    assert {p.parent.name for p in en} == {"en"} and {p.parent.name for p in zh} == {"zh"}
+    assert all(_edition(p) == p.parent.name for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("name", [p.name for p in list_notebooks()])
+def test_both_editions_share_their_code_cells(name):
+    """Code is the same in both editions; the parameters cell differs only in its ``lang`` default."""
+    en, zh = (nbformat.read(str(list_notebooks(lang=lang)[0].parent / name), as_version=4) for lang in EDITIONS)
+    code_en = [c.source for c in en.cells if c.cell_type == "code"]
+    code_zh = [c.source for c in zh.cells if c.cell_type == "code"]
+    params = [i for i, c in enumerate(c for c in en.cells if c.cell_type == "code")
+              if "parameters" in c.metadata.get("tags", [])]
+    assert len(code_en) == len(code_zh) and len(params) == 1
+    for i, (a, b) in enumerate(zip(code_en, code_zh)):
+        if i == params[0]:
+            assert a.replace('lang = "en"', 'lang = "zh"') == b and 'lang = "zh"' in b
+        else:
+            assert a == b, f"{name}: code cell {i + 1} differs between the editions"
+
+
+@pytest.mark.parametrize("name", [p.name for p in list_notebooks()])
+def test_each_edition_reads_in_its_own_language(name):
+    """The 中文 edition's narrative is Chinese (headings included); the English edition's is English."""
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for lang in EDITIONS:
+        nb = nbformat.read(str(list_notebooks(lang=lang)[0].parent / name), as_version=4)
+        prose = [c.source for c in nb.cells if c.cell_type == "markdown"
+                 if re.sub(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`", "", c.source, flags=re.S).strip()]
+        headings = [line for cell in prose for line in cell.splitlines() if line.startswith("#")]
+        if lang == "zh":
+            assert all(cjk.search(h) for h in headings), [h for h in headings if not cjk.search(h)]
+            share = sum(bool(cjk.search(c)) for c in prose) / len(prose)
+            assert share > 0.95, f"{name}: {share:.0%} of the 中文 edition's markdown cells are Chinese"
+        else:
+            assert not cjk.search(headings[0]), f"{name}: the English title is English: {headings[0]}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
 def test_notebook_matches_its_source(path):
     source = ROOT / "notebooks" / "src" / f"{path.stem}.py"
     assert source.exists(), f"{path.name} has no source {source.relative_to(ROOT)}"
-    expected = build_notebooks.parse_source(source.read_text(encoding="utf-8"))
+    expected = build_notebooks.parse_source(source.read_text(encoding="utf-8"), path.parent.name)
     nb = nbformat.read(str(path), as_version=4)
     assert [(c.cell_type, c.source) for c in nb.cells] == [(c["type"], c["source"]) for c in expected], \
         f"{path.name} is out of date: rebuild it with `make notebooks SRC={source.relative_to(ROOT)}`"
@@ -65,27 +108,35 @@ def test_notebook_is_stored_clean_with_outputs(path):
         assert not re.search(pattern, joined), f"{path.name}: machine-specific text {pattern!r} in outputs"
     headings = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()
                 if line.startswith("#")]
-    assert headings[0].startswith("# ") and "·" in headings[0], "title in English · 中文"
-    assert any("Exercise" in h for h in headings) and any("Summary" in h for h in headings)
+    assert headings[0].startswith("# ")
+    if path.parent.name == "zh":
+        assert any("练习" in h for h in headings) and any("小结" in h for h in headings)
+    else:
+        assert any("Exercise" in h for h in headings) and any("Summary" in h for h in headings)
+    assert "Glyph" not in joined and "missing from font" not in joined, f"{path.name}: a glyph warning"
     for cell in code:
         assert len(cell.source.splitlines()) <= 20, f"cell too long in {path.name}:\n{cell.source}"
 
 
 def _param_sets():
     cases = []
-    for path in NOTEBOOKS:
+    for path in list_notebooks():
         file = PARAMS_DIR / f"{path.stem}.yaml"
         sets = yaml.safe_load(file.read_text(encoding="utf-8")) if file.exists() else None
         for i, params in enumerate(sets or []):
-            cases.append(pytest.param(path, params, id=f"{path.stem}-{i}"))
+            lang = "zh" if params.get("lang") == "zh" else "en"
+            cases.append(pytest.param(list_notebooks(lang=lang)[0].parent / path.name, params,
+                                      id=f"{lang}-{path.stem}-{i}"))
     return cases
 
 
-def test_every_notebook_has_non_default_parameter_sets():
-    for path in NOTEBOOKS:
+def test_every_notebook_has_non_default_parameter_sets_in_both_editions():
+    for path in list_notebooks():
         file = PARAMS_DIR / f"{path.stem}.yaml"
-        assert file.exists() and yaml.safe_load(file.read_text(encoding="utf-8")), \
-            f"{path.name}: add parameter sets in {file.relative_to(ROOT)}"
+        sets = yaml.safe_load(file.read_text(encoding="utf-8")) if file.exists() else None
+        assert sets, f"{path.name}: add parameter sets in {file.relative_to(ROOT)}"
+        assert {s.get("lang") == "zh" for s in sets} == {True, False}, \
+            f"{file.name}: at least one set with lang: zh (中文 edition) and one without (English edition)"
 
 
 @pytest.mark.parametrize("path, params", _param_sets())
@@ -145,7 +196,8 @@ def test_chapter_declares_the_data_kind_its_setup_reads(path):
 
     source = ROOT / "notebooks" / "src" / f"{path.stem}.py"
     header = build_notebooks.parse_header(source.read_text(encoding="utf-8"))
-    assert nbformat.read(str(path), as_version=4).metadata.get("crmlab", {}) == header
+    assert nbformat.read(str(path), as_version=4).metadata.get("crmlab", {}) == {**header,
+                                                                                 "edition": path.parent.name}
     calls = [node for code in _code_of(path) for node in ast.walk(ast.parse(code))
              if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "setup"]
     assert len(calls) == 1, f"{path.name}: one setup(...) call loads the data"

@@ -1,11 +1,18 @@
-"""Build crmlab/notebooks/NN_*.ipynb from their reviewable sources notebooks/src/NN_*.py, and execute them.
+"""Build both editions of each chapter, crmlab/notebooks/{en,zh}/NN_*.ipynb, from one source notebooks/src/NN_*.py.
 
 The sources use the "percent" format: ``# %%`` starts a code cell, ``# %% [markdown]`` a markdown
 cell (each line prefixed with ``# ``), and ``tags=["parameters"]`` after the marker sets cell tags.
-The executed notebook is stored with its outputs (students read them rendered; nbval compares
+
+**Two editions, one source.** Code cells are shared by both editions. A markdown cell marked
+``# %% [markdown] lang=en`` goes only into the English edition, ``lang=zh`` only into the 中文
+edition; an unmarked markdown cell (a formula, a table) goes into both. The 中文 edition's
+parameters cell differs from the English one only in its ``lang = "zh"`` default. Narrative that
+states a result is not written here at all: a code cell computes it (``crmlab.notebook.say``).
+
+The executed notebooks are stored with their outputs (students read them rendered; nbval compares
 them), with deterministic cell ids and no timing metadata.
 
-Usage: python tools/build_notebooks.py [notebooks/src/02_rfm_segmentation.py ...]
+Usage: python tools/build_notebooks.py [--lang en|zh] [notebooks/src/02_rfm_segmentation.py ...]
 """
 
 from __future__ import annotations
@@ -23,19 +30,24 @@ from crmlab.report import inline_figures
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "notebooks" / "src"
 OUT = ROOT / "crmlab" / "notebooks"
-_MARKER = re.compile(r"^# %%(?P<md> \[markdown\])?(?: tags=(?P<tags>\[.*\]))?\s*$")
+EDITIONS = ("en", "zh")
+_MARKER = re.compile(r"^# %%(?P<md> \[markdown\])?(?: lang=(?P<lang>[a-z]+))?(?: tags=(?P<tags>\[.*\]))?\s*$")
+_LANG_DEFAULT = re.compile(r'^lang = "en"$', re.M)
 
 
-def parse_source(text: str) -> list[dict]:
-    """Split percent-format text into cells: dicts with type, source and tags."""
+def parse_cells(text: str) -> list[dict]:
+    """Split percent-format text into cells: dicts with type, source, tags and lang (None = both editions)."""
     cells: list[dict] = []
     current = None
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         match = _MARKER.match(line)
         if match:
+            lang = match.group("lang")
+            if lang is not None and (lang not in EDITIONS or not match.group("md")):
+                raise ValueError(f"line {number}: lang={lang} must mark a markdown cell, with one of {EDITIONS}")
             current = {"type": "markdown" if match.group("md") else "code",
                        "tags": json.loads(match.group("tags")) if match.group("tags") else [],
-                       "lines": []}
+                       "lang": lang, "lines": []}
             cells.append(current)
             continue
         if current is None:
@@ -50,6 +62,19 @@ def parse_source(text: str) -> list[dict]:
         while lines and not lines[0].strip():
             lines.pop(0)
         cell["source"] = "\n".join(lines)
+    return cells
+
+
+def parse_source(text: str, lang: str = "en") -> list[dict]:
+    """The cells of one edition: shared cells, the markdown marked ``lang``, and its ``lang`` default."""
+    if lang not in EDITIONS:
+        raise ValueError(f"lang={lang!r} is not one of {EDITIONS}")
+    cells = [dict(c) for c in parse_cells(text) if c["lang"] in (None, lang)]
+    for cell in cells:
+        if "parameters" in cell["tags"]:
+            if len(_LANG_DEFAULT.findall(cell["source"])) != 1:
+                raise ValueError('the parameters cell must set `lang = "en"` exactly once')
+            cell["source"] = _LANG_DEFAULT.sub(f'lang = "{lang}"', cell["source"])
     return cells
 
 
@@ -95,18 +120,19 @@ def parse_header(text: str) -> dict:
     return {}
 
 
-def build(source: Path, execute: bool = True) -> Path:
+def build(source: Path, lang: str = "en", execute: bool = True) -> Path:
     text = source.read_text(encoding="utf-8")
-    nb = to_notebook(parse_source(text))
+    nb = to_notebook(parse_source(text, lang))
     header = parse_header(text)
-    if header:
-        nb["metadata"]["crmlab"] = header
+    nb["metadata"]["crmlab"] = {**header, "edition": lang}
+    folder = OUT / lang
+    folder.mkdir(parents=True, exist_ok=True)
     if execute:
         with inline_figures():
             NotebookClient(nb, timeout=1200, kernel_name="python3",
-                           resources={"metadata": {"path": str(OUT)}}).execute()
+                           resources={"metadata": {"path": str(folder)}}).execute()
     clean_metadata(nb)
-    target = OUT / (source.stem + ".ipynb")
+    target = folder / (source.stem + ".ipynb")
     tmp = target.with_suffix(".ipynb.tmp")
     nbformat.write(nb, str(tmp))
     tmp.replace(target)
@@ -114,10 +140,14 @@ def build(source: Path, execute: bool = True) -> Path:
 
 
 def main(argv: list[str]) -> int:
+    langs = list(EDITIONS)
+    if argv[:1] == ["--lang"]:
+        langs, argv = [argv[1]], argv[2:]
     sources = [Path(a).resolve() for a in argv] or sorted(SRC.glob("[0-9][0-9]_*.py"))
     for source in sources:
-        print(f"building {source.name} …", flush=True)
-        print(f"  wrote {build(source).relative_to(ROOT)}")
+        for lang in langs:
+            print(f"building {source.name} ({lang}) …", flush=True)
+            print(f"  wrote {build(source, lang).relative_to(ROOT)}")
     return 0
 
 

@@ -65,7 +65,10 @@ def answers_match(answer, expected, *, rel_tol: float = 1e-3, abs_tol: float = 1
     return a == e
 
 
-def check(exercise_id: str, answer, **context) -> None:
+_VERDICT = {"en": ("correct", "not yet. Hint:"), "zh": ("正确", "还不对。提示:")}
+
+
+def check(exercise_id: str, answer, *, lang: str = "en", **context) -> None:
     """Print ✓ when ``answer`` is right, otherwise the exercise's hint (never the answer).
 
     Parameters
@@ -74,15 +77,21 @@ def check(exercise_id: str, answer, **context) -> None:
         e.g. ``"rfm.1"``; :func:`registered` lists them.
     answer : object
         A number, string, list, Series … — equivalent forms and rounding are accepted.
+    lang : {"en", "zh"}
+        Language of the verdict and the hint.
     **context
         What the solver needs to compute the expected answer from the student's own data,
         usually ``data=`` (the transactions frame).
     """
+    from ..labels import check_lang
+
+    check_lang(lang)
     ex = get(exercise_id)
     expected = ex.solve(**context)
+    right, wrong = _VERDICT[lang]
     if answers_match(answer, expected, rel_tol=ex.rel_tol, abs_tol=ex.abs_tol, ordered=ex.ordered):
-        print(f"✓ {exercise_id}: correct")
+        print(f"✓ {exercise_id}: {right}")
     else:
-        print(f"✗ {exercise_id}: not yet. Hint: {ex.hint}")
+        print(f"✗ {exercise_id}: {wrong} {ex.hint_in(lang)}")
 
 

@@ -35,21 +35,27 @@ class Exercise:
     rel_tol: float = 1e-3
     abs_tol: float = 1e-6
     ordered: bool = True
+    hint_zh: str = ""
+
+    def hint_in(self, lang: str = "en") -> str:
+        """The hint in ``lang`` (``"en"`` or ``"zh"``)."""
+        return self.hint_zh if lang == "zh" and self.hint_zh else self.hint
 
 
 _REGISTRY: dict[str, Exercise] = {}
 _LOADED = False
 
 
-def exercise(exercise_id: str, *, hint: str, rel_tol: float = 1e-3, abs_tol: float = 1e-6,
+def exercise(exercise_id: str, *, hint: str, hint_zh: str = "", rel_tol: float = 1e-3, abs_tol: float = 1e-6,
              ordered: bool = True):
     """Register the decorated function as the solver of ``exercise_id``.
 
     The solver receives the keyword arguments given to :func:`check` (e.g. ``data=``) and returns
-    the expected answer. ``ordered=False`` compares collections as sets.
+    the expected answer. ``ordered=False`` compares collections as sets. ``hint`` and ``hint_zh``
+    are the English and 中文 hints (both editions of a chapter check the same exercises).
     """
     def decorate(solve):
-        _REGISTRY[exercise_id] = Exercise(exercise_id, solve, hint, rel_tol, abs_tol, ordered)
+        _REGISTRY[exercise_id] = Exercise(exercise_id, solve, hint, rel_tol, abs_tol, ordered, hint_zh)
         return solve
     return decorate
 

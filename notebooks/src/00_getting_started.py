@@ -1,4 +1,4 @@
-# Source of crmlab/notebooks/00_getting_started.ipynb — edit here, then `make notebooks SRC=notebooks/src/00_getting_started.py`.
+# Source of crmlab/notebooks/{en,zh}/00_getting_started.ipynb — edit here, then `make notebooks SRC=notebooks/src/00_getting_started.py`.
 
 # %% [markdown]
 # # Getting started with crmlab · 入门

@@ -1,4 +1,4 @@
-# Source of crmlab/notebooks/01_customer_value.ipynb — edit here, then
+# Source of crmlab/notebooks/{en,zh}/01_customer_value.ipynb — edit here, then
 # `.venv/bin/python tools/build_notebooks.py notebooks/src/01_customer_value.py`.
 
 # %% [markdown]

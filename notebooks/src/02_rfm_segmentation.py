@@ -1,4 +1,4 @@
-# Source of crmlab/notebooks/02_rfm_segmentation.ipynb — edit here, then `make notebooks SRC=notebooks/src/02_rfm_segmentation.py`.
+# Source of crmlab/notebooks/{en,zh}/02_rfm_segmentation.ipynb — edit here, then `make notebooks SRC=notebooks/src/02_rfm_segmentation.py`.
 
 # %% [markdown]
 # # RFM segmentation · RFM 分析

@@ -1,4 +1,4 @@
-# Source of crmlab/notebooks/03_association_rules.ipynb — edit here, then `make notebooks SRC=notebooks/src/03_association_rules.py`.
+# Source of crmlab/notebooks/{en,zh}/03_association_rules.ipynb — edit here, then `make notebooks SRC=notebooks/src/03_association_rules.py`.
 
 # %% [markdown]
 # # Association rules and cross-selling · 关联规则与交叉销售

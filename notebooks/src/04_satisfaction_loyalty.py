@@ -1,4 +1,4 @@
-# Source of crmlab/notebooks/04_satisfaction_loyalty.ipynb — edit here, then `make notebooks SRC=notebooks/src/04_satisfaction_loyalty.py`.
+# Source of crmlab/notebooks/{en,zh}/04_satisfaction_loyalty.ipynb — edit here, then `make notebooks SRC=notebooks/src/04_satisfaction_loyalty.py`.
 # crmlab: {"data_kind": "survey"}
 
 # %% [markdown]

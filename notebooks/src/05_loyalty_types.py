@@ -1,4 +1,4 @@
-# Source of crmlab/notebooks/05_loyalty_types.ipynb — edit here, then `make notebooks SRC=notebooks/src/05_loyalty_types.py`.
+# Source of crmlab/notebooks/{en,zh}/05_loyalty_types.ipynb — edit here, then `make notebooks SRC=notebooks/src/05_loyalty_types.py`.
 
 # %% [markdown]
 # # Loyalty measures and loyalty types · 顾客忠诚的衡量与类型

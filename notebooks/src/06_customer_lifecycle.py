@@ -1,4 +1,4 @@
-# Source of crmlab/notebooks/06_customer_lifecycle.ipynb — edit here, then `make notebooks SRC=notebooks/src/06_customer_lifecycle.py`.
+# Source of crmlab/notebooks/{en,zh}/06_customer_lifecycle.ipynb — edit here, then `make notebooks SRC=notebooks/src/06_customer_lifecycle.py`.
 
 # %% [markdown]
 # # The customer lifecycle, cohorts and retention · 客户生命周期
