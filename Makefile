@@ -40,8 +40,8 @@ $(E2E_STAMP): $(STAMP)
 e2e: $(E2E_STAMP) report            ## browser check: serve reports/ on 127.0.0.1, open it in headless Chromium
 	CRMLAB_REPORT_DIR=reports $(BIN)/python -m pytest -q tests/e2e
 
-zh: $(STAMP)                        ## Chinese plot text: install the CJK font extra (mplfonts, ~85 MB)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[zh]"
+zh:                                 ## (no-op) Chinese plot text needs no extra step: the CJK font ships in crmlab/fonts
+	@echo "nothing to do: crmlab ships its CJK font (crmlab/fonts), Chinese renders by default"
 
 lab: $(STAMP)                       ## copy the chapters into lab/ (your working copies) and open JupyterLab there
 	$(BIN)/crmlab notebooks copy lab

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import importlib
 
-from . import datasets, io, labels, schema
+from . import _fonts, datasets, io, labels, schema
 from .datasets import list_datasets, load_cdnow, load_data, load_survey, make_survey, make_transactions
 from .errors import CrmlabWarning, DataError
 from .io import QualityReport, quality_report, read_survey, read_table, read_transactions
 
 __version__ = "0.1.0"
+
+_fonts.install()  # Chinese text renders in every figure once matplotlib is imported
 
 _LAZY = ("value", "clv", "rfm", "basket", "satisfaction", "loyalty", "lifecycle", "overview", "report",
          "exercises", "survey")

@@ -1,4 +1,4 @@
-"""English / 中文 terms for tables and plots, and the CJK font that Chinese plot text needs.
+"""English / 中文 terms for tables and plots (the CJK font they need is in :mod:`crmlab._fonts`).
 
 Course concept: the course is taught in Chinese; every label the kit shows exists in both
 languages (``lang="en"`` or ``lang="zh"``).
@@ -9,10 +9,8 @@ uses them and look terms up with :func:`term`; the terms every chapter shares li
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 
-from .errors import CrmlabWarning
 
 LANGS = ("en", "zh")
 
@@ -39,12 +37,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "monetary": ("Monetary", "消费金额"),
 }
 
-#: Fonts with Chinese glyphs, in order of preference (mplfonts installs Noto Sans CJK SC).
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-             "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC",
-             "Noto Serif CJK SC", "AR PL UMing CN")
 
-_font_checked: dict[str, str | None] = {}
 
 
 def check_lang(lang: str) -> str:
@@ -79,56 +72,29 @@ def both(key: str, table: Mapping[str, tuple[str, str]] | None = None) -> str:
     return en if en == zh else f"{en} ({zh})"
 
 
-def cjk_font() -> str | None:
-    """The name of an installed font with Chinese glyphs, or ``None``.
+def cjk_font() -> str:
+    """The font family Chinese plot text is drawn with (the kit ships one, so there always is one).
 
-    Fonts shipped by the optional ``mplfonts`` package (``pip install crmlab[zh]``) are
-    registered with matplotlib first.
+    A full CJK font installed on the system (Noto Sans CJK SC, …) is preferred; otherwise the
+    kit's own "crmlab CJK Sans" (see :mod:`crmlab._fonts`).
     """
-    if "name" in _font_checked:
-        return _font_checked["name"]
-    from matplotlib import font_manager
+    from ._fonts import cjk_family
 
-    try:  # mplfonts ships Noto Sans CJK SC inside its package: register those files.
-        from pathlib import Path
-
-        import mplfonts  # noqa: F401
-
-        font_dir = Path(mplfonts.__file__).parent / "fonts"
-        for path in sorted(font_dir.glob("*.[ot]t[fc]")):
-            font_manager.fontManager.addfont(str(path))
-    except Exception:  # noqa: BLE001 - the extra is optional; any failure means "not available"
-        pass
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    found = next((name for name in CJK_FONTS if name in installed), None)
-    _font_checked["name"] = found
-    return found
+    return cjk_family()
 
 
 def plot_lang(lang: str) -> str:
-    """The language plot text can use: ``"zh"`` needs a CJK font, otherwise English with one warning.
+    """Check ``lang`` and make sure plot text in it renders; returns ``lang``.
 
-    Plot functions call this and label their axes with ``term(key, plot_lang(lang))``; it also
-    puts the CJK font first in matplotlib's sans-serif list.
+    Plot functions call this and label their axes with ``term(key, plot_lang(lang))``. It (re)applies
+    the kit's CJK font fallback, which ``seaborn.set_theme`` and style sheets reset, for both
+    languages: Chinese data (product names, segment labels) appear under ``lang="en"`` too.
     """
-    check_lang(lang)
-    if lang == "en":
-        return "en"
-    font = cjk_font()
-    if font is None:
-        if not _font_checked.get("warned"):
-            warnings.warn("no font with Chinese glyphs is installed, so plot text stays in English; "
-                          "install one with `pip install crmlab[zh]` (mplfonts).", CrmlabWarning, stacklevel=3)
-            _font_checked["warned"] = "yes"
-        return "en"
-    import matplotlib as mpl
+    from ._fonts import configure
 
-    families = list(mpl.rcParams["font.sans-serif"])
-    if families[:1] != [font]:
-        mpl.rcParams["font.sans-serif"] = [font] + [f for f in families if f != font]
-        mpl.rcParams["font.family"] = "sans-serif"
-        mpl.rcParams["axes.unicode_minus"] = False
-    return "zh"
+    check_lang(lang)
+    configure()
+    return lang
 
 
 def key_label(keys, lang: str, table: Mapping[str, tuple[str, str]] | None = None, *,

@@ -57,6 +57,7 @@ def setup(data="cdnow", columns: dict | None = None, *, kind: str = "transaction
     check_lang(lang)
     set_theme()
     pd.set_option("display.width", DISPLAY_WIDTH)
+    _warnings_without_paths()
     if kind == "transactions":
         from .datasets import load_data
         from .io import quality_report
@@ -104,6 +105,21 @@ HEADLINE_TERMS: dict[str, tuple[str, str]] = {
 }
 
 _HEADLINE_WORD = {"en": "Headline", "zh": "本章要点"}
+
+
+def _format_warning(message, category, filename, lineno, line=None) -> str:
+    return f"{category.__name__}: {message}\n"
+
+
+def _warnings_without_paths() -> None:
+    """Show warnings in a chapter as ``Category: message``, without the file path and source line.
+
+    Python's default names the file a warning came from (``/tmp/ipykernel_…/….py:3``, a site-packages
+    path); a stored notebook or a report page must not carry this machine's paths.
+    """
+    import warnings
+
+    warnings.formatwarning = _format_warning
 
 
 def headline(lang: str = "en", **values) -> None:
