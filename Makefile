@@ -15,8 +15,11 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 
 setup: $(STAMP)                     ## create .venv and install crmlab with its dependencies
 
-report: $(STAMP)                    ## run every notebook on the bundled data → reports/index.html
-	$(BIN)/crmlab report --out reports
+EDITION ?= en
+REPORT_DIR ?= $(if $(filter zh,$(EDITION)),reports-zh,reports)
+
+report: $(STAMP)                    ## run every notebook on the bundled data → reports/index.html (EDITION=zh: 中文 → reports-zh/)
+	$(BIN)/crmlab report --lang $(EDITION) --out $(REPORT_DIR)
 
 test: unit nbval                    ## the whole test suite (unit, papermill runs, nbval)
 
@@ -37,14 +40,15 @@ $(E2E_STAMP): $(STAMP)
 	fi
 	touch $(E2E_STAMP)
 
-e2e: $(E2E_STAMP) report            ## browser check: serve reports/ on 127.0.0.1, open it in headless Chromium
-	CRMLAB_REPORT_DIR=reports $(BIN)/python -m pytest -q tests/e2e
+e2e: $(E2E_STAMP) report            ## browser check: serve reports/ and reports-zh/ on 127.0.0.1, open them in headless Chromium
+	$(MAKE) --no-print-directory report EDITION=zh
+	CRMLAB_REPORT_DIR=reports CRMLAB_REPORT_DIR_ZH=reports-zh $(BIN)/python -m pytest -q tests/e2e
 
 zh:                                 ## (no-op) Chinese plot text needs no extra step: the CJK font ships in crmlab/fonts
 	@echo "nothing to do: crmlab ships its CJK font (crmlab/fonts), Chinese renders by default"
 
-lab: $(STAMP)                       ## copy the chapters into lab/ (your working copies) and open JupyterLab there
-	$(BIN)/crmlab notebooks copy lab
+lab: $(STAMP)                       ## copy the chapters into lab/ (your working copies; EDITION=zh for 中文) and open JupyterLab there
+	$(BIN)/crmlab notebooks copy lab --lang $(EDITION)
 	$(BIN)/jupyter lab --notebook-dir=lab
 
 WHEEL_TMP ?= /tmp/crmlab-wheel-check

@@ -92,7 +92,8 @@ _RUN_OPTIONS = [
     ("columns_file", ("--columns",), dict(type=click.Path(dir_okay=False),
                                           help="YAML column mapping, e.g. customer: 客户编号 (reader options allowed).")),
     ("chapters", ("--chapters",), dict(help="Comma-separated chapters, e.g. 01,02 (default: all).")),
-    ("lang", ("--lang",), dict(type=click.Choice(["en", "zh"]), help="Language of tables and plots.")),
+    ("lang", ("--lang",), dict(type=click.Choice(["en", "zh"]),
+                               help="Edition: zh runs the 中文 chapters (and sets lang); -p lang zh switches only tables and plots.")),
     ("no_code", ("--no-code",), dict(is_flag=True, help="Hide code cells in the HTML pages.")),
     ("params_file", ("-f", "--parameters"), dict(type=click.Path(dir_okay=False),
                                                  help="YAML parameters: common keys, and per chapter under '02:' keys.")),
@@ -169,7 +170,7 @@ def report(out, opts):
     common, per_chapter = opts.collect()
     result = run_report(out, chapters=opts.chapter_list(), parameters=common, chapter_params=per_chapter,
                         data_file=opts.data_file, no_code=opts.no_code, progress=opts.progress,
-                        notebook_dir=opts.notebook_dir)
+                        notebook_dir=opts.notebook_dir, lang=opts.lang)
     sys.exit(_summarise(result.runs, result.out_dir))
 
 
@@ -191,7 +192,7 @@ def run(notebook, out, opts):
     """Run one NOTEBOOK (path or chapter number) with parameters; writes .ipynb and .html."""
     from .report import chapter_parameters, find_notebook, run_chapter
 
-    path = find_notebook(notebook, opts.notebook_dir)
+    path = find_notebook(notebook, opts.notebook_dir, lang=opts.lang or "en")
     common, per_chapter = opts.collect()
     # For a single notebook every given parameter must exist there (checked in run_chapter).
     chosen = {**common, **chapter_parameters(path, {}, per_chapter)}
@@ -228,20 +229,23 @@ def batch(out, seeds, data_files, opts):
         _summarise(result.runs)
 
     results = run_batch(out, jobs, chapters=opts.chapter_list(), parameters=base, chapter_params=per_chapter,
-                        no_code=opts.no_code, notebook_dir=opts.notebook_dir, on_report=progress)
+                        no_code=opts.no_code, notebook_dir=opts.notebook_dir, on_report=progress,
+                        lang=opts.lang)
     click.echo(f"batch index written to {Path(out)}/index.html")
     sys.exit(0 if all(r.ok for _, r in results) else 1)
 
 
 @main.command()
 @click.argument("notebook")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Edition: en (English) or zh (中文).")
 @_guard
-def params(notebook):
+def params(notebook, lang):
     """List a NOTEBOOK's parameters with their defaults."""
     from .report import find_notebook, notebook_parameters
     from .report.parameters import SPECS, describe
 
-    for name, info in notebook_parameters(find_notebook(notebook)).items():
+    for name, info in notebook_parameters(find_notebook(notebook, lang=lang)).items():
         accepts = describe(SPECS[name]) if name in SPECS else info["type"]
         click.echo(f"{name} = {info['default']}  ({accepts})")
 
@@ -274,8 +278,10 @@ def exercises_list():
 @click.argument("notebook")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Default: students/<name>_student.ipynb in the current folder.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Edition: en (English) or zh (中文).")
 @_guard
-def exercises_strip(notebook, output):
+def exercises_strip(notebook, output, lang):
     """Write a student version of NOTEBOOK (path or chapter number): solution cells emptied.
 
     The same rule as `crmlab notebooks copy --student`: never inside the installed package, and a
@@ -284,7 +290,7 @@ def exercises_strip(notebook, output):
     from .exercises import strip_solutions
     from .report import find_notebook
 
-    target = strip_solutions(find_notebook(notebook), output)
+    target = strip_solutions(find_notebook(notebook, lang=lang), output)
     click.echo(f"student version written to {target}")
 
 
@@ -298,12 +304,15 @@ def notebooks():
 @click.option("--chapters", help="Comma-separated chapters, e.g. 01,02 (default: all).")
 @click.option("--student", is_flag=True,
               help="Student versions (solutions emptied, as `crmlab exercises strip`), named NN_name_student.ipynb.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Edition: en (English) or zh (中文).")
 @_guard
-def notebooks_copy(directory, chapters, student):
+def notebooks_copy(directory, chapters, student, lang):
     """Copy the chapter notebooks into DIRECTORY; copies you changed are never overwritten."""
     from .report import copy_notebooks
 
-    outcome = copy_notebooks(directory, chapters=chapters.split(",") if chapters else None, student=student)
+    outcome = copy_notebooks(directory, chapters=chapters.split(",") if chapters else None, student=student,
+                             lang=lang)
     for name in outcome["written"]:
         click.echo(f"  copied {name}")
     for name in outcome["kept"]:

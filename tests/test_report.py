@@ -276,3 +276,35 @@ def test_report_run_and_batch_share_one_option_set():
     # batch takes its data from --seeds / --data-files and shows no per-cell progress; the rest is the same.
     assert {k: batch[k] for k in shared if k not in (("--data",), ("--progress",))} == {
         k: v for k, v in shared.items() if k not in (("--data",), ("--progress",))}
+
+
+# ------------------------------------------------------------------------------------------ editions
+def test_find_notebook_picks_the_edition_and_stays_unambiguous(tmp_path):
+    en, zh = rp.find_notebook("02"), rp.find_notebook("02", lang="zh")
+    assert en.name == zh.name == "02_rfm_segmentation.ipynb"
+    assert (en.parent.name, zh.parent.name) == ("en", "zh")
+    assert rp.find_notebook("02_rfm_segmentation", lang="zh") == zh
+    with pytest.raises(rp.ParameterError, match="lang='fr'"):
+        rp.find_notebook("02", lang="fr")
+    # A folder of chapters without edition sub-folders serves both languages.
+    (tmp_path / en.name).write_bytes(en.read_bytes())
+    assert rp.find_notebook("02", tmp_path) == rp.find_notebook("02", tmp_path, lang="zh") == tmp_path / en.name
+
+
+def test_lang_picks_the_edition_while_the_lang_parameter_switches_only_tables(tmp_path):
+    import re
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    zh = rp.run_report(tmp_path / "zh", chapters=["00"], lang="zh")
+    assert zh.ok
+    manifest = json.loads((tmp_path / "zh" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["edition"] == "zh" and manifest["parameters"]["lang"] == "zh"
+    assert cjk.search(manifest["title"]) and cjk.search(zh.runs[0].title)
+    assert all(cjk.search(k) for k in zh.runs[0].headline), "headline figures named in 中文"
+    page = (tmp_path / "zh" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in page and "章节" in page and "✓ 已运行" in page
+    en = rp.run_report(tmp_path / "en", chapters=["00"], parameters={"lang": "zh"})
+    manifest = json.loads((tmp_path / "en" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["edition"] == "en" and manifest["parameters"]["lang"] == "zh"
+    assert not cjk.search(en.runs[0].title), "-p lang zh keeps the English edition"
+    assert "✓ ran" in (tmp_path / "en" / "index.html").read_text(encoding="utf-8")

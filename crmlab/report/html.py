@@ -99,62 +99,83 @@ def status_text(run) -> str:
     return f"failed at {f'code cell {run.failed_cell}' if run.failed_cell else 'start-up'}: {run.error}"
 
 
-def render_index(runs: list, *, title: str, manifest: dict) -> str:
-    """The report's front page; every value from the data is HTML-escaped, links are relative."""
+#: The index pages' own words, per edition (headings, statuses).
+WORDS = {
+    "en": {"html": "en", "chapter": "Chapter", "status": "Status", "figures": "Headline figures",
+           "ran": "✓ ran", "stopped": "✗ stopped: {reason}", "failed": "✗ failed at {where}",
+           "cell": "code cell {n}", "start": "start-up", "notebook": "notebook",
+           "data_file": "data file {name}", "bundled": "bundled data", "run_alone": "run on its own (crmlab run) on {source}",
+           "hash": "data file {name} (sha256 {digest}…)", "all_ran": "all chapters ran",
+           "not_all": "{failed} of {total} chapters did not finish", "manifest": "manifest",
+           "report": "Report", "batch": "crmlab batch", "batch_ok": "✓ all chapters ran"},
+    "zh": {"html": "zh-CN", "chapter": "章节", "status": "运行状态", "figures": "本章要点",
+           "ran": "✓ 已运行", "stopped": "✗ 已停止：{reason}", "failed": "✗ 运行失败，位置：{where}",
+           "cell": "第 {n} 个代码单元", "start": "启动阶段", "notebook": "笔记本",
+           "data_file": "数据文件 {name}", "bundled": "内置数据", "run_alone": "单独运行 (crmlab run)，数据：{source}",
+           "hash": "数据文件 {name} (sha256 {digest}…)", "all_ran": "全部章节已运行",
+           "not_all": "{total} 个章节中有 {failed} 个未完成", "manifest": "清单 (manifest)",
+           "report": "报告", "batch": "crmlab 批量报告", "batch_ok": "✓ 全部章节已运行"},
+}
+
+
+def render_index(runs: list, *, title: str, manifest: dict, lang: str = "en") -> str:
+    """The report's front page, in the edition's language; every value from the data is HTML-escaped, links are relative."""
     esc = html.escape
+    w = WORDS[lang if lang in WORDS else "en"]
     rows = []
     for run in runs:
         if run.ok:
-            status = '<span class="ok">✓ ran</span>'
+            status = f'<span class="ok">{w["ran"]}</span>'
         elif run.stop_reason:
-            status = f'<span class="failed">✗ stopped: {esc(run.stop_reason)}</span>'
+            status = f'<span class="failed">{esc(w["stopped"].format(reason=run.stop_reason))}</span>'
         else:
-            status = (f'<span class="failed">✗ failed at '
-                      f'{f"code cell {run.failed_cell}" if run.failed_cell else "start-up"}</span>'
+            where = w["cell"].format(n=run.failed_cell) if run.failed_cell else w["start"]
+            status = (f'<span class="failed">{esc(w["failed"].format(where=where))}</span>'
                       f'<div class="muted">{esc(run.error or "")}</div>')
         figures = "".join(f"<dt>{esc(k.replace('_', ' '))}</dt><dd>{esc(format_value(v))}</dd>"
                           for k, v in run.headline.items())
         if run.note:
             status += f'<div class="muted">{esc(run.note)}</div>'
         if run.command == "run":
-            source = f"data file {run.data_file['name']}" if run.data_file else "bundled data"
-            status += f'<div class="muted">{esc(f"run on its own (crmlab run) on {source}")}</div>'
+            source = w["data_file"].format(name=run.data_file["name"]) if run.data_file else w["bundled"]
+            status += f'<div class="muted">{esc(w["run_alone"].format(source=source))}</div>'
         link = (f'<a href="{_href(run.html)}">{esc(run.title or run.name)}</a>' if run.html
                 else esc(run.title or run.name))
-        notebook = f' · <a href="{_href(run.notebook)}">notebook</a>' if run.notebook else ""
+        notebook = f' · <a href="{_href(run.notebook)}">{w["notebook"]}</a>' if run.notebook else ""
         rows.append(f"<tr><td>{link}<div class=\"muted\">{esc(run.name)}{notebook} · {run.seconds:.1f} s</div></td>"
                     f"<td>{status}</td><td><dl>{figures}</dl></td></tr>")
     data = manifest.get("data_file")
-    source = f"data file {esc(data['name'])} (sha256 {esc(data['sha256'][:12])}…)" if data else "bundled data"
-    status_line = ("all chapters ran" if all(r.ok for r in runs) else
-                   f"{sum(not r.ok for r in runs)} of {len(runs)} chapters did not finish")
+    source = (esc(w["hash"].format(name=data["name"], digest=data["sha256"][:12])) if data else w["bundled"])
+    status_line = (w["all_ran"] if all(r.ok for r in runs) else
+                   w["not_all"].format(failed=sum(not r.ok for r in runs), total=len(runs)))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="{w['html']}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{esc(title)}</title><link rel="icon" href="data:,"><style>{_STYLE}</style></head>
 <body><h1>{esc(title)}</h1>
 <p class="muted">{source} · {esc(status_line)} · crmlab {esc(manifest['versions'].get('crmlab', ''))} ·
-<a href="{_href(_outputs.MANIFEST)}">manifest</a></p>
-<table><thead><tr><th>Chapter</th><th>Status</th><th>Headline figures</th></tr></thead>
+<a href="{_href(_outputs.MANIFEST)}">{w['manifest']}</a></p>
+<table><thead><tr><th>{w['chapter']}</th><th>{w['status']}</th><th>{w['figures']}</th></tr></thead>
 <tbody>{''.join(rows)}</tbody></table></body></html>
 """
 
 
-def write_batch_index(out_dir: str | Path, results: list) -> Path:
+def write_batch_index(out_dir: str | Path, results: list, *, lang: str = "en") -> Path:
     """A front page linking each report of a batch (``./<its folder>/index.html``), with its status."""
     esc = html.escape
+    w = WORDS[lang if lang in WORDS else "en"]
     rows = []
     for name, report in results:
         if report.ok:
-            status = "<span class=ok>✓ all chapters ran</span>"
+            status = f"<span class=ok>{w['batch_ok']}</span>"
         else:
             status = "".join(f'<div class="failed">✗ {esc(run.name)}: {esc(status_text(run))}</div>'
                              for run in report.runs if not run.ok)
         rows.append(f'<tr><td><a href="{_href(report.out_dir.name + "/index.html")}">{esc(name)}</a></td>'
                     f"<td>{status}</td></tr>")
-    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>crmlab batch</title>'
-            f'<link rel="icon" href="data:,"><style>{_STYLE}</style></head><body><h1>crmlab batch</h1>'
-            f'<p class="muted"><a href="{_href(_outputs.MANIFEST)}">manifest</a></p>'
-            f"<table><thead><tr><th>Report</th><th>Status</th></tr></thead><tbody>{''.join(rows)}</tbody>"
+    page = (f'<!DOCTYPE html><html lang="{w["html"]}"><head><meta charset="utf-8"><title>{w["batch"]}</title>'
+            f'<link rel="icon" href="data:,"><style>{_STYLE}</style></head><body><h1>{w["batch"]}</h1>'
+            f'<p class="muted"><a href="{_href(_outputs.MANIFEST)}">{w["manifest"]}</a></p>'
+            f"<table><thead><tr><th>{w['report']}</th><th>{w['status']}</th></tr></thead><tbody>{''.join(rows)}</tbody>"
             f"</table></body></html>\n")
     path = Path(out_dir) / "index.html"
     write_atomic(path, page.encode("utf-8"))

@@ -260,6 +260,7 @@ class _Plan:
     common: dict
     data_file: Path | None
     title: str
+    edition: str = "en"
 
     def inputs(self) -> list[Path]:
         """The files and folders the report reads (its output folder must not hold them)."""
@@ -274,13 +275,23 @@ class _Plan:
 
 
 
-def _plan_report(*, chapters, parameters, chapter_params, data_file, notebook_dir, title) -> _Plan:
-    """Resolve and check every chapter's parameters; raise :class:`ParameterError` before anything runs."""
-    notebooks = ([find_notebook(c, notebook_dir) for c in chapters] if chapters
-                 else list_notebooks(notebook_dir))
+#: The report's own words, per edition.
+TITLES = {"en": "crmlab report", "zh": "crmlab 分析报告"}
+
+
+def _plan_report(*, chapters, parameters, chapter_params, data_file, notebook_dir, title, lang=None) -> _Plan:
+    """Resolve and check every chapter's parameters; raise :class:`ParameterError` before anything runs.
+
+    ``lang`` picks the edition (``en``/``zh``) and sets the ``lang`` parameter unless it is given.
+    """
+    edition = lang or "en"
+    notebooks = ([find_notebook(c, notebook_dir, lang=edition) for c in chapters] if chapters
+                 else list_notebooks(notebook_dir, lang=edition))
     if not notebooks:
         raise ParameterError("no chapter notebooks found (expected NN_name.ipynb files).")
     common = dict(parameters or {})
+    if lang:
+        common.setdefault("lang", lang)
     per_chapter = dict(chapter_params or {})
     kinds = {nb: data_kind(nb) for nb in notebooks}
     # The report's data set is of one kind: the kind of the named data set, else the kind most
@@ -320,7 +331,7 @@ def _plan_report(*, chapters, parameters, chapter_params, data_file, notebook_di
         candidate = notebooks[0].parent / Path(common["data"]).expanduser()  # as the kernels read it
         data_file = candidate if candidate.is_file() else None
     return _Plan(runs=plans, notes=notes, common=common, data_file=Path(data_file) if data_file else None,
-                 title=title)
+                 title=title or TITLES[edition], edition=edition)
 
 
 def _file_record(path: Path, hashes: dict) -> dict:
@@ -337,7 +348,8 @@ def _chapter_data_file(params: dict, base: Path, hashes: dict) -> dict | None:
 
 
 def _write_report_pages(folder: Path, manifest: dict, runs: list[NotebookRun]) -> None:
-    write_atomic(folder / "index.html", pages.render_index(runs, title=manifest["title"], manifest=manifest).encode("utf-8"))
+    page = pages.render_index(runs, title=manifest["title"], manifest=manifest, lang=manifest.get("edition", "en"))
+    write_atomic(folder / "index.html", page.encode("utf-8"))
     _outputs.write_manifest(folder, manifest, kind="report")
 
 
@@ -357,6 +369,7 @@ def _build_report(plan: _Plan, folder: Path, *, no_code: bool, progress: bool) -
         runs.append(run)
     manifest = {
         "title": plan.title,
+        "edition": plan.edition,
         "ok": all(r.ok for r in runs),
         "parameters": plan.common,
         "data_file": _file_record(plan.data_file, hashes) if plan.data_file else None,
@@ -371,7 +384,7 @@ def _build_report(plan: _Plan, folder: Path, *, no_code: bool, progress: bool) -
 def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = None,
                parameters: dict | None = None, chapter_params: dict | None = None,
                data_file: str | Path | None = None, no_code: bool = False, progress: bool = False,
-               notebook_dir: str | Path | None = None, title: str = "crmlab report") -> Report:
+               notebook_dir: str | Path | None = None, title: str | None = None, lang: str | None = None) -> Report:
     """Run chapters into ``out_dir``: executed notebooks, HTML pages, ``index.html``, ``manifest.json``.
 
     Parameters
@@ -389,6 +402,12 @@ def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = 
         The user's data file, hashed into the manifest.
     no_code : bool
         Hide code cells in the HTML pages.
+    title : str, optional
+        The index page's title (default: "crmlab report", or its 中文 for ``lang="zh"``).
+    lang : {"en", "zh"}, optional
+        The edition to run (``crmlab report --lang zh``): its chapters, headings and index page are in
+        that language, and the chapters' ``lang`` parameter is set to it unless ``parameters`` gives
+        one. ``parameters={"lang": "zh"}`` alone switches only tables and plots of the English edition.
 
     Returns
     -------
@@ -404,11 +423,22 @@ def run_report(out_dir: str | Path = "reports", *, chapters: list[str] | None = 
         is or holds the working folder, holds the data or the notebooks, or cannot be written.
     """
     plan = _plan_report(chapters=chapters, parameters=parameters, chapter_params=chapter_params,
-                        data_file=data_file, notebook_dir=notebook_dir, title=title)
+                        data_file=data_file, notebook_dir=notebook_dir, title=title, lang=lang)
     with _outputs.prepare(out_dir, inputs=plan.inputs()) as target:
         runs = _build_report(plan, target.staging, no_code=no_code, progress=progress)
         target.commit()
     return Report(out_dir=target.path, runs=runs)
+
+
+def _edition(notebook: Path) -> str:
+    """The edition a notebook belongs to (its ``crmlab.edition`` metadata; English when absent)."""
+    import nbformat
+
+    try:
+        edition = nbformat.read(str(notebook), as_version=4).metadata.get("crmlab", {}).get("edition")
+    except Exception:  # noqa: BLE001 - an unreadable notebook fails later, with its own message
+        edition = None
+    return edition if edition in TITLES else "en"
 
 
 def run_chapter(notebook: str | Path, out_dir: str | Path = "reports", parameters: dict | None = None, *,
@@ -459,8 +489,9 @@ def run_chapter(notebook: str | Path, out_dir: str | Path = "reports", parameter
         run.data_file = _chapter_data_file(parameters, base, {})
         entry = asdict(run)
         if previous is None:
-            manifest = {"title": "crmlab report", "parameters": parameters, "data_file": run.data_file,
-                        "versions": _versions()}
+            edition = _edition(notebook)
+            manifest = {"title": TITLES[edition], "edition": edition, "parameters": parameters,
+                        "data_file": run.data_file, "versions": _versions()}
             entries = [entry]
         else:
             manifest = {k: v for k, v in previous.items() if k not in ("kind", "files")}
@@ -508,7 +539,8 @@ def job_folders(names: list[str]) -> list[str]:
 def run_batch(out_dir: str | Path, jobs: list[tuple[str, dict, str | Path | None]], *,
               chapters: list[str] | None = None, parameters: dict | None = None,
               chapter_params: dict | None = None, no_code: bool = False,
-              notebook_dir: str | Path | None = None, on_report=None) -> list[tuple[str, Report]]:
+              notebook_dir: str | Path | None = None, on_report=None,
+              lang: str | None = None) -> list[tuple[str, Report]]:
     """Many reports in one folder: a sub-folder per job, with an ``index.html`` and ``manifest.json`` of them.
 
     Every job's parameters and the output folder are checked before the first job runs; the
@@ -523,6 +555,8 @@ def run_batch(out_dir: str | Path, jobs: list[tuple[str, dict, str | Path | None
         named after the data file's stem or the name (see :func:`job_folders`).
     on_report : callable, optional
         Called with ``(name, report)`` after each job (for progress lines).
+    lang : {"en", "zh"}, optional
+        The edition, as for :func:`run_report`.
 
     Returns
     -------
@@ -533,7 +567,7 @@ def run_batch(out_dir: str | Path, jobs: list[tuple[str, dict, str | Path | None
     for (name, job_params, data_file), folder in zip(jobs, folders):
         plan = _plan_report(chapters=chapters, parameters={**(parameters or {}), **job_params},
                             chapter_params=chapter_params, data_file=data_file, notebook_dir=notebook_dir,
-                            title=f"crmlab report — {name}")
+                            title=f"{TITLES[lang or 'en']} — {name}", lang=lang)
         planned.append((name, folder, plan))
     results: list[tuple[str, Report]] = []
     with _outputs.prepare(out_dir, inputs=[i for _, _, plan in planned for i in plan.inputs()]) as target:
@@ -550,7 +584,7 @@ def run_batch(out_dir: str | Path, jobs: list[tuple[str, dict, str | Path | None
             "versions": _versions(),
             "total_seconds": round(sum(run.seconds for _, r in results for run in r.runs), 2),
         }
-        pages.write_batch_index(target.staging, results)
+        pages.write_batch_index(target.staging, results, lang=lang or "en")
         _outputs.write_manifest(target.staging, manifest, kind="batch", nested=folders)
         target.commit()
     return results

@@ -1,7 +1,8 @@
 """End to end: the generated report opens in headless Chromium with its figures and no errors.
 
-`make e2e` builds `reports/` (`make report`), installs Playwright (Python) and Debian's Chromium, and
-runs this file with CRMLAB_REPORT_DIR=reports. Without that variable a small report is built here.
+`make e2e` builds `reports/` and `reports-zh/` (`make report`, `make report EDITION=zh`), installs
+Playwright (Python) and Debian's Chromium, and runs this file with CRMLAB_REPORT_DIR=reports and
+CRMLAB_REPORT_DIR_ZH=reports-zh. Without those variables small reports are built here.
 Playwright drives the system Chromium (`executable_path`), so no browser is downloaded.
 """
 
@@ -11,6 +12,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -109,4 +111,67 @@ def test_chapter_page_renders_figures_and_formulas(browser, server, report_dir):
     assert page.locator("h1").first.inner_text().strip()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "report_chapter.png"))
+    assert problems == []
+
+
+@pytest.fixture(scope="module")
+def report_dir_zh(tmp_path_factory) -> Path:
+    given = os.environ.get("CRMLAB_REPORT_DIR_ZH")
+    if given:
+        path = Path(given)
+        assert (path / "index.html").exists(), f"{path}/index.html missing: run `make report EDITION=zh` first"
+        return path
+    from crmlab.report import run_report
+
+    out = tmp_path_factory.mktemp("e2e") / "reports-zh"
+    run_report(out, chapters=["00", "02"], lang="zh")
+    return out
+
+
+@pytest.fixture(scope="module")
+def server_zh(report_dir_zh):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(report_dir_zh))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_zh_index_is_in_chinese(browser, server_zh, report_dir_zh):
+    manifest = json.loads((report_dir_zh / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["edition"] == "zh"
+    page, problems = _open(browser, f"{server_zh}/index.html")
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    assert _CJK.search(page.locator("h1").first.inner_text())
+    assert [h.strip() for h in page.locator("thead th").all_inner_texts()] == ["章节", "运行状态", "本章要点"]
+    rows = page.locator("tbody tr")
+    assert rows.count() == len(manifest["chapters"])
+    for i, chapter in enumerate(manifest["chapters"]):
+        text = rows.nth(i).inner_text()
+        assert _CJK.search(chapter["title"]) and chapter["title"] in text
+        assert ("✓ 已运行" in text) == chapter["ok"]
+        if chapter["ok"]:
+            first = next(iter(chapter["headline"]))
+            assert _CJK.search(first) and first in text, "headline figures named in 中文"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report_index_zh.png"), full_page=True)
+    assert problems == []
+
+
+def test_zh_chapter_page_has_chinese_headings_and_figures(browser, server_zh, report_dir_zh):
+    manifest = json.loads((report_dir_zh / "manifest.json").read_text(encoding="utf-8"))
+    chapter = next(c for c in manifest["chapters"] if c["name"].startswith("02") and c["ok"])
+    page, problems = _open(browser, f"{server_zh}/{chapter['html']}")
+    headings = [h.strip() for h in page.locator("h1, h2").all_inner_texts() if h.strip()]
+    assert len(headings) >= 4 and all(_CJK.search(h) for h in headings), headings
+    assert page.locator(".jp-OutputArea-output img").count() >= 3, "the chapter's figures are there"
+    loaded = page.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    assert loaded, "every figure decoded"
+    body = page.locator("body").inner_text()
+    assert "Glyph" not in body and "/tmp/" not in body and "ipykernel" not in body
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report_chapter_zh.png"))
     assert problems == []
