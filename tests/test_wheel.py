@@ -28,7 +28,8 @@ def built(tmp_path_factory):
 def _shipped() -> set[str]:
     """What the kit needs at run time, listed from the checkout (not from the build configuration)."""
     wanted = set()
-    for folder, pattern in (("data", "*"), ("notebooks", "[0-9][0-9]_*.ipynb"), ("report/templates", "**/*")):
+    for folder, pattern in (("data", "*"), ("notebooks", "*/[0-9][0-9]_*.ipynb"), ("report/templates", "**/*"),
+                            ("fonts", "*")):
         wanted |= {p.relative_to(ROOT).as_posix() for p in (PACKAGE / folder).glob(pattern) if p.is_file()}
     wanted |= {p.relative_to(ROOT).as_posix() for p in PACKAGE.rglob("*.py")}
     return wanted
@@ -39,7 +40,9 @@ def test_the_wheel_holds_data_notebooks_templates_and_code(built):
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = _shipped() - names
     assert not missing, f"the wheel lacks {sorted(missing)}"
-    assert {"crmlab/data/cdnow_master.txt", "crmlab/notebooks/02_rfm_segmentation.ipynb"} <= names
+    assert {"crmlab/data/cdnow_master.txt", "crmlab/notebooks/en/02_rfm_segmentation.ipynb",
+            "crmlab/notebooks/zh/02_rfm_segmentation.ipynb", "crmlab/fonts/crmlabCJKSans-Regular.otf",
+            "crmlab/fonts/OFL.txt"} <= names
     assert not any(n.startswith(("tests/", "benchmarks/", "notebooks/src")) for n in names)
     assert not any("/students/" in n or n.endswith(".pyc") for n in names)
 
