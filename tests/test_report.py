@@ -303,6 +303,9 @@ def test_lang_picks_the_edition_while_the_lang_parameter_switches_only_tables(tm
     assert all(cjk.search(k) for k in zh.runs[0].headline), "headline figures named in 中文"
     page = (tmp_path / "zh" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in page and "章节" in page and "✓ 已运行" in page
+    chapter_page = (tmp_path / "zh" / zh.runs[0].html).read_text(encoding="utf-8")
+    for text in ("Glyph", "missing from font", "/tmp/", "/work/", "ipykernel_", "site-packages"):
+        assert text not in chapter_page, f"the 中文 chapter page shows {text!r}"
     en = rp.run_report(tmp_path / "en", chapters=["00"], parameters={"lang": "zh"})
     manifest = json.loads((tmp_path / "en" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["edition"] == "en" and manifest["parameters"]["lang"] == "zh"
