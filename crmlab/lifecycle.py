@@ -1,7 +1,7 @@
 """Customer lifecycle stages, acquisition cohorts, retention curves and churn.
 
 Course concept: 客户生命周期 — 考察期 (exploration), 形成期 (formation), 稳定期 (stability) and
-退化期 (decline), read from each customer's purchase trajectory; cohort retention (同期群留存) by
+退化期 (decline), read from each customer's purchase trajectory; cohort retention (同期群顾客保持率) by
 acquisition month; survival-style retention curves (顾客保持率 over tenure) for transactional data
 and for subscription data with a tenure / churn table (such as the IBM Telco file).
 """
@@ -25,7 +25,7 @@ from .errors import DataError, format_examples
 from .labels import check_lang, plot_lang, term
 
 __all__ = [
-    "TERMS", "STAGES", "STAGE_ACTIONS", "lifecycle_stages", "stage_summary", "cohort_table",
+    "TERMS", "STAGES", "STAGE_ACTIONS", "stage_actions", "lifecycle_stages", "stage_summary", "cohort_table",
     "kaplan_meier", "customer_lifetimes", "retention_curve", "tenure_retention", "churn_rates",
     "make_subscriptions",
     "SubscriptionTruth", "plot_cohort_heatmap", "plot_retention_curve", "plot_lifecycle_stages",
@@ -39,10 +39,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "stage": ("Lifecycle stage", "生命周期阶段"),
     "cohort": ("Acquisition cohort", "获客同期群"),
     "periods_since": ("Periods since first purchase", "首购后期数"),
-    "retention": ("Retention", "留存率"),
+    "retention": ("Retention", "顾客保持率"),
     "survival": ("Share still a customer", "仍为客户的比例"),
-    "tenure": ("Tenure", "在网时长"),
-    "tenure_months": ("Tenure (months)", "在网时长（月）"),
+    "tenure": ("Tenure", "关系时长"),
+    "tenure_months": ("Tenure (months)", "关系时长（月）"),
     "months_since_first": ("Months since first purchase", "首购后月数"),
     "customers": ("Customers", "客户数"),
     "all": ("All customers", "全部客户"),
@@ -65,6 +65,52 @@ STAGE_ACTIONS = pd.DataFrame(
     ],
     columns=["stage", "中文", "what happens", "what to do"],
 ).set_index("stage")
+
+# The same in the course's words (text 002: 考察期 孕育期、交易量较小、企业投入较多; 形成期 需求扩大、企业开始盈利;
+# 稳定期 关系发展的最高阶段、长期合作; 退化期 逆转阶段、购买水平与满意度下降 → 倾听心声、分析流失原因、关系恢复计划).
+_STAGE_ACTIONS_ZH = {
+    "exploration": ("客户关系的孕育期：客户试探性地少量购买，交易量较小，企业投入较多，关系还很脆弱。",
+                    "让最初几次体验无可挑剔；提供欢迎优惠；了解客户需求；用保证、试用降低客户尝试的风险。"),
+    "formation": ("关系发展阶段：信任增加，客户需求进一步扩大，购买更频繁、金额更大，企业开始盈利。",
+                  "交叉销售和向上销售；提供个性化服务；启动忠诚计划的权益；积累让客户不愿转换的价值。"),
+    "stability": ("客户关系发展的最高阶段：购买量高而稳定，双方长期合作，客户带来的利润最多。",
+                  "保持高满意度；回报客户的忠诚；邀请客户推荐；深化合作关系。"),
+    "decline": ("逆转阶段：客户购买水平下降，满意度下降，关系逐渐疏远。",
+                "倾听客户心声，分析客户流失原因（调查、投诉）；仍有价值的客户，制定重建信任的关系恢复计划；否则以低成本放手。"),
+}
+
+
+def stage_actions(lang: str = "en") -> pd.DataFrame:
+    """What happens in each lifecycle stage and what a manager does there, in ``lang``.
+
+    Course concept: 客户生命周期各阶段的特征与管理重点 (course text 002).
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        Language of the stage labels and of the texts.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by stage key (:data:`STAGES` order): ``stage`` (label in ``lang``), ``what happens``,
+        ``what to do``.
+
+    Examples
+    --------
+    >>> stage_actions("zh").loc["decline", "stage"]
+    '退化期'
+    """
+    check_lang(lang)
+    if lang == "zh":
+        happens = [_STAGE_ACTIONS_ZH[k][0] for k in STAGES]
+        todo = [_STAGE_ACTIONS_ZH[k][1] for k in STAGES]
+    else:
+        happens = STAGE_ACTIONS.loc[list(STAGES), "what happens"].tolist()
+        todo = STAGE_ACTIONS.loc[list(STAGES), "what to do"].tolist()
+    out = pd.DataFrame({"stage": _labels(STAGES, lang), "what happens": happens, "what to do": todo},
+                       index=pd.Index(list(STAGES), name="stage_key"))
+    return out
 
 
 
@@ -186,7 +232,7 @@ def stage_summary(stages: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     Parameters
     ----------
     lang : {"en", "zh"}
-        Language of the stage labels in the index.
+        Language of the stage labels in the index and of ``what to do``.
 
     Examples
     --------
@@ -196,7 +242,7 @@ def stage_summary(stages: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """
     counts = pd.Series(stages["stage_key"]).value_counts().reindex(list(STAGES), fill_value=0)
     out = pd.DataFrame({"customers": counts.astype(int), "share": counts / max(counts.sum(), 1)})
-    out["what to do"] = STAGE_ACTIONS["what to do"]
+    out["what to do"] = stage_actions(lang)["what to do"]
     out.index = pd.Index(_labels(STAGES, lang), name=term("stage", lang, TERMS))
     return out
 
@@ -574,7 +620,7 @@ def make_subscriptions(n_customers: int = 3000, *, seed: int = 0, monthly_churn:
 def plot_cohort_heatmap(table: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", annot: bool | None = None, **kwargs) -> Axes:
     """Heatmap of a cohort retention table (output of :func:`cohort_table`).
 
-    Course concept: 同期群留存热力图 — read down a column to compare cohorts at the same age.
+    Course concept: 同期群顾客保持率热力图 — read down a column to compare cohorts at the same age.
 
     Parameters
     ----------

@@ -77,6 +77,32 @@ def test_stage_labels_and_summary(trajectories):
     pd.testing.assert_frame_equal(trajectories, before)  # input not modified
 
 
+def test_course_terms_in_chinese():
+    """中文 labels follow the course: 顾客保持率 (not 留存率), 关系时长 (not the telecom 在网时长), text 002's stages."""
+    zh = {key: pair[1] for key, pair in LC.TERMS.items()}
+    assert [zh[k] for k in LC.STAGES] == ["考察期", "形成期", "稳定期", "退化期"]
+    assert zh["retention"] == "顾客保持率"
+    assert zh["tenure"] == "关系时长" and zh["tenure_months"].startswith("关系时长")
+    assert not any(bad in label for label in zh.values() for bad in ("留存", "在网"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stage_actions_in_both_languages(trajectories, lang):
+    actions = LC.stage_actions(lang)
+    assert list(actions.index) == list(LC.STAGES)
+    assert actions["stage"].tolist() == [LC.TERMS[k][0 if lang == "en" else 1] for k in LC.STAGES]
+    assert actions[["what happens", "what to do"]].map(len).gt(10).all().all()
+    if lang == "en":
+        pd.testing.assert_series_equal(actions["what to do"], LC.STAGE_ACTIONS.loc[list(LC.STAGES), "what to do"],
+                                       check_names=False, check_index=False)
+    else:
+        assert "关系恢复计划" in actions.loc["decline", "what to do"]  # the course's measure for 退化期
+    summary = LC.stage_summary(LC.lifecycle_stages(trajectories, snapshot="2024-12-31", lang=lang), lang=lang)
+    assert summary["what to do"].tolist() == actions["what to do"].tolist()
+    with pytest.raises(ValueError, match="lang"):
+        LC.stage_actions("fr")
+
+
 def test_stages_on_cdnow_cover_everyone():
     tx = datasets.load_cdnow()
     st_ = LC.lifecycle_stages(tx)
