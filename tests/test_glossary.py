@@ -5,7 +5,9 @@ Three layers:
 1. the glossary itself: unique keys, one 中文 and one English term per concept, no concept's term
    rejected by another, no rejected variant hidden inside a correct term;
 2. every term table of the kit (module-level ``{key: (english, chinese)}`` dicts, found by
-   introspection) gives a glossary concept, matched by its English term, the glossary's 中文;
+   introspection) gives a glossary concept, matched by its English term (case kept; an exact match,
+   else the label without its brackets: "Tenure (months)" is tenure), the glossary's 中文 (a
+   trailing bracket or acronym allowed: "关系时长（月）", "净推荐值 NPS");
 3. no rejected variant appears in any 中文 text of the kit: the term tables, the exercise hints
    (``hint_zh``), the ``lang=zh`` markdown cells of the chapter sources and the text outputs of the
    stored 中文 notebooks.
@@ -65,11 +67,12 @@ _TRAILING_LATIN = re.compile(r"\s+[A-Za-z][A-Za-z0-9/-]*$")
 
 
 def _norm_en(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    """Whitespace normalised, case kept: 'New Customers' (an RFM segment) is not 'New customers' (a count)."""
+    return " ".join(text.split())
 
 
 def _strip_en(text: str) -> str:
-    """English without parenthesised parts: 'Tenure (months)' → 'tenure'."""
+    """English without parenthesised parts: 'Tenure (months)' → 'Tenure'."""
     return _norm_en(_PARENS.sub("", text))
 
 
@@ -103,7 +106,7 @@ def test_keys_are_unique():
 
 
 def test_one_chinese_and_one_english_term_per_concept():
-    for field, norm in (("chinese", str.strip), ("english", _norm_en)):
+    for field, norm in (("chinese", str.strip), ("english", lambda t: _norm_en(t).casefold())):
         seen = {}
         for entry in GLOSSARY:
             term = norm(getattr(entry, field))
