@@ -128,7 +128,7 @@ GLOSSARY: tuple[Term, ...] = (
     _t("lead", "Lead", "铅客户", ("01",), "customer pyramid tier"),
     _t("clv", "Customer lifetime value (CLV)", "客户终身价值", ("01",),
        "the kit's term; course text 004 writes 客户终生价值", avoid=("顾客终身价值", "客户生命周期价值")),
-    _t("margin", "Margin per period", "每期利润", ("01",), "the m of the simple CLV formula"),
+    _t("margin", "Margin", "毛利", ("01",), "the margin per period m of the simple CLV formula"),
     _t("discount_rate", "Discount rate", "折现率", ("01",), "the d of the simple CLV formula"),
     _t("average_order_value", "Average order value", "客单价", ("01", "02"),
        "mean amount per order (what Gamma-Gamma models)"),
@@ -228,7 +228,7 @@ GLOSSARY: tuple[Term, ...] = (
        "which attributes move satisfaction; course text 001 lists loyalty drivers"),
     _t("scale_reliability", "Scale reliability", "信度", ("04",),
        "consistency of a multi-item scale; not the service attribute 可靠性"),
-    _t("cronbach_alpha", "Cronbach's alpha", "克朗巴哈 α 系数", ("04",), "the usual reliability measure"),
+    _t("cronbach_alpha", "Cronbach's alpha", "Cronbach's α 系数", ("04",), "the usual reliability measure"),
     # ---------------------------------------------------------------- 05 loyalty measures and types
     _t("customer_loyalty", "Customer loyalty", "顾客忠诚", ("05", "04"), "course text 001"),
     _t("attitudinal_loyalty", "Attitudinal loyalty", "态度忠诚", ("05",), "course text 001: 心理依恋"),

@@ -4,7 +4,9 @@ Course concept: the course is taught in Chinese; every label the kit shows exist
 languages (``lang="en"`` or ``lang="zh"``).
 
 Chapter modules keep their own term tables (``{key: (english, chinese)}``) next to the code that
-uses them and look terms up with :func:`term`; the terms every chapter shares live here.
+uses them and look terms up with :func:`term`; the terms every chapter shares live here. Every
+concept has one 中文 term, fixed in :mod:`crmlab.glossary` (the 术语表); ``tests/test_glossary.py``
+checks that every term table follows it.
 """
 
 from __future__ import annotations
