@@ -4,17 +4,21 @@ Course concept: the course is taught in Chinese; every label the kit shows exist
 languages (``lang="en"`` or ``lang="zh"``).
 
 Chapter modules keep their own term tables (``{key: (english, chinese)}``) next to the code that
-uses them and look terms up with :func:`term`; the terms every chapter shares live here.
+uses them and look terms up with :func:`term`; the terms every chapter shares live here. Every
+concept has one 中文 term, fixed in :mod:`crmlab.glossary` (the 术语表); ``tests/test_glossary.py``
+checks that every term table follows it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .glossary import lookup, pair
 
 LANGS = ("en", "zh")
 
-#: Terms shared by every chapter: key → (English, 中文).
+#: Terms shared by every chapter: key → (English, 中文). Concepts come from the glossary
+#: (:mod:`crmlab.glossary`, one term per concept); the rest are column labels.
 TERMS: dict[str, tuple[str, str]] = {
     "customer_id": ("Customer", "客户编号"),
     "order_date": ("Order date", "下单日期"),
@@ -25,16 +29,16 @@ TERMS: dict[str, tuple[str, str]] = {
     "quantity": ("Quantity", "数量"),
     "channel": ("Channel", "渠道"),
     "region": ("Region", "地区"),
-    "customers": ("Customers", "客户数"),
-    "share_of_customers": ("Share of customers", "客户占比"),
-    "revenue": ("Revenue", "收入"),
-    "share_of_revenue": ("Share of revenue", "收入占比"),
-    "segment": ("Segment", "客户群"),
+    "customers": pair("customers"),
+    "share_of_customers": pair("share_of_customers"),
+    "revenue": pair("revenue"),
+    "share_of_revenue": pair("share_of_revenue"),
+    "segment": pair("segment"),
     "count": ("Count", "数量"),
     "share": ("Share", "占比"),
-    "recency": ("Recency (days)", "最近一次消费 (天)"),
-    "frequency": ("Frequency", "消费频率"),
-    "monetary": ("Monetary", "消费金额"),
+    "recency": ("Recency (days)", f"{lookup('recency', 'zh')} (天)"),
+    "frequency": pair("frequency"),
+    "monetary": pair("monetary"),
 }
 
 

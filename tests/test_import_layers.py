@@ -3,8 +3,8 @@
 Layers, bottom to top (a module may import from its own layer and the ones below):
 
 0. foundations — ``errors``, ``schema``, ``_text``, ``_files`` and the small shared helpers
-   (``_ids``, ``_dates``, ``labels``, ``_plotting``, ``_validate``, ``_occasions``, ``_docstrings``,
-   ``_outputs``, ``_deprecate``);
+   (``_ids``, ``_dates``, ``labels``, ``glossary``, ``_fonts``, ``_plotting``, ``_validate``, ``_occasions``,
+   ``_docstrings``, ``_outputs``, ``_deprecate``);
 1. data in — ``io``, ``survey`` (its reader), ``datasets``;
 2. chapters — ``value``, ``clv``, ``rfm``, ``basket``, ``satisfaction``, ``loyalty``, ``lifecycle``,
    ``overview``;
@@ -28,8 +28,8 @@ import crmlab
 PACKAGE = Path(crmlab.__file__).resolve().parent
 
 LAYERS = {
-    0: {"errors", "schema", "_text", "_files", "_ids", "_dates", "labels", "_plotting", "_validate", "_occasions",
-        "_docstrings", "_outputs", "_deprecate"},
+    0: {"errors", "schema", "_text", "_files", "_ids", "_dates", "labels", "glossary", "_fonts", "_plotting",
+        "_validate", "_occasions", "_docstrings", "_outputs", "_deprecate"},
     1: {"io", "survey", "datasets"},
     2: {"value", "clv", "rfm", "basket", "satisfaction", "loyalty", "lifecycle", "overview"},
     3: {"notebook", "report", "exercises", "cli", "__init__", "_parameters"},
