@@ -193,12 +193,16 @@ ax = overview.plot_revenue_over_time(tx, lang=lang)
 # %%
 months = overview.revenue_by_period(tx)
 peak, recent = months.idxmax(), months.tail(3).mean() / months.max()
+partial = end < end + pd.offsets.MonthEnd(0)
+say(f"Monthly revenue peaks in {peak:%B %Y} at {months.max():,.0f}; over the last three months of the data it "
+    f"averages {recent:.0%} of that peak" + (f" (the data end on {end.date()}, so the last month is incomplete)."
+                                            if partial else "."),
+    f"月收入在 {peak.year} 年 {peak.month} 月达到最高（{months.max():,.0f}）；数据最后三个月的月均收入是这一峰值的 "
+    f"{recent:.0%}" + (f"（数据截止于 {end.date()}，最后一个月不完整）。" if partial else "。"), lang=lang)
+
+# %%
 first = tx.groupby("customer_id")["order_date"].min()
 cohort = (first < first.min() + pd.DateOffset(months=3)).mean()
-say(f"Monthly revenue peaks in {peak:%B %Y} at {months.max():,.0f}; over the last three months of the data it "
-    f"averages {recent:.0%} of that peak.",
-    f"月收入在 {peak.year} 年 {peak.month} 月达到最高（{months.max():,.0f}）；数据最后三个月的月均收入是这一峰值的 "
-    f"{recent:.0%}。", lang=lang)
 say("Every customer made their first purchase in the first three months of the data: the curve follows one "
     "cohort, and what remains after the peak is what that cohort keeps buying.",
     "所有客户都是在数据开始后的头三个月里首次购买的：这条曲线跟踪的是同一批客户（一个同期群），"
@@ -221,14 +225,14 @@ say(f"Only {cohort:.0%} of the customers made their first purchase in the first 
 # ## 3. Your own file
 # `shop_orders_gbk.csv` (in `crmlab/data/`) is a small export as a Chinese shop system writes it: **GBK** encoding,
 # Chinese headers, dates like `2023年1月6日`, quantity and unit price instead of an amount, returns
-# (cancellation invoices `C…` with negative quantities) and a row without a customer id. Here are its first
+# (cancellation invoices `C…` with negative quantities) and rows without a customer id. Here are its first
 # 200 bytes, decoded as GBK (the last line stops mid-row):
 
 # %% [markdown] lang=zh
 # ## 3. 使用自己的数据
 # `shop_orders_gbk.csv`（在 `crmlab/data/` 目录下）是一家中国小店的收银系统导出的文件，和实际工作中拿到的文件一样“不整齐”：
 # 用 **GBK** 编码（Windows 中文系统常见的编码，用错编码打开会出现乱码），列名是中文，日期写成 `2023年1月6日`，
-# 只有数量和单价、没有金额列，有退货记录（订单号以 `C` 开头、数量为负），还有一行缺了客户编号。
+# 只有数量和单价、没有金额列，有退货记录（订单号以 `C` 开头、数量为负），还有缺客户编号的行。
 # 下面按 GBK 解码显示文件开头的 200 个字节（所以最后一行在中间断开）：
 
 # %%
@@ -321,11 +325,13 @@ except crmlab.DataError as error:
 
 # %% [markdown] lang=zh
 # ## 5. 每位同学一份数据
-# `make_transactions(seed=...)` 生成一家模拟零售商的交易数据：有商品、品类、渠道，预先“埋”好的连带购买规则，
-# 还有退货和少量脏数据。同时返回**真实答案**（ground truth，即生成数据时设定的真相），
+# `make_transactions(seed=...)` 生成一家模拟零售商的交易数据：有商品、品类、渠道，预先“埋”好的关联规则
+# （哪些商品常被一起购买），还有退货和少量脏数据。它同时返回**真实答案**（ground truth，即生成数据时设定的真相），
 # 可以用来检验分析方法是否找对了。每位同学用自己的种子号（例如学号后几位）：`data = "synthetic:<种子>"`。
-# 下面显示生成的原始行数、埋下的问题（`return_rows` 退货行、`missing_customer_id` 缺客户编号、
-# `duplicate_rows` 重复行），以及三类客户的人数（`family` 家庭型、`essentials` 日常必需型、`gourmet` 美食型）。
+#
+# 下面显示生成的原始行数和埋下的问题：`return_rows` 退货行，`missing_customer_id` 缺客户编号的行，
+# `duplicate_rows` 重复行，`return_rows_without_id` 缺客户编号的退货行；最后是三类客户各有多少人
+# （`family` 家庭型、`essentials` 日常必需型、`gourmet` 美食型）。
 
 # %%
 raw, truth = datasets.make_transactions(500, seed=seed, return_truth=True)
