@@ -369,7 +369,7 @@ truth.customers["type"].value_counts()
 #
 # 每本笔记都有一个和上面一样的**参数设置**单元格，所以不用改代码就能换数据运行，例如在命令行输入
 # `crmlab run 02 -p data synthetic:7`；`crmlab report` 对所有章节一起这样做，`make report` 用内置数据运行全部章节。
-# 中文版笔记本在 `crmlab/notebooks/zh/` 目录下，文件名与英文版相同。
+# 中文版笔记本在 `crmlab/notebooks/zh/` 目录下，文件名与英文版相同；命令行加 `--lang zh`（如 `crmlab run 02 --lang zh`）就运行中文版。
 
 # %% [markdown] lang=en
 # ## Exercises
