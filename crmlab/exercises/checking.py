@@ -12,7 +12,7 @@ import pandas as pd
 
 from .registry import get
 
-__all__ = ["check", "answers_match"]
+__all__ = ["check", "diagnose", "answers_match"]
 
 
 def _normalise(value):
@@ -65,33 +65,73 @@ def answers_match(answer, expected, *, rel_tol: float = 1e-3, abs_tol: float = 1
     return a == e
 
 
-_VERDICT = {"en": ("correct", "not yet. Hint:"), "zh": ("正确", "还不对。提示:")}
+_VERDICT = {"en": ("correct", "not yet.", "Hint:", "recorded for your instructor (marked with a rubric)",
+                   "choose one of"),
+            "zh": ("正确", "还不对。", "提示：", "已记录，由老师按评分标准批改", "请从以下选项中选择")}
+
+
+def diagnose(exercise_id: str, answer, *, lang: str = "en", **context) -> tuple[bool, str, str | None]:
+    """Mark ``answer``: ``(correct, feedback, misconception key)``, the feedback in ``lang``.
+
+    The feedback of a wrong answer names the mistake when a known misconception explains it (the
+    wrong option of a choice question, or a :class:`~crmlab.exercises.registry.Misconception`
+    whose wrong answer equals this one), else gives the exercise's general hint; never the answer.
+    ``decide`` questions are recorded, not marked (the instructor marks them with the rubric).
+    """
+    from ..labels import check_lang
+
+    check_lang(lang)
+    ex = get(exercise_id)
+    right, wrong, hint, recorded, choose = _VERDICT[lang]
+    sep = "" if lang == "zh" else " "  # Chinese runs on after full-width punctuation
+
+    def joined(*parts):
+        return sep.join(parts)
+    if ex.kind == "decide":
+        return False, recorded, None
+    if ex.options:
+        key = str(answer).strip().casefold() if answer is not None and answer is not ... else None
+        keys = {k.casefold(): k for k in ex.options}
+        if key not in keys:
+            return False, joined(wrong, f"{choose} {', '.join(ex.options)}."), "no_option"
+        expected = str(ex.solve(**context))
+        if keys[key] == expected:
+            return True, right, None
+        why = ex.options[keys[key]].why.get(lang)
+        return False, joined(wrong, why) if why else joined(wrong, hint, ex.hint_in(lang)), f"option:{keys[key]}"
+    expected = ex.solve(**context)
+    if answer is not ... and answers_match(answer, expected, rel_tol=ex.rel_tol, abs_tol=ex.abs_tol,
+                                           ordered=ex.ordered):
+        return True, right, None
+    if answer is not ... and answer is not None:
+        for m in ex.misconceptions:
+            try:
+                wrong_answer = m.wrong(expected=expected, **context)
+            except Exception:  # noqa: BLE001 - a misconception that cannot apply to this data is skipped
+                continue
+            same = answers_match(wrong_answer, expected, rel_tol=ex.rel_tol, abs_tol=ex.abs_tol, ordered=ex.ordered)
+            if not same and answers_match(answer, wrong_answer, rel_tol=ex.rel_tol, abs_tol=ex.abs_tol,
+                                          ordered=ex.ordered):
+                return False, joined(wrong, m.message[lang]), m.key
+    return False, joined(wrong, hint, ex.hint_in(lang)), None
 
 
 def check(exercise_id: str, answer, *, lang: str = "en", **context) -> None:
-    """Print ✓ when ``answer`` is right, otherwise the exercise's hint (never the answer).
+    """Print ✓ when ``answer`` is right, otherwise what the mistake is, or the exercise's hint (never the answer).
 
     Parameters
     ----------
     exercise_id : str
         e.g. ``"rfm.1"``; :func:`registered` lists them.
     answer : object
-        A number, string, list, Series … — equivalent forms and rounding are accepted.
+        A number, string, list, Series … — equivalent forms and rounding are accepted. For a choice
+        question, the option key (``"b"``).
     lang : {"en", "zh"}
-        Language of the verdict and the hint.
+        Language of the verdict and the feedback.
     **context
         What the solver needs to compute the expected answer from the student's own data,
         usually ``data=`` (the transactions frame).
     """
-    from ..labels import check_lang
-
-    check_lang(lang)
-    ex = get(exercise_id)
-    expected = ex.solve(**context)
-    right, wrong = _VERDICT[lang]
-    if answers_match(answer, expected, rel_tol=ex.rel_tol, abs_tol=ex.abs_tol, ordered=ex.ordered):
-        print(f"✓ {exercise_id}: {right}")
-    else:
-        print(f"✗ {exercise_id}: {wrong} {ex.hint_in(lang)}")
-
-
+    correct, feedback, _ = diagnose(exercise_id, answer, lang=lang, **context)
+    mark = "✓" if correct else ("·" if get(exercise_id).kind == "decide" else "✗")
+    print(f"{mark} {exercise_id}: {feedback}")
