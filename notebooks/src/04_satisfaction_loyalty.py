@@ -21,9 +21,7 @@
 # %% [markdown] lang=zh
 # # 顾客满意与顾客忠诚
 #
-# 满意的顾客不一定忠诚，不满意的顾客也不见得就不会重复购买。满意与忠诚到底是什么关系？什么因素决定满意能否转化为忠诚？
-# 美国学者琼斯（Thomas O. Jones）和赛塞（W. Earl Sasser）研究了汽车、商用电脑、医院、航空和本地电话服务五个行业，
-# 发现答案取决于行业的**竞争程度**。本章先用按这五个行业生成的调查数据画出他们的曲线，再把一份真实的问卷调查走一遍同样的步骤。
+# 满意的顾客不一定忠诚，不满意的顾客也不见得就不会重复购买。满意与忠诚到底是什么关系？什么因素决定满意能否转化为忠诚？美国学者琼斯（Thomas O. Jones）和赛塞（W. Earl Sasser）研究了汽车、商用电脑、医院、航空和本地电话服务五个行业，发现答案取决于行业的**竞争程度**。本章先用按这五个行业生成的调查数据画出他们的曲线，再把一份真实的问卷调查走一遍同样的步骤。
 #
 # **学习目标**
 # 1. 读懂满意度—忠诚度曲线及其置信区间，解释它在竞争性领域与非竞争性领域为什么不同。
@@ -42,11 +40,7 @@
 
 # %% [markdown] lang=zh
 # ## 参数
-# `data` 是真实调查：`"ecsi"`（随包附带：西班牙一家银行的 250 位客户，题项为 0–10 分）、`"synthetic:<seed>"`，
-# 或者你自己的文件路径；`columns` 把你的列名对应到 `satisfaction`（满意度）、`repurchase_intent`（再购意愿）、
-# `recommend`（推荐意愿），`scale` 是答题量表（如 `(1, 5)`）。五个行业的调查数据由 `seed` 生成。
-# 阈值 `satisfied_at`、`loyal_at`、`defection_below`、`affection_from` 按真实调查的量表给出，只用于第 6 节；
-# 取 `None` 时使用下文说明的默认值。生成数据（第 1–5 节，1–5 分）始终用默认值，免得 0–10 分的阈值把它的象限变空。
+# `data` 是真实调查：`"ecsi"`（随包附带：西班牙一家银行的 250 位客户，题项为 0–10 分）、`"synthetic:<seed>"`，或者你自己的文件路径；`columns` 把你的列名对应到 `satisfaction`（满意度）、`repurchase_intent`（再购意愿）、`recommend`（推荐意愿），`scale` 是答题量表（如 `(1, 5)`）。五个行业的调查数据由 `seed` 生成。阈值 `satisfied_at`、`loyal_at`、`defection_below`、`affection_from` 按真实调查的量表给出，只用于第 6 节；取 `None` 时使用下文说明的默认值。生成数据（第 1–5 节，1–5 分）始终用默认值，免得 0–10 分的阈值把它的象限变空。
 
 # %% tags=["parameters"]
 data = "ecsi"
@@ -110,9 +104,7 @@ def listing(keys):
 #
 # $$\bar L(s) = \frac{1}{n_s}\sum_{i:\,S_i = s} L_i, \qquad \bar L(s) \pm t_{0.975,\,n_s-1}\,\frac{s_L}{\sqrt{n_s}}$$
 #
-# 生成器按琼斯与赛塞描述的形状埋下了五条"真实"曲线（`truth.curves`）：在竞争性领域（汽车、商用电脑），顾客只有在
-# **完全满意**时才忠诚；在非竞争性领域（本地电话服务、有常旅客计划的航空、医院），不论满意与否忠诚度都较高。
-# 从中抽出的样本带有随机误差，图下的那句话读的是这份样本实际显示的结果。
+# 生成器按琼斯与赛塞描述的形状埋下了五条“真实”曲线（`truth.curves`）：在竞争性领域（汽车、商用电脑），顾客只有在**完全满意**时才忠诚；在非竞争性领域（本地电话服务、有常旅客计划的航空、医院），不论满意与否忠诚度都较高。从中抽出的样本带有随机误差，图下的那句话读的是这份样本实际显示的结果。
 
 # %%
 curve = satisfaction.loyalty_curve(gen, by="industry")
@@ -152,12 +144,9 @@ say(f"Loyalty gains most on the last step, from satisfaction {below:g} to {top:g
 # merely *satisfied* (4 of 5) defect in competitive markets, so "satisfied" is not a safe target.
 
 # %% [markdown] lang=zh
-# **对管理者的启示。** 在竞争性领域，把顾客从"满意"提升到"完全满意"，远比把他们从"不满意"提升到"一般"更值得：
-# 只有最高一档的顾客才可靠地忠诚。在非竞争性领域，曲线平坦——高忠诚度掩盖了不满，一旦出现竞争者，这些顾客就会流失。
+# **对管理者的启示。** 在竞争性领域，把顾客从“满意”提升到“完全满意”，远比把他们从“不满意”提升到“一般”更值得：只有最高一档的顾客才可靠地忠诚。在非竞争性领域，曲线平坦——高忠诚度掩盖了不满，一旦出现竞争者，这些顾客就会流失。
 #
-# **教材 vs 文献。** 教材（001）把五个行业分为竞争性领域和非竞争性领域，并列出后者的成因：专利保护或替代品很少、
-# 强大的品牌资产、转换成本高、强大的客户忠诚计划、专有技术。琼斯与赛塞原文的结论更尖锐：在竞争性市场中，
-# 即使是"满意"（5 分制的 4 分）的顾客也会叛逃，所以"满意"本身并不是一个安全的目标，"完全满意"才是。
+# **教材 vs 文献。** 教材（001）把五个行业分为竞争性领域和非竞争性领域，并列出后者的成因：专利保护或替代品很少、强大的品牌资产、转换成本高、强大的客户忠诚计划、专有技术。琼斯与赛塞原文的结论更尖锐：在竞争性市场中，即使是“满意”（5 分制的 4 分）的顾客也会叛逃，所以“满意”本身并不是一个安全的目标，“完全满意”才是。
 
 # %% [markdown] lang=en
 # ## 2. Customer types
@@ -168,10 +157,7 @@ say(f"Loyalty gains most on the last step, from satisfaction {below:g} to {top:g
 
 # %% [markdown] lang=zh
 # ## 2. 顾客类型
-# 在满意度和忠诚度上各取一个切分点（默认取量表中点以上的第一个答案：1–5 分量表为 4，0–10 分量表为 6；"大于等于切分点"
-# 为高，下面显示实际所用的切分点），得到四个象限：满意且忠诚的是**忠诚者**（两项都是最高分的叫**传道者**）；满意但不忠诚的是
-# **图利者**；忠诚但不满意的是**人质**；既不满意也不忠诚的是**背叛者**（两项都是最低分的叫**恐怖分子**）。
-# 表中是各行业顾客在四个象限中的占比。
+# 在满意度和忠诚度上各取一个切分点（默认取量表中点以上的第一个答案：1–5 分量表为 4，0–10 分量表为 6；“大于等于切分点”为高，下面显示实际所用的切分点），得到四个象限：满意且忠诚的是**忠诚者**（两项都是最高分的叫**传道者**）；满意但不忠诚的是**图利者**；忠诚但不满意的是**人质**；既不满意也不忠诚的是**背叛者**（两项都是最低分的叫**恐怖分子**）。表中是各行业顾客在四个象限中的占比。
 
 # %%
 types = satisfaction.customer_types(gen, lang=lang)
@@ -211,8 +197,7 @@ say(f"Mercenaries (satisfied, not loyal) are {merc[comp].mean():.0%} of the cust
 # %% [markdown] lang=zh
 # **对管理者的启示。** 图利者提醒我们：满意度高估了忠诚；人质提醒我们：忠诚度高估了满意。这两类顾客在平均数里都看不出来。
 #
-# **教材 vs 文献。** 教材中的"垄断忠诚"和"惰性忠诚"——低依恋、高重复购买，"不是自愿的，而且充满着不满"——
-# 从行为一侧描述的正是琼斯与赛塞所说的人质。
+# **教材 vs 文献。** 教材中的“垄断忠诚”和“惰性忠诚”——低依恋、高重复购买，“不是自愿的，而且充满着不满”——从行为一侧描述的正是琼斯与赛塞所说的人质。
 
 # %% [markdown] lang=en
 # ## 3. Zones of defection, indifference and affection
@@ -223,9 +208,7 @@ say(f"Mercenaries (satisfied, not loyal) are {merc[comp].mean():.0%} of the cust
 
 # %% [markdown] lang=zh
 # ## 3. 背离区、冷漠区与情感区
-# 文献对这三个区只有粗略的划分。本章把边界放在量表全距的 40% 和 90% 处（1–5 分量表：背离区 1–2 分，冷漠区 3–4 分，
-# 情感区只有 5 分；0–10 分量表：0–3、4–8、9–10 分）。表中是各区受访者的平均忠诚度；参数 `defection_below` 和
-# `affection_from` 可以在真实调查上（第 6 节）试用另一种划分。
+# 文献对这三个区只有粗略的划分。本章把边界放在量表全距的 40% 和 90% 处（1–5 分量表：背离区 1–2 分，冷漠区 3–4 分，情感区只有 5 分；0–10 分量表：0–3、4–8、9–10 分）。表中是各区受访者的平均忠诚度；参数 `defection_below` 和 `affection_from` 可以在真实调查上（第 6 节）试用另一种划分。
 
 # %%
 zones = satisfaction.satisfaction_zones(gen, by="industry", lang=lang)
@@ -241,15 +224,14 @@ say(f"Loyalty gains more from indifference to affection than from defection to i
     "little about how customers feel.",
     f"从冷漠区到情感区的忠诚度提升大于从背离区到冷漠区的行业有：{listing(top_heavy)}（最明显的是**{label(ex)}**："
     f"+{high_step[ex]:.2f}，而前一步只有 +{low_step[ex]:.2f}）。背离区里忠诚度最高的是**{label(held)}**"
-    f"（{z['defection'].max():.2f} 分，满分 5 分）：在那里，一个\"忠诚\"的回答说明不了顾客的真实感受。", lang=lang)
+    f"（{z['defection'].max():.2f} 分，满分 5 分）：在那里，一个“忠诚”的回答说明不了顾客的真实感受。", lang=lang)
 
 # %% [markdown] lang=en
 # **What this tells a manager.** Where the big step is into the zone of affection, raising customers from
 # indifference to affection — not from defection to indifference — is what buys loyalty.
 
 # %% [markdown] lang=zh
-# **对管理者的启示。** 如果最大的一步出现在进入情感区之时，那么真正换来忠诚的，是把顾客从冷漠区推进到情感区，
-# 而不是从背离区拉回到冷漠区。
+# **对管理者的启示。** 如果最大的一步出现在进入情感区之时，那么真正换来忠诚的，是把顾客从冷漠区推进到情感区，而不是从背离区拉回到冷漠区。
 
 # %% [markdown] lang=en
 # ## 4. Net Promoter Score
@@ -263,8 +245,7 @@ say(f"Loyalty gains more from indifference to affection than from defection to i
 
 # %% [markdown] lang=zh
 # ## 4. 净推荐值 NPS
-# 对"您有多大可能向他人推荐我们？"（0–10 分）这一问题，答 9–10 分的是**推荐者**，7–8 分的是**中立者**，0–6 分的是
-# **贬损者**。设 $n$ 个回答中推荐者和贬损者的比例分别为 $p_P$、$p_D$（每个回答记 +1、0 或 −1 分）：
+# 对“您有多大可能向他人推荐我们？”（0–10 分）这一问题，答 9–10 分的是**推荐者**，7–8 分的是**中立者**，0–6 分的是**贬损者**。设 $n$ 个回答中推荐者和贬损者的比例分别为 $p_P$、$p_D$（每个回答记 +1、0 或 −1 分）：
 #
 # $$NPS = 100\,(p_P - p_D), \qquad SE = 100\sqrt{\frac{p_P + p_D - (p_P - p_D)^2}{n}}, \qquad
 #   \text{95\% CI} = NPS \pm 1.96\,SE$$
@@ -301,8 +282,7 @@ say(f"NPS runs from {ranked['nps'].iloc[0]:.1f} (**{best}**) down to {ranked['np
 # %% [markdown] lang=zh
 # **对管理者的启示。** 几百个回答算出的 NPS，上下都有好几分的不确定性：置信区间以内的差别，不值得庆祝，也不必惊慌。
 #
-# **教材 vs 文献。** 教材（001）把"客户推荐给他人的概率"列为衡量顾客忠诚度的指标之一；Reichheld（2003）把它变成了
-# 一个数字 NPS。后来的研究（Keiningham 等，2007）发现它预测增长的能力并不比满意度本身更强，所以应与其他指标一起看。
+# **教材 vs 文献。** 教材（001）把“客户推荐给他人的概率”列为衡量顾客忠诚度的指标之一；Reichheld（2003）把它变成了一个数字 NPS。后来的研究（Keiningham 等，2007）发现它预测增长的能力并不比满意度本身更强，所以应与其他指标一起看。
 
 # %% [markdown] lang=en
 # ## 5. Drivers and reliability
@@ -317,16 +297,13 @@ say(f"NPS runs from {ranked['nps'].iloc[0]:.1f} (**{best}**) down to {ranked['np
 
 # %% [markdown] lang=zh
 # ## 5. 驱动因素与量表信度
-# **重要性**是各属性评分与满意度的相关系数，**表现**是该属性的平均评分；图中的虚线十字取两者各自的平均值。
-# Cronbach's α 系数检验 $k$ 个本应测量同一事物的题项是否一致（量表信度），其中 $s_i^2$ 是第 $i$ 题的方差，$s_T^2$ 是总分的方差：
+# **重要性**是各属性评分与满意度的相关系数，**表现**是该属性的平均评分；图中的虚线十字取两者各自的平均值。Cronbach's α 系数检验 $k$ 个本应测量同一事物的题项是否一致（量表信度），其中 $s_i^2$ 是第 $i$ 题的方差，$s_T^2$ 是总分的方差：
 #
 # $$\alpha = \frac{k}{k-1}\Bigl(1 - \frac{\sum_{i=1}^k s_i^2}{s_T^2}\Bigr)$$
 #
 # （通常要求 α ≥ 0.7。）生成的调查从三个角度问满意度：总体满意（`satisfaction`）、与期望相比（`sat_expectation`）、与理想相比（`sat_ideal`）。
 #
-# **教材 vs 文献。** 教材（002）把顾客满意定义为实际消费感受与事前**期望**的对比：超过期望就满意，达不到就不满意。
-# 问卷研究（如 ECSI/ACSI 模型）一般不直接计算"感受减期望"，而是把"与期望相比"作为满意度量表中的一个题项，
-# 再用 α 系数检验这些题项是否测的是同一个满意度。
+# **教材 vs 文献。** 教材（002）把顾客满意定义为实际消费感受与事前**期望**的对比：超过期望就满意，达不到就不满意。问卷研究（如 ECSI/ACSI 模型）一般不直接计算“感受减期望”，而是把“与期望相比”作为满意度量表中的一个题项，再用 α 系数检验这些题项是否测的是同一个满意度。
 
 # %%
 drivers = satisfaction.driver_analysis(gen, list(ATTRIBUTES), lang=lang)
@@ -352,8 +329,7 @@ say(f"Most important: **{label(drivers.index[0])}** (r = {drivers['importance'].
 # moves satisfaction. "Possible overkill" attributes are rated high but move little.
 
 # %% [markdown] lang=zh
-# **对管理者的启示。** "重点改进"的属性既重要、评分又低，是投入最能提升满意度的地方；"可能过度"的属性评分高，
-# 但对满意度影响小，可以考虑把资源挪走。
+# **对管理者的启示。** “重点改进”的属性既重要、评分又低，是投入最能提升满意度的地方；“可能过度”的属性评分高，但对满意度影响小，可以考虑把资源挪走。
 
 # %% [markdown] lang=en
 # ## 6. A real survey
@@ -363,9 +339,7 @@ say(f"Most important: **{label(drivers.index[0])}** (r = {drivers['importance'].
 
 # %% [markdown] lang=zh
 # ## 6. 真实调查
-# 对 `survey` 重复以上步骤（默认是随包附带的 ECSI 银行调查：`sat1` 总体满意度、`loy1` 是否会再次选择这家银行、
-# `loy3` 推荐意愿，都是 0–10 分），并使用本章参数中的阈值。读曲线时要看 `n` 列：只有寥寥几人回答的水平，
-# 置信区间很宽，甚至可能超出量表两端。
+# 对 `survey` 重复以上步骤（默认是随包附带的 ECSI 银行调查：`sat1` 总体满意度、`loy1` 是否会再次选择这家银行、`loy3` 推荐意愿，都是 0–10 分），并使用本章参数中的阈值。读曲线时要看 `n` 列：只有寥寥几人回答的水平，置信区间很宽，甚至可能超出量表两端。
 
 # %%
 real_curve = satisfaction.loyalty_curve(survey)
@@ -500,18 +474,15 @@ check("satisfaction.3", answer, data=survey, items=satisfaction_items, lang=lang
 
 # %% [markdown] lang=zh
 # ## 小结与延伸阅读
-# - 忠诚度随满意度上升，但曲线的形状取决于竞争程度：在竞争性领域，只有完全满意的顾客才可靠地忠诚；在非竞争性领域，
-#   无论满意与否，忠诚度都较高。
+# - 忠诚度随满意度上升，但曲线的形状取决于竞争程度：在竞争性领域，只有完全满意的顾客才可靠地忠诚；在非竞争性领域，无论满意与否，忠诚度都较高。
 # - 顾客类型（忠诚者/传道者、图利者、人质、背叛者/恐怖分子）和三个区让满意与忠诚之间的差距显现出来；报告结果时要写明所用的阈值。
 # - NPS 要配上置信区间；驱动因素要同时看重要性和表现；量表要检验信度。
 #
 # 参考文献：
 # - Jones, T. O., & Sasser, W. E. (1995). Why satisfied customers defect. *Harvard Business Review*, 73(6), 88–99.
-# - Heskett, J. L., Jones, T. O., Loveman, G. W., Sasser, W. E., & Schlesinger, L. A. (1994). Putting the
-#   service-profit chain to work. *Harvard Business Review*, 72(2), 164–174.
+# - Heskett, J. L., Jones, T. O., Loveman, G. W., Sasser, W. E., & Schlesinger, L. A. (1994). Putting the service-profit chain to work. *Harvard Business Review*, 72(2), 164–174.
 # - Reichheld, F. F. (2003). The one number you need to grow. *Harvard Business Review*, 81(12), 46–54.
-# - Keiningham, T. L., Cooil, B., Andreassen, T. W., & Aksoy, L. (2007). A longitudinal examination of net promoter
-#   and firm revenue growth. *Journal of Marketing*, 71(3), 39–51.
+# - Keiningham, T. L., Cooil, B., Andreassen, T. W., & Aksoy, L. (2007). A longitudinal examination of net promoter and firm revenue growth. *Journal of Marketing*, 71(3), 39–51.
 # - Martilla, J. A., & James, J. C. (1977). Importance–performance analysis. *Journal of Marketing*, 41(1), 77–79.
 # - Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests. *Psychometrika*, 16, 297–334.
 # - 数据：R 软件包 plspm 中的 `satisfaction` 数据集（Sanchez, G., LIAM, UPC Barcelona；GPL-3 许可）。
