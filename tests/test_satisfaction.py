@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from crmlab import satisfaction as S
-from crmlab.datasets import ATTRIBUTES, make_survey
+from crmlab.datasets import ATTRIBUTES, INDUSTRIES, make_survey
 from crmlab.errors import DataError
 from crmlab.io import read_survey
 
@@ -333,6 +333,5 @@ def test_zh_terms_follow_the_glossary_and_the_course():
     assert out["quadrant"].tolist() == ["忠诚者", "忠诚者", "图利者", "人质", "背叛者", "背叛者"]
     assert S.satisfaction_zones(s, scale=(1, 5), lang="zh").index.tolist() == ["背离区", "冷漠区", "情感区"]
     # The five industries by the course's names (text 001: 汽车、商用电脑、医院、航空、本地电话服务).
-    from crmlab.datasets.generators import INDUSTRIES
     assert [zh[k] for k in INDUSTRIES] == ["汽车", "商用电脑", "医院", "航空", "本地电话服务"]
     assert all(k in S.TERMS for k in ATTRIBUTES)
