@@ -57,8 +57,21 @@ TERMS: dict[str, tuple[str, str]] = {
     "low_priority": ("Low priority", "低优先级"),
     "overkill": ("Possible overkill", "可能过度"),
     "promoters": ("Promoters", "推荐者"),
-    "passives": ("Passives", "被动者"),
+    "passives": ("Passives", "中立者"),
     "detractors": ("Detractors", "贬损者"),
+    "respondents": ("Respondents", "受访者"),
+    # the five industries of Jones & Sasser (course text 001: 汽车、商用电脑、医院、航空、本地电话服务)
+    "automobiles": ("automobiles", "汽车"),
+    "business PCs": ("business PCs", "商用电脑"),
+    "hospitals": ("hospitals", "医院"),
+    "airlines": ("airlines", "航空"),
+    "local telephone": ("local telephone", "本地电话服务"),
+    # the attributes rated in crmlab.datasets.make_survey
+    "product_quality": ("product quality", "产品质量"),
+    "service": ("service", "服务"),
+    "reliability": ("reliability", "可靠性"),
+    "price": ("price", "价格"),
+    "convenience": ("convenience", "便利性"),
 }
 
 _QUADRANTS = ("loyalist", "mercenary", "hostage", "defector")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from crmlab import satisfaction as S
-from crmlab.datasets import ATTRIBUTES, make_survey
+from crmlab.datasets import ATTRIBUTES, INDUSTRIES, make_survey
 from crmlab.errors import DataError
 from crmlab.io import read_survey
 
@@ -317,3 +317,21 @@ def test_plot_cut_points_do_not_come_from_attrs():
         v, h = _vlines_hlines(S.plot_importance_performance(plain))
     assert v == [pytest.approx(drivers["performance"].mean())] and h == [pytest.approx(drivers["importance"].mean())]
     plt.close("all")
+
+
+# ---------------------------------------------------------------- 中文 terms (术语表, issue 14)
+
+def test_zh_terms_follow_the_glossary_and_the_course():
+    zh = {k: v[1] for k, v in S.TERMS.items()}
+    # NPS groups: passives are 中立者 (not 被动者).
+    assert (zh["promoters"], zh["passives"], zh["detractors"]) == ("推荐者", "中立者", "贬损者")
+    assert "被动者" not in zh.values()
+    # Jones & Sasser types and zones, as the chapter teaches them.
+    s = pd.DataFrame({"satisfaction": [5, 4, 4, 2, 3, 1], "repurchase_intent": [5, 4, 2, 4, 3, 1]})
+    out = S.customer_types(s, satisfaction_scale=(1, 5), loyalty_scale=(1, 5), lang="zh")
+    assert out["type"].tolist() == ["传道者", "忠诚者", "图利者", "人质", "背叛者", "恐怖分子"]
+    assert out["quadrant"].tolist() == ["忠诚者", "忠诚者", "图利者", "人质", "背叛者", "背叛者"]
+    assert S.satisfaction_zones(s, scale=(1, 5), lang="zh").index.tolist() == ["背离区", "冷漠区", "情感区"]
+    # The five industries by the course's names (text 001: 汽车、商用电脑、医院、航空、本地电话服务).
+    assert [zh[k] for k in INDUSTRIES] == ["汽车", "商用电脑", "医院", "航空", "本地电话服务"]
+    assert all(k in S.TERMS for k in ATTRIBUTES)
