@@ -148,7 +148,7 @@ def test_the_card_shows_the_statement_and_options_in_the_chapter_language(bank):
     from crmlab.exercises import card_text
 
     zh = card_text("tfmt.2", lang="zh")
-    assert zh.startswith("**tfmt.2** · 解读题 · 1 分") and "钱在哪里？" in zh and "- **b** — 最近一次消费的客户" in zh
+    assert zh.startswith("**tfmt.2** · 解读题 · 1 分") and "钱在哪里？" in zh and "- **b** — 最近购买的客户" in zh
     en = card_text("tfmt.1")
     assert "compute · 2 points" in en and "Share of one-time buyers?" in en
     assert "Recency orders rows" not in card_text("tfmt.2"), "the card never shows why an option is wrong"
