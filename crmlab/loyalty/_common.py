@@ -85,6 +85,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "sequence": ("Brand sequence", "购买序列"),
     "main_brand": ("Main brand", "主要品牌"),
     "switches": ("Brand switches", "换牌次数"),
+    "pattern_rules": ("Pattern (rules)", "规则识别的模式"),
+    "pattern_planted": ("Pattern (planted)", "生成时设定的模式"),
+    "All": ("All", "合计"),
     # Ladder
     "prospect": ("Prospect", "潜在客户"),
     "first_time": ("First-time buyer", "普通购买者"),

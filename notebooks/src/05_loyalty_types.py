@@ -20,8 +20,7 @@
 # %% [markdown] lang=zh
 # # 顾客忠诚的衡量与类型
 #
-# 教材给顾客忠诚下过两种定义：广义的顾客忠诚是**积极、满意的态度**加上**重复购买的行为**；狭义的观点则认为
-# 态度和行为只是忠诚的表现（产出结果），真正的忠诚是“信赖忠诚”——因为很多原因都可能让客户重复购买。
+# 关于客户忠诚的定义，教材介绍了两种观点：广义的客户忠诚是**积极、满意的态度**加上**重复购买的行为**；狭义的观点则认为态度和行为只是忠诚的表现（产出结果），真正的忠诚是“信赖忠诚”——因为很多原因都可能让客户重复购买。
 # 本章先用交易数据衡量**行为忠诚**（重复购买），再结合问卷中的**态度忠诚**（心理依恋、推荐意愿），
 # 把客户归入教材中的各种忠诚类型。
 #
@@ -111,12 +110,13 @@ repeat.round(3).rename(tr)
 # %% [markdown] lang=en
 # The period must be **longer than the purchase cycle** (购买周期). The next cell measures the same rate over only
 # the first 30 days; when such a window is not longer than the median inter-purchase time, the function warns.
+# (*Course text vs literature:* the course asks for a period longer than the customer relationship's life cycle;
+# the literature and practice ask for one longer than the purchase cycle, which is what the function checks.)
 
 # %% [markdown] lang=zh
 # 观察期必须**长于购买周期**。下面只用数据的前 30 天再算一次；如果观察期不长于购买间隔的中位数，函数会给出警告。
 #
-# > **教材 vs 文献**：教材写的是“统计的时间跨度应该大于客户关系生命周期”；文献和实务中通常要求观察期长于
-# > **购买周期**（两次购买的典型间隔），本工具按后者检查并发出警告。
+# > **教材 vs 文献**：教材写的是“统计的时间跨度应该大于客户关系生命周期”；文献和实务中通常要求观察期长于**购买周期**（两次购买的典型间隔），本工具按后者检查并发出警告。
 
 # %%
 import warnings
@@ -150,7 +150,7 @@ say(f"Over the first 30 days the repeat purchase rate is {short['repeat_rate']:.
 # %% [markdown] lang=zh
 # ## 2. 购买频率与购买间隔
 # 购买频率是客户自首次购买以来平均每月的购买次数；购买间隔是相邻两次购买之间相隔的天数。
-# 教材所列的“重复购买次数”“顾客生命周期”等指标，都可以从这两个量出发来理解。
+# 教材列出的忠诚度相关指标中，“重复购买次数”就是购买次数减一。
 
 # %%
 freq_table = loyalty.purchase_frequency(tx)
@@ -188,7 +188,7 @@ say(f"The median of all gaps is {gap_all:.0f} days, the median of the repeat cus
 
 # %% [markdown] lang=zh
 # ## 3. 顾客保持率与顾客流失率
-# 第 $t$ 期的顾客保持率是上一期购买过的客户中本期再次购买的比例，顾客流失率是它的补数：
+# 顾客保持率和顾客流失率也在教材所列的忠诚度相关指标之中。第 $t$ 期的顾客保持率是上一期购买过的客户中本期再次购买的比例，顾客流失率是它的补数：
 
 # %% [markdown]
 # $$r_t = \frac{|A_{t-1} \cap A_t|}{|A_{t-1}|}, \qquad c_t = 1 - r_t$$
@@ -315,8 +315,7 @@ say(f"Mean spend goes from {lo_s:.1f} ({lo_n} categor{'y' if lo_n == 1 else 'ies
 
 # %% [markdown] lang=zh
 # ## 5. 态度与行为：四种忠诚
-# 只看行为，分不清真心喜欢我们的客户和别无选择的客户。教材从**态度**（心理依恋）和**行为**（重复购买）两个角度
-# 划分顾客忠诚（Dick & Basu, 1994）：
+# 只看行为，分不清真心喜欢我们的客户和别无选择的客户。教材从**态度**（心理依恋）和**行为**（重复购买）两个角度划分顾客忠诚（Dick & Basu, 1994）：
 #
 # | | 重复购买高 | 重复购买低 |
 # |---|---|---|
@@ -327,8 +326,7 @@ say(f"Mean spend goes from {lo_s:.1f} ({lo_n} categor{'y' if lo_n == 1 else 'ies
 #
 # $$\text{依恋} = \text{喜好程度} \times \text{差异化程度}$$
 #
-# 喜好程度是顾客对产品或服务认可的延伸，差异化程度是顾客对它不同于其他产品的认知；两者的高低组合出依恋
-# “强烈、一般、少、无”四个区域。Dick & Basu 的“相对态度”同样由态度强度和态度差异化两部分构成，两者思路一致。
+# 喜好程度是顾客对产品或服务认可的延伸，差异化程度是顾客对它不同于其他产品的认知；两者的高低组合出依恋“强烈、一般、少、无”四个区域。Dick & Basu 的“相对态度”同样由态度强度和态度差异化两部分构成，两者思路一致。
 # 下面的样本是一份与购买行为相连的模拟问卷：依恋用 1–7 分量表，`repeat` 是客户在该品类的购买中投向本企业的比例。
 
 # %%
@@ -364,7 +362,9 @@ say(f"{share.get('spurious', 0):.0%} of the respondents are spurious-loyal (they
 # ## 6. The seven loyalty types
 # The course sorts loyal behaviour by its **source** (通过顾客忠诚的内涵分类). Each type is a rule: attachment
 # level × repeat level × the driver the customer names. The rules are a table — edit a copy to use another
-# textbook's version.
+# textbook's version. (*Course text vs literature:* the course's list calls latent loyalty "low attachment, low
+# repeat", but its own description — customers who want to buy but are held back — and its attitude × behaviour
+# matrix put it at high attitude, low behaviour, as Griffin (1995) does; the rule follows the latter.)
 
 # %% [markdown] lang=zh
 # ## 6. 七种忠诚类型
@@ -373,8 +373,7 @@ say(f"{share.get('spurious', 0):.0%} of the respondents are spurious-loyal (they
 # 每种类型写成一条规则：依恋高低 × 重复购买高低 × 客户说出的购买原因（驱动因素）。规则是一张表，
 # 复制后修改即可换用其他教材的版本。
 #
-# > **教材 vs 文献**：教材在七种类型中把潜在忠诚写成“低依恋、低重复购买”，可它的描述（客户想继续购买，却受企业规定或
-# > 环境因素限制）以及教材自己的态度 × 行为矩阵，都把潜在忠诚放在“态度高、行为低”；Griffin（1995）也是如此。
+# > **教材 vs 文献**：教材在七种类型中把潜在忠诚写成“低依恋、低重复购买”，可它的描述（客户想继续购买，却受企业规定或环境因素限制）以及教材自己的态度 × 行为矩阵，都把潜在忠诚放在“态度高、行为低”；Griffin（1995）也是如此。
 # > 本工具的规则采用“高依恋、低重复购买”。
 
 # %%
@@ -395,8 +394,7 @@ pd.crosstab(types["loyalty_type"], segments["segment"]).rename_axis(index=tr("lo
 # whose levels do not fit the driver they named is "unclassified" (with a warning).
 
 # %% [markdown] lang=zh
-# 按照规则，七种类型把惯性忠诚按来源细分为垄断、惰性、习惯性和激励忠诚；潜在忠诚、价格忠诚和超值忠诚则各自只落在
-# 一个格子里。依恋和重复购买的高低与客户所说的驱动因素对不上的客户记为“未分类”（并给出警告）。
+# 按照规则，七种类型把惯性忠诚按来源细分为垄断、惰性、习惯性和激励忠诚；潜在忠诚、价格忠诚和超值忠诚则各自只落在一个格子里。依恋和重复购买的高低与客户所说的驱动因素对不上的客户记为“未分类”（并给出警告）。
 
 # %%
 unclassified = int((types["loyalty_type_key"] == "unclassified").sum())
@@ -415,8 +413,7 @@ say(f"{unclassified} of {len(types)} respondents are unclassified: with these th
 
 # %% [markdown] lang=zh
 # 问卷中的两个态度指标补全了画面。**推荐意愿**（0–10 分，即教材说的“客户推荐给他人的概率”）汇总为净推荐值 NPS：
-# 推荐者（9–10 分）占比减去贬损者（0–6 分）占比，7–8 分为中立者。**价格敏感度**（1–5 分，分越高越敏感）给出均值和
-# 答 4–5 分者的占比。缺失的回答不计入，但单独计数。教材列出的其他忠诚度指标——决策时间的长短、对竞争者的态度、
+# 推荐者（9–10 分）占比减去贬损者（0–6 分）占比，7–8 分为中立者。**价格敏感度**（1–5 分，分越高越敏感）给出均值和答 4–5 分者的占比。缺失的回答不计入，但单独计数。教材列出的其他忠诚度指标——决策时间的长短、对竞争者的态度、
 # 对瑕疵品的态度——同样需要通过问卷来测量。
 
 # %% [markdown]
@@ -428,10 +425,11 @@ shown = ["respondents", "recommend_mean", "nps", "price_sensitivity_mean", "pric
 measures[shown].round(2).rename(columns=tr).rename_axis(tr("loyalty_type"))
 
 # %%
-nps = measures["nps"].dropna()
+typed = measures.drop(index=tr("unclassified"), errors="ignore")  # rank the seven types only
+nps = typed["nps"].dropna()
 positive = [str(t) for t in nps[nps > 0].index]
 listed = " and ".join([", ".join(positive[:-1]), positive[-1]] if len(positive) > 1 else positive)
-sensitive = measures["price_sensitivity_mean"].idxmax()
+sensitive = typed["price_sensitivity_mean"].idxmax()
 say((f"Only {listed} {'has' if len(positive) == 1 else 'have'} a positive NPS. " if positive
      else "No loyalty type has a positive NPS. ")
     + f"The most price-sensitive type is {sensitive} (mean {measures.loc[sensitive, 'price_sensitivity_mean']:.2f}, "
@@ -448,8 +446,7 @@ say((f"Only {listed} {'has' if len(positive) == 1 else 'have'} a positive NPS. "
 # table above.)
 
 # %% [markdown] lang=zh
-# **对管理者的启示：**只有超值忠诚同时建立在依恋和行为之上，对多数行业也最有价值。垄断、惰性、习惯性、价格和激励忠诚
-# 在市场条件变化时（出现替代者、更方便的门店、更低的价格、奖励结束）就会消失——应把这些客户看作仍需争取的客户。
+# **对管理者的启示：**只有超值忠诚同时建立在依恋和行为之上，对多数行业也最有价值。垄断、惰性、习惯性、价格和激励忠诚在市场条件变化时（出现替代者、更方便的门店、更低的价格、奖励结束）就会消失——应把这些客户看作仍需争取的客户。
 # （模拟样本预先设定了这些关系；换成真实问卷时，请从上表读出结论。）
 
 # %% [markdown] lang=en
@@ -462,8 +459,7 @@ say((f"Only {listed} {'has' if len(positive) == 1 else 'have'} a positive NPS. "
 # %% [markdown] lang=zh
 # ## 7. 品牌忠诚的行为模式
 # 根据客户依次购买的品牌（Brown, 1952–53），行为忠诚表现为四种模式：**专一** `AAAAAA`、**左右逢源** `ABABAB`
-# （同时忠诚于不止一个品牌，在两三个品牌间循环使用）、**移情别恋** `AAABBB`（体验后变心，改选另一个品牌）和
-# **无品牌忠诚** `ABCDEF`。只买过一次的品牌视为试用；购买次数少于 `min_length` 的序列记为“购买次数不足”；
+# （同时忠诚于不止一个品牌，在两三个品牌间循环使用）、**移情别恋** `AAABBB`（体验后变心，改选另一个品牌）和**无品牌忠诚** `ABCDEF`。只买过一次的品牌视为试用；购买次数少于 `min_length` 的序列记为“购买次数不足”；
 # 主要品牌并列时取最近购买的那个。
 #
 # > **教材 vs 文献**：教材还有一种“转移”：通常选同一品牌，偶尔因想换换口味或缺货改买别的（如 `AAAABA`）；
@@ -482,11 +478,11 @@ ax = loyalty.plot_brand_patterns(patterns, lang=lang)
 # differently from the generator, e.g. after changing `min_length` or `core_share`.
 
 # %% [markdown] lang=zh
-# 这个样本是按已知模式生成的（列）：对角线以外的计数，是规则与生成器读法不同的客户，例如改动了 `min_length` 或
-# `core_share` 之后。
+# 这个样本是按已知模式生成的（列）：对角线以外的计数，是规则与生成器读法不同的客户，例如改动了 `min_length` 或 `core_share` 之后。
 
 # %%
-pd.crosstab(patterns["pattern_key"], brand_truth.patterns, margins=True)
+pd.crosstab(patterns["pattern_key"], brand_truth.patterns, margins=True).rename(index=tr, columns=tr).rename_axis(
+    index=tr("pattern_rules"), columns=tr("pattern_planted"))
 
 # %%
 agree = (patterns["pattern_key"] == brand_truth.patterns.reindex(patterns.index)).mean()
@@ -531,13 +527,11 @@ say("**What this tells a manager:** "
 
 # %% [markdown] lang=zh
 # ## 8. 顾客忠诚度金字塔
-# 教材的顾客忠诚度金字塔自下而上是：潜在客户 → 普通购买者 → 客户 → 跟随者 → 拥护者 → 忠诚客户。下面三层的重点在
-# **争取**客户，上面三层的重点在**发展和扩大关系**。本工具的规则是：购买次数把客户推到跟随者为止（买过 1 次为普通购买者，
+# 教材的顾客忠诚度金字塔自下而上是：潜在客户 → 普通购买者 → 客户 → 跟随者 → 拥护者 → 忠诚客户。下面三层的重点在**争取**客户，上面三层的重点在**发展和扩大关系**。本工具的规则是：购买次数把客户推到跟随者为止（买过 1 次为普通购买者，
 # 2–3 次为客户，4 次及以上为跟随者）；再往上需要推荐（推荐意愿 9–10 分）：愿意推荐我们的跟随者是拥护者，
 # 购买 8 次及以上的拥护者是忠诚客户。
 #
-# > **教材 vs 文献**：金字塔来自关系营销的“忠诚阶梯”（Christopher, Payne & Ballantyne, 1991），其顶层是“合作伙伴”
-# > （partner），教材称为忠诚客户。各层之间的购买次数门槛是本工具的选择，教材没有给出。
+# > **教材 vs 文献**：金字塔来自关系营销的“忠诚阶梯”（Christopher, Payne & Ballantyne, 1991），其顶层是“合作伙伴”（partner），教材称为忠诚客户。各层之间的购买次数门槛是本工具的选择，教材没有给出。
 
 # %%
 ladder = loyalty.loyalty_ladder(panel, recommend="recommend", lang=lang)
