@@ -179,7 +179,9 @@ say(f"The median of all gaps is {gap_all:.0f} days, the median of the repeat cus
     "silent for several cycles is at risk.",
     f"所有购买间隔的中位数是 {gap_all:.0f} 天，重复购买客户平均间隔的中位数是 {gap_customer:.0f} 天。"
     f"**对管理者的启示：**购买周期（这里约 {low:.0f}～{high:.0f} 天）决定了客户关系管理的节奏——"
-    "远早于这个周期发出的提醒是浪费，连续几个周期没有购买的客户则有流失的危险。", lang=lang)
+    "远早于这个周期发出的提醒是浪费，连续几个周期没有购买的客户则有流失的危险。", lang=lang, when=pd.notna(gap_all))
+say("No customer bought twice, so the data show no purchase cycle.", "没有客户购买过两次，数据中看不出购买周期。",
+    lang=lang, when=pd.isna(gap_all))
 
 # %% [markdown] lang=en
 # ## 3. Retention and churn per period
@@ -315,7 +317,7 @@ say(f"Mean spend goes from {lo_s:.1f} ({lo_n} categor{'y' if lo_n == 1 else 'ies
 
 # %% [markdown] lang=zh
 # ## 5. 态度与行为：四种忠诚
-# 只看行为，分不清真心喜欢我们的客户和别无选择的客户。教材从**态度**（心理依恋）和**行为**（重复购买）两个角度划分顾客忠诚（Dick & Basu, 1994）：
+# 只看行为，分不清真心喜欢我们的客户和别无选择的客户。教材从**态度**（心理依恋）和**行为**（重复购买）两个角度划分顾客忠诚，与 Dick & Basu（1994）的框架一致：
 #
 # | | 重复购买高 | 重复购买低 |
 # |---|---|---|
@@ -614,6 +616,12 @@ check("loyalty.3", answer, brand_panel=brand_panel, min_length=min_length, core_
 #   recommendation likelihood (推荐意愿, NPS) and price sensitivity (价格敏感度) from a survey.
 # - Attitude × behaviour separates true loyalty from latent and spurious loyalty; the seven types add the
 #   *source* of loyalty; Brown's patterns and the loyalty ladder describe how loyalty shows and grows.
+# - The course's characteristics of a loyal customer map onto these measures: regular repeat purchase (repeat
+#   rate, inter-purchase time), buying several products (cross-buying), recommending (NPS) and immunity to
+#   competitors' offers (price sensitivity). They also carry the economics of loyalty: repeat purchase, a larger
+#   share of wallet and lower price sensitivity raise revenue; familiar customers cost less to serve and market to.
+# - Satisfaction is not loyalty: satisfied customers may leave and dissatisfied ones may stay (Jones & Sasser,
+#   chapter 04).
 # - Brown, G. H. (1952–53). Brand loyalty — fact or fiction? *Advertising Age*, 23–24.
 # - Dick, A. S., & Basu, K. (1994). Customer loyalty: toward an integrated conceptual framework.
 #   *Journal of the Academy of Marketing Science*, 22(2), 99–113.
@@ -628,6 +636,8 @@ check("loyalty.3", answer, brand_panel=brand_panel, min_length=min_length, core_
 #   观察期一定要长于购买周期。**态度忠诚**：问卷中的推荐意愿（NPS）和价格敏感度。
 # - 态度 × 行为矩阵把绝对忠诚与潜在忠诚、惯性忠诚区分开；七种忠诚类型进一步说明忠诚的**来源**；
 #   品牌忠诚的行为模式和顾客忠诚度金字塔描述忠诚怎样表现、怎样成长。
+# - 教材列出的顾客忠诚特征都能在本章找到对应的指标：有规律的重复购买（重复购买率、购买间隔）、愿意购买多种产品和服务（交叉购买）、经常向他人推荐（NPS）、对竞争对手的拉拢具有免疫力（价格敏感度）。
+# - 这些指标也说明了忠诚的经济价值：重复购买、更高的钱包份额和更低的价格敏感度增加收入，熟悉企业的老客户又节约服务和营销成本。
 # - 满意不等于忠诚：满意的顾客不一定忠诚，不满意的顾客也不见得不重复购买（琼斯和赛塞的研究，见第 04 章）。
 # - Brown, G. H. (1952–53). Brand loyalty — fact or fiction? *Advertising Age*, 23–24.
 # - Dick, A. S., & Basu, K. (1994). Customer loyalty: toward an integrated conceptual framework.
