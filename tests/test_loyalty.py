@@ -474,3 +474,20 @@ def test_plots_return_axes():
     ax = L.plot_brand_patterns(L.brand_patterns(L.make_brand_panel(30, 6, seed=0), lang="zh"))
     assert sum(p.get_width() for p in ax.patches) == 30  # Chinese labels are counted too
     assert L.plot_loyalty_ladder(L.loyalty_ladder(panel, recommend="recommend")).get_xlabel() == "Customers"
+
+
+def test_chinese_labels_are_the_course_terms():
+    """中文 labels follow the course texts: the pyramid's rungs, 潜在忠诚 (latent), 移情别恋 (unstable)."""
+    panel = L.make_loyalty_panel(60, seed=4)
+    ladder = L.loyalty_ladder(pd.DataFrame({"n_purchases": [0, 1, 2, 5, 5, 9], "recommend": [0, 0, 10, 3, 10, 10]}),
+                              recommend="recommend", lang="zh")
+    assert ladder["stage"].tolist() == ["潜在客户", "普通购买者", "客户", "跟随者", "拥护者", "忠诚客户"]
+    assert list(ladder["stage"].cat.categories) == ["潜在客户", "普通购买者", "客户", "跟随者", "拥护者", "忠诚客户"]
+    seg = L.attitude_behaviour(pd.DataFrame({"attachment": [6, 6, 2, 2], "repeat": [0.9, 0.1, 0.9, 0.1]}), lang="zh")
+    assert seg["segment"].tolist() == ["绝对忠诚", "潜在忠诚", "惯性忠诚", "非忠诚"]
+    types = L.classify_loyalty_types(panel, lang="zh")
+    assert set(types["loyalty_type"]) <= {"垄断忠诚", "惰性忠诚", "潜在忠诚", "习惯性忠诚", "价格忠诚", "激励忠诚", "超值忠诚"}
+    assert [L.TERMS[k][1] for k in ("undivided", "divided", "unstable", "no_loyalty")] == \
+        ["专一忠诚", "左右逢源", "移情别恋", "无品牌忠诚"]
+    assert L.TERMS["retention_rate"][1] == "顾客保持率" and L.TERMS["churn_rate"][1] == "顾客流失率"
+    assert not any("潜在忠诚客户" in zh or "留存率" in zh for _, zh in L.TERMS.values())

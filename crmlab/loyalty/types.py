@@ -149,9 +149,9 @@ def classify_loyalty_types(data: pd.DataFrame, *, attitude: str = "attachment", 
     keys = pd.Series([lookup.get((a, r, d), "unclassified") if ok else np.nan
                       for a, r, d, ok in zip(att, rep, drivers, answered)], index=data.index, dtype=object)
     n_un = int((keys == "unclassified").sum())
-    if n_un:
+    if n_un:  # stacklevel 3: past the renamed_keywords wrapper, to the caller's line
         warnings.warn(f"{n_un} customers match no loyalty-type rule (their attachment/repeat levels do not fit "
-                      "the driver they named); they are 'unclassified'.", CrmlabWarning, stacklevel=2)
+                      "the driver they named); they are 'unclassified'.", CrmlabWarning, stacklevel=3)
     type_key, type_label = key_label(keys, lang, TERMS)
     return pd.DataFrame({"attachment_level": att, "repeat_level": rep, "driver": drivers.astype(object),
                          "loyalty_type_key": type_key, "loyalty_type": type_label}, index=data.index)
