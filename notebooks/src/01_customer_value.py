@@ -17,8 +17,7 @@
 # %% [markdown] lang=zh
 # # 客户价值与客户终身价值（CLV）
 #
-# 客户并不是同样有价值的。本章从两个方向衡量价值：一是顾客从企业那里得到了什么（**顾客让渡价值**），
-# 二是客户对企业值多少（客户价值的集中度、客户分级，以及**客户终身价值** CLV）。
+# 客户并不是同样有价值的。本章从两个方向衡量价值：一是顾客从企业那里得到了什么（**顾客让渡价值**），二是客户对企业值多少（客户价值的集中度、客户分级，以及**客户终身价值** CLV）。
 #
 # **学习目标**
 # 1. 会计算顾客让渡价值 = 顾客总价值 − 顾客总成本。
@@ -35,10 +34,7 @@
 
 # %% [markdown] lang=zh
 # ## 参数
-# `data`：内置数据集的名称（`"cdnow"`、`"retail"`）、`"synthetic:<种子>"`，或者一个文件路径（同时用
-# `columns` 给出列名映射）。`calibration_end`：拟合模型所用的最后一天（`None` 表示取数据期的中点；对
-# CDNOW 就是 1997-09-30，与 Fader、Hardie 和 Lee 2005 年的论文相同）。`horizon`：CLV 的预测期（周）。
-# `discount_rate`：年折现率。`margin`：收入的毛利率。
+# `data`：内置数据集的名称（`"cdnow"`、`"retail"`）、`"synthetic:<种子>"`，或者一个文件路径（同时用 `columns` 给出列名映射）。`calibration_end`：拟合模型所用的最后一天（`None` 表示取数据期的中点；对 CDNOW 就是 1997-09-30，与 Fader、Hardie 和 Lee 2005 年的论文相同）。`horizon`：CLV 的预测期（周）。`discount_rate`：年折现率。`margin`：收入的毛利率。
 
 # %% tags=["parameters"]
 data = "cdnow"
@@ -87,13 +83,11 @@ say(f"Data period {first:%Y-%m-%d} .. {last:%Y-%m-%d}; the calibration period en
 
 # %% [markdown] lang=zh
 # ## 1. 顾客让渡价值
-# 科特勒（Kotler）的**顾客让渡价值**是顾客在一次购买中“净得”的价值，即顾客总价值（产品价值、服务价值、
-# 人员价值、形象价值）减去顾客总成本（货币成本、时间成本、体力成本、精神成本）：
+# 科特勒（Kotler）的**顾客让渡价值**是顾客在一次购买中“净得”的价值，即顾客总价值（产品价值、服务价值、人员价值、形象价值）减去顾客总成本（货币成本、时间成本、体力成本、精神成本）：
 #
 # $$\text{delivered value} = \underbrace{V_{\text{product}} + V_{\text{service}} + V_{\text{personnel}} + V_{\text{image}}}_{\text{total customer value 顾客总价值}} - \underbrace{\left(C_{\text{money}} + C_{\text{time}} + C_{\text{energy}} + C_{\text{psychic}}\right)}_{\text{total customer cost 顾客总成本}}$$
 #
-# crmlab 自带一个问卷式的小例子（各项按 0–10 打分）。权重可以突出某一项，这里让货币成本按 1.5 倍计。
-# `value_ratio` 是比值形式：顾客总价值 ÷ 顾客总成本，大于 1 说明顾客“有得赚”。
+# crmlab 自带一个问卷式的小例子（各项按 0–10 打分）。权重可以突出某一项，这里让货币成本按 1.5 倍计。`value_ratio` 是比值形式：顾客总价值 ÷ 顾客总成本，大于 1 说明顾客“有得赚”。
 
 # %% [markdown] lang=en
 # **Textbook vs literature (教材 vs 文献).** Course text 000 defines customer value (顾客价值) as the
@@ -105,11 +99,7 @@ say(f"Data period {first:%Y-%m-%d} .. {last:%Y-%m-%d}; the calibration period en
 # (potential, perceived and realised value), not the value the customer finally realises.
 
 # %% [markdown] lang=zh
-# **教材 vs 文献**：课程文本 000 把顾客价值定义为顾客所得收益与所花代价之差，并把代价分成购买成本和
-# **购后成本**（使用、维护、处置等）；科特勒的四项成本则主要发生在购买环节。要计入购后成本，可以在
-# 问卷里多加一列，通过 `cost_columns` 算进顾客总成本。文本 000 还把客户价值说成总利益与总代价的“比较”，
-# 对应上面的比值形式 `value_ratio`，科特勒用的则是差额。另外，这里的评分衡量的是文本 000 所说三个层面
-# （潜在顾客价值、知觉价值、实际实现的顾客价值）中的知觉价值，而不是顾客最终实际实现的价值。
+# **教材 vs 文献**：课程文本 000 把顾客价值定义为顾客所得收益与所花代价之差，并把代价分成购买成本和**购后成本**（使用、维护、处置等）；科特勒的四项成本则主要发生在购买环节。要计入购后成本，可以在问卷里多加一列，通过 `cost_columns` 算进顾客总成本。文本 000 还把客户价值说成总利益与总代价的“比较”，对应上面的比值形式 `value_ratio`，科特勒用的则是差额。另外，这里的评分衡量的是文本 000 所说三个层面（潜在顾客价值、知觉价值、实际实现的顾客价值）中的知觉价值，而不是顾客最终实际实现的价值。
 
 # %%
 example = pd.read_csv(datasets.DATA_DIR / "delivered_value_example.csv")
@@ -130,9 +120,7 @@ say(f"{len(losing)} of the {len(example_value)} respondents get a negative deliv
 # are *premium*, *convenience* and *price*-driven customers):
 
 # %% [markdown] lang=zh
-# 让渡价值为负，说明顾客付出的比得到的多。课程文本 002 说：让渡价值越大，客户满意度越高；让渡价值为负时，
-# 客户不满意。下面换一个更大的生成样本（`value.make_delivered_value`），按细分求平均。样本里有三个细分：
-# premium（重品质）、convenience（重便利）和 price（重价格）。
+# 让渡价值为负，说明顾客付出的比得到的多。课程文本 002 说：让渡价值越大，客户满意度越高；让渡价值为负时，客户不满意。下面换一个更大的生成样本（`value.make_delivered_value`），按细分求平均。样本里有三个细分：premium（重品质）、convenience（重便利）和 price（重价格）。
 
 # %%
 survey = value.make_delivered_value(300, seed=seed)
@@ -174,9 +162,7 @@ say(f"**{cheapest}** customers pay the least money ({money[cheapest]:.1f})"
 # opening hours, a simpler process) as well as the price.
 
 # %% [markdown] lang=zh
-# **对管理者的启示**：顾客选择的是让渡价值最高的供给，而不一定是价格最低的供给。愿意付高价的细分，只要
-# 得到相应的产品价值和形象价值就会留下；付钱不多、却花了大量时间和体力的细分，除了降价，还可以通过降低
-# 时间成本和体力成本（送货上门、延长营业时间、简化流程）来争取。
+# **对管理者的启示**：顾客选择的是让渡价值最高的供给，而不一定是价格最低的供给。愿意付高价的细分，只要得到相应的产品价值和形象价值就会留下；付钱不多、却花了大量时间和体力的细分，除了降价，还可以通过降低时间成本和体力成本（送货上门、延长营业时间、简化流程）来争取。
 
 # %% [markdown] lang=en
 # ## 2. How concentrated is customer value?
@@ -189,10 +175,7 @@ say(f"**{cheapest}** customers pay the least money ({money[cheapest]:.1f})"
 
 # %% [markdown] lang=zh
 # ## 2. 客户价值有多集中
-# 把客户按价值从高到低排队，画出累计收入占比，就是**洛伦兹曲线**。对从低到高排列的曲线 $L$，
-# **基尼系数**为 $G = 1 - 2\int_0^1 L(u)\,du$；对这里画的曲线（从高到低排列，位于对角线上方），
-# 它等于曲线下面积的 $2$ 倍减 $1$。所有客户价值相同时 $G = 0$，一个客户拥有全部价值时 $G$ 接近 1。
-# **二八法则**问的是：前 20% 的客户是否带来约 80% 的收入？它只是经验法则，不是定律。
+# 把客户按价值从高到低排队，画出累计收入占比，就是**洛伦兹曲线**。对从低到高排列的曲线 $L$，**基尼系数**为 $G = 1 - 2\int_0^1 L(u)\,du$；对这里画的曲线（从高到低排列，位于对角线上方），它等于曲线下面积的 $2$ 倍减 $1$。所有客户价值相同时 $G = 0$，一个客户拥有全部价值时 $G$ 接近 1。**二八法则**问的是：前 20% 的客户是否带来约 80% 的收入？它只是经验法则，不是定律。
 
 # %%
 gini, top20 = value.gini(tx), value.top_share(tx, 0.2)
@@ -213,9 +196,7 @@ ax = value.plot_lorenz(tx, lang=lang)
 
 # %% [markdown] lang=zh
 # ### ABC 分级与客户金字塔
-# ABC 分级在累计收入达到 80% 和 95% 的地方切开，分出 A 类（关键客户）、B 类（普通客户）和 C 类（小客户），
-# 与课程文本 002 的客户分级一致。客户金字塔（Zeithaml、Rust 和 Lemon 2001）按人数切分：价值最高的 5%
-# 为铂金客户，其次 15% 为黄金客户，再次 40% 为铁客户，其余为铅客户。
+# ABC 分级在累计收入达到 80% 和 95% 的地方切开，分出 A 类（关键客户）、B 类（普通客户）和 C 类（小客户），与课程文本 002 的客户分级一致。客户金字塔（Zeithaml、Rust 和 Lemon 2001）按人数切分：价值最高的 5% 为铂金客户，其次 15% 为黄金客户，再次 40% 为铁客户，其余为铅客户。
 
 # %%
 abc = value.abc_tiers(tx, cuts=(0.8, 0.95), lang=lang)
@@ -244,11 +225,7 @@ say(f"Tier A is {tier_a['customer_share']:.1%} of the customers and brings {tier
 # customers, to be checked against the cost to serve them.
 
 # %% [markdown] lang=zh
-# **对管理者的启示**：把每一级的客户数占比和价值占比对照起来看：对 A 类和铂金客户，要用专门的服务和
-# 认可把他们留住；对黄金客户和铁客户，要努力培养升级；对铅客户，以低成本的方式服务。**教材 vs 文献**：
-# 课程文本 002 提醒，大客户不等于好客户（有财务风险、利润风险、管理风险、流失风险和竞争风险），而
-# Zeithaml 等人的客户金字塔是按*盈利能力*划分的。这里按收入分级，所以 A 类只是关键客户的候选名单，还要
-# 结合服务成本来核实。
+# **对管理者的启示**：把每一级的客户数占比和价值占比对照起来看：对 A 类和铂金客户，要用专门的服务和认可把他们留住；对黄金客户和铁客户，要努力培养升级；对铅客户，以低成本的方式服务。**教材 vs 文献**：课程文本 002 提醒，大客户不等于好客户（有财务风险、利润风险、管理风险、流失风险和竞争风险），而 Zeithaml 等人的客户金字塔是按*盈利能力*划分的。这里按收入分级，所以 A 类只是关键客户的候选名单，还要结合服务成本来核实。
 
 # %% [markdown] lang=en
 # ## 3. Simple CLV
@@ -284,26 +261,21 @@ say(f"Raising retention from 80% to 90% raises CLV by {gain_retention.min():.0%}
 
 # %% [markdown] lang=en
 # **What this tells a manager.** CLV rises steeply with retention, and the more so the higher retention
-# already is: keeping customers is worth more than the discount rate suggests. The margin $m$ scales the
+# already is: keeping customers matters far more than the discount rate (the ratios computed above). The margin $m$ scales the
 # whole table, so these ratios are the same for any data. **Textbook vs literature.** Course text 004
 # defines CLV (客户终生价值, the same concept as 客户终身价值) as all the revenue a customer brings over
 # time *beyond the cost* of attracting, selling to and serving them; the formula above (Gupta & Lehmann
 # 2003) values a customer already acquired — for a new one, subtract the acquisition cost.
 
 # %% [markdown] lang=zh
-# **对管理者的启示**：CLV 随顾客保持率急剧上升，而且顾客保持率越高，再提高一点的作用越大：留住客户比
-# 折现率的变化重要得多。毛利 $m$ 只是把整张表按比例放大或缩小，所以这些比例对任何数据都一样。
-# **教材 vs 文献**：课程文本 004 把客户终生价值（即客户终身价值）定义为企业在整个关系期间从客户那里获得
-# 的全部收益中*超过*吸引、销售和服务该客户所花成本的部分；上面的公式（Gupta 和 Lehmann 2003）衡量的是
-# 已经获得的客户，对新客户还要减去获取成本。
+# **对管理者的启示**：CLV 随顾客保持率急剧上升，而且顾客保持率越高，再提高一点的作用越大：留住客户比折现率的变化重要得多（见上面计算的比例）。毛利 $m$ 只是把整张表按比例放大或缩小，所以这些比例对任何数据都一样。**教材 vs 文献**：课程文本 004 把客户终生价值（即客户终身价值）定义为企业在整个关系期间从客户那里获得的全部收益中*超过*吸引、销售和服务该客户所花成本的部分；上面的公式（Gupta 和 Lehmann 2003）衡量的是已经获得的客户，对新客户还要减去获取成本。
 
 # %% [markdown] lang=en
 # Historical value (历史客户价值) looks backwards: the margin each customer has already brought, compounded
 # at `discount_rate` to the end of the data (`tenure_days` counts from the first purchase to that day):
 
 # %% [markdown] lang=zh
-# 历史客户价值是向后看的：每位客户已经带来的毛利，按 `discount_rate` 复利计算到数据期末
-# （`tenure_days` 是关系时长，从首次购买算到那一天）：
+# 历史客户价值是向后看的：每位客户已经带来的毛利，按 `discount_rate` 复利计算到数据期末（`tenure_days` 是关系时长，从首次购买算到那一天）：
 
 # %%
 past = value.historical_clv(tx, margin=margin, discount_rate=discount_rate)
@@ -320,11 +292,7 @@ past.sort_values("historical_clv", ascending=False).round({"revenue": 2, "histor
 
 # %% [markdown] lang=zh
 # ## 4. BG/NBD 与 Gamma-Gamma：BTYD（“买到流失为止”）模型
-# 在非契约情形下，企业看不到顾客保持与否：客户是悄悄流失的。**BG/NBD** 模型（Fader、Hardie 和 Lee 2005）
-# 假设每位客户在“活跃”期间以速率 $\lambda \sim \text{Gamma}(r, \alpha)$ 购买，每次购买后以概率
-# $p \sim \text{Beta}(a, b)$ 流失。它只需要三个量：频率 $x$（重复购买次数）、近度 $t_x$（最后一次购买距
-# 首次购买的时间）和客户年龄 $T$。注意：这里的近度不是 RFM 中“距最近一次消费的天数”，这里的 $r$ 是
-# Gamma 分布的形状参数，也不是第 3 节的顾客保持率。时间单位为周（`unit="W"`）。
+# 在非契约情形下，企业观察不到顾客保持率：客户流失时不会通知企业。**BG/NBD** 模型（Fader、Hardie 和 Lee 2005）假设每位客户在“活跃”期间以速率 $\lambda \sim \text{Gamma}(r, \alpha)$ 购买，每次购买后以概率 $p \sim \text{Beta}(a, b)$ 流失。它只需要三个量：频率 $x$（重复购买次数）、近度 $t_x$（最后一次购买距首次购买的时间）和客户年龄 $T$。注意：这里的近度不是 RFM 中“距最近一次消费的天数”，这里的 $r$ 是 Gamma 分布的形状参数，也不是第 3 节的顾客保持率。时间单位为周（`unit="W"`）。
 
 # %%
 summary = clv.customer_summary(tx, calibration_end=calibration_end, observation_end=last, unit="W")
@@ -339,8 +307,7 @@ pd.DataFrame({"estimate": bg.params_, "std. error": bg.standard_errors_}).round(
 # 1/10 sample of CDNOW, calibrated to 1997-09-30 (weeks).
 
 # %% [markdown] lang=zh
-# 作为对照，Fader、Hardie 和 Lee（2005）用 CDNOW 的 1/10 样本、以 1997-09-30 为校准期末（单位：周）
-# 估计出 r = 0.243、α = 4.414、a = 0.793、b = 2.426。
+# 作为对照，Fader、Hardie 和 Lee（2005）用 CDNOW 的 1/10 样本、以 1997-09-30 为校准期末（单位：周）估计出 r = 0.243、α = 4.414、a = 0.793、b = 2.426。
 
 # %%
 published = pd.Series({"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426})
@@ -406,8 +373,7 @@ say(["The total is close, so the CLV below can be read at face value.",
 # whose top-ranked customers make most of the actual purchases still ranks customers usefully.
 
 # %% [markdown] lang=zh
-# **对管理者的启示**：在竖线右侧（验证期），虚线与实线贴得越紧、两个总数越接近，模型越可信。即使总量有
-# 偏差，只要模型排在前面的客户确实完成了大部分实际购买，模型对客户的排序仍然有用。
+# **对管理者的启示**：在竖线右侧（验证期），虚线与实线贴得越紧、两个总数越接近，模型越可信。即使总量有偏差，只要模型排在前面的客户确实完成了大部分实际购买，模型对客户的排序仍然有用。
 
 # %% [markdown] lang=en
 # ### Spend per purchase: Gamma-Gamma
@@ -416,8 +382,7 @@ say(["The total is close, so the CLV below can be read at face value.",
 
 # %% [markdown] lang=zh
 # ### 客单价模型：Gamma-Gamma
-# Gamma-Gamma 模型（Fader、Hardie 和 Lee 2005b）把每位重复购买者的平均消费额向总体均值“收缩”：购买次数
-# 越少，越靠近总体均值：$E[M \mid x, \bar m_x] = \frac{q-1}{px+q-1}\cdot\frac{p\gamma}{q-1} + \frac{px}{px+q-1}\,\bar m_x$。
+# Gamma-Gamma 模型（Fader、Hardie 和 Lee 2005b）把每位重复购买者的平均消费额向总体均值“收缩”（购买次数越少，收缩得越多）：$E[M \mid x, \bar m_x] = \frac{q-1}{px+q-1}\cdot\frac{p\gamma}{q-1} + \frac{px}{px+q-1}\,\bar m_x$。
 
 # %%
 gg = clv.GammaGamma().fit(summary[summary["monetary_value"] > 0])
@@ -433,8 +398,7 @@ gg.params_.round(3)
 
 # %% [markdown] lang=zh
 # ## 5. 谁是高价值客户
-# 未来 `horizon` 周的 CLV = BG/NBD 预期购买次数 × Gamma-Gamma 预期客单价 × 毛利率，每 4 周（约一个月）
-# 按年折现率 $d$ = `discount_rate` 折现一次：
+# 未来 `horizon` 周的 CLV = BG/NBD 预期购买次数 × Gamma-Gamma 预期客单价 × 毛利率，每 4 周（约一个月）按年折现率 $d$ = `discount_rate` 折现一次：
 #
 # $$\text{CLV}_i = \text{margin}\cdot E[M_i] \sum_{k} \frac{E[X_i(t_k)] - E[X_i(t_{k-1})]}{(1+d)^{t_k/52}},
 # \qquad t_k = 4, 8, \dots \le \text{horizon}.$$
@@ -485,8 +449,7 @@ say(f"Of the {len(big):,} top-20% repeat spenders of the calibration period, {in
 # the big spenders, a low P(alive) marks the customers to win back before they are gone for good.
 
 # %% [markdown] lang=zh
-# **对管理者的启示**：按 CLV 排序来决定服务和保持投入的去向；在消费大户中，活跃概率低的客户正是要赶在
-# 彻底流失之前挽回的对象。
+# **对管理者的启示**：按 CLV 排序来决定服务和保持投入的去向；在消费大户中，活跃概率低的客户正是要赶在彻底流失之前挽回的对象。
 
 # %% [markdown] lang=en
 # ## Exercises
