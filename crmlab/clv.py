@@ -40,8 +40,8 @@ UNITS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25}
 TERMS: dict[str, tuple[str, str]] = {
     "expected_purchases": ("Expected purchases in the next {t:g} periods", "未来 {t:g} 期的预期购买次数"),
     "p_alive": ("Probability customer is alive", "客户仍活跃的概率"),
-    "frequency_btyd": ("Repeat purchases in calibration (frequency)", "校准期重复购买次数 (频率)"),
-    "recency_btyd": ("Age at last purchase (recency)", "最后一次购买时的客户年龄 (近度)"),
+    "frequency_btyd": ("Repeat purchases in calibration (frequency)", "校准期重复购买次数（频率）"),
+    "recency_btyd": ("Age at last purchase (recency)", "最后一次购买时的客户年龄（近度）"),
     "holdout_actual": ("Mean purchases in holdout", "验证期平均购买次数"),
     "holdout_model": ("Model prediction", "模型预测"),
     "calibration_holdout": ("Calibration vs holdout", "校准期与验证期对比"),

@@ -42,7 +42,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "image_value": ("Image value", "形象价值"),
     "monetary_cost": ("Monetary cost", "货币成本"),
     "time_cost": ("Time cost", "时间成本"),
-    "energy_cost": ("Energy cost", "精力成本"),
+    "energy_cost": ("Energy cost", "体力成本"),
     "psychic_cost": ("Psychic cost", "精神成本"),
     "total_value": ("Total customer value", "顾客总价值"),
     "total_cost": ("Total customer cost", "顾客总成本"),
@@ -81,7 +81,7 @@ def delivered_value(
     """Customer delivered value = total customer value − total customer cost.
 
     Course concept: 顾客让渡价值 (Kotler): total customer value (产品、服务、人员、形象价值)
-    minus total customer cost (货币、时间、精力、精神成本).
+    minus total customer cost (货币、时间、体力、精神成本).
 
     Parameters
     ----------

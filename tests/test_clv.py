@@ -306,3 +306,9 @@ def test_fitted_models_read_the_columns_they_were_fitted_on(cdnow_summary):
                                    clv.BetaGeo().fit(cdnow_summary).probability_alive(cdnow_summary))
     x, tx, T = (renamed[c].to_numpy(float) for c in ("x", "t_x", "T"))
     np.testing.assert_array_equal(bg.conditional_probability_alive(x, tx, T), bg.probability_alive(renamed))
+
+
+def test_terms_use_full_width_brackets_in_chinese():
+    from crmlab.clv import TERMS
+
+    assert all("(" not in zh and ")" not in zh for _, zh in TERMS.values())

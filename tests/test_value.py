@@ -154,3 +154,14 @@ def test_plots_return_axes():
 
     assert isinstance(value.plot_lorenz(TINY), matplotlib.axes.Axes)
     assert isinstance(value.plot_pyramid(value.customer_pyramid(TINY)), matplotlib.axes.Axes)
+
+
+def test_terms_follow_the_course():
+    """The 中文 terms are the course's: 顾客让渡价值 = 顾客总价值 − 顾客总成本 (text 004: 时间、精神、体力、货币),
+    and the tiers of text 002 (关键 / 普通 / 小客户)."""
+    zh = {key: names[1] for key, names in value.TERMS.items()}
+    assert zh["energy_cost"] == "体力成本"
+    assert [zh[k] for k in value.COST_COMPONENTS] == ["货币成本", "时间成本", "体力成本", "精神成本"]
+    assert (zh["delivered_value"], zh["total_value"], zh["total_cost"]) == ("顾客让渡价值", "顾客总价值", "顾客总成本")
+    assert all(word in zh[k] for k, word in (("A", "关键客户"), ("B", "普通客户"), ("C", "小客户")))
+    assert not any("精力" in names[1] for names in value.TERMS.values())
