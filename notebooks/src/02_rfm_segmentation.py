@@ -290,7 +290,7 @@ say(f"**What this tells a manager:** the largest type is {name_en[big['segment_k
 # 内置规则恰好覆盖全部 125 个单元，每个单元只属于一个客户群。
 #
 # **教材 vs 文献：**这套命名客户群不在教材中，来自业界实践（R 语言 `rfm` 包、Putler 的 RFM 指南），
-# 名称和边界因来源而异；中文名称按本课程术语表翻译，例如 “Loyal Customers” 译作常客，以免与忠诚度阶梯顶层的忠诚客户混淆。
+# 名称和边界因来源而异。中文名称按本课程术语表翻译，例如 “Loyal Customers” 译作常客、“Potential Loyalist” 译作准常客，以免与忠诚度阶梯的最高一级和“潜在忠诚”混淆。
 
 # %%
 rfm.NAMED_SEGMENT_RULES.assign(segment=rfm.NAMED_SEGMENT_RULES["segment"].map(lambda k: term(k, lang, rfm.TERMS)))
