@@ -129,6 +129,10 @@ say(f"**What this tells a manager:** the median customer bought {times}, last {m
 # Equal values keep equal scores, so when many customers share one frequency some levels can stay
 # empty (as in R's `rfm` package); `method="rank"` forces equal-sized groups instead.
 # The **RFM cell** (RFM 单元) is the three digits $RS\,FS\,MS$; the **total score** is $w_R RS + w_F FS + w_M MS$.
+#
+# **Course text vs literature:** the course text says "e.g. a five-point scale" but not how to cut it. The classic
+# choice is quintiles (Hughes, 1994); when most customers bought once or twice the F quintiles coincide and
+# levels go empty, and rank scores or business thresholds fit better.
 
 # %% [markdown] lang=zh
 # ## 2. RFM 打分
@@ -239,6 +243,10 @@ say(f"With weights R : F : M = 1 : 2 : 3, the total scores have a Spearman rank 
 # $2^3 = 8$ combinations: 重要价值客户 (important value, R↑F↑M↑), 重要发展客户 (important development, R↑F↓M↑),
 # 重要保持客户 (important retention, R↓F↑M↑), 重要挽留客户 (important win-back, R↓F↓M↑), and the four
 # 一般… (general …) types with M↓.
+#
+# **Course text vs literature:** F and M are usually strongly right-skewed, so the mean is pulled up by a few big
+# customers and "above the mean" is a minority; the eight types are very unequal in size. Median or quantile
+# splits are common alternatives.
 
 # %% [markdown] lang=zh
 # ## 3. 八类客户（均值划分）
@@ -282,7 +290,8 @@ say(f"**What this tells a manager:** the largest type is {name_en[big['segment_k
 # %% [markdown] lang=en
 # ## 4. Named segments
 # The scheme widely used in practice names regions of the score space. Each rule gives inclusive score ranges;
-# the first matching rule wins, and the built-in rules cover all 125 cells exactly once:
+# the first matching rule wins, and the built-in rules cover all 125 cells exactly once. (Not in the course text:
+# the scheme comes from practice — R's `rfm` package, Putler's RFM guide — and names and borders vary by source.)
 
 # %% [markdown] lang=zh
 # ## 4. 命名客户群
