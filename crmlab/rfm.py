@@ -66,8 +66,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "General win-back": ("General win-back", "一般挽留客户"),
     # Named segments.
     "Champions": ("Champions", "冠军客户"),
-    "Loyal Customers": ("Loyal Customers", "忠诚客户"),
-    "Potential Loyalist": ("Potential Loyalist", "潜在忠诚客户"),
+    "Loyal Customers": ("Loyal Customers", "常客"),  # not 忠诚客户: the loyalty ladder's top rung
+    "Potential Loyalist": ("Potential Loyalist", "准常客"),  # not 潜在忠诚 (latent loyalty)
     "New Customers": ("New Customers", "新客户"),
     "Promising": ("Promising", "有潜力客户"),
     "Need Attention": ("Need Attention", "需关注客户"),

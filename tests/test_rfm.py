@@ -176,6 +176,15 @@ def test_named_segments_match_hand_worked(hand_scores):
     assert R.segment(hand_scores, scheme="named").tolist() == HAND["named"].tolist()
     zh = R.segment(hand_scores, scheme="named", lang="zh")
     assert zh["A"] == "冠军客户" and zh["F"] == "已流失客户"
+    assert zh["B"] == "准常客"
+
+
+def test_named_segments_use_the_glossary_terms():
+    """常客 / 准常客, not 忠诚客户 (the loyalty ladder's top rung) or 潜在忠诚 (latent loyalty)."""
+    assert R.TERMS["Loyal Customers"][1] == "常客"
+    assert R.TERMS["Potential Loyalist"][1] == "准常客"
+    zh_texts = [zh for _, zh in R.TERMS.values()] + [zh for _, zh in R.ACTIONS.values()]
+    assert not [t for t in zh_texts if "忠诚" in t or "潜在" in t or "留存" in t]
 
 
 def test_mean_split_matches_hand_worked_and_direct_computation(hand_scores):
