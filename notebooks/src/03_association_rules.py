@@ -17,7 +17,7 @@
 # %% [markdown] lang=zh
 # # 关联规则与交叉销售
 #
-# 哪些商品常被一起购买？顾客的购物篮里已经有了意大利面，我们该向他推荐什么？**关联规则**把一行行订单明细变成
+# 哪些商品常被一起购买？客户的购物篮里已经有了意大利面，我们该向他推荐什么？**关联规则**把一行行订单明细变成
 # “如果买了 A，那么也会买 B”这样的陈述，并用三个指标来衡量它：规则出现得有多频繁（**支持度**）、
 # 有多可靠（**置信度**），以及比随机情况高出多少（**提升度**）。这正是零售企业做**交叉销售**的依据。
 #
@@ -239,28 +239,33 @@ if extended:
 # ### Over baskets or over customers? (course text vs literature)
 # The course text (review questions, text 004) counts support and confidence over **customers**: support of
 # $a \Rightarrow b$ = customers who bought both $a$ and $b$ / all customers. This chapter, like the
-# literature (Agrawal, Imieliński & Swami 1993) and every mining library, counts over **baskets** (orders).
-# A customer who buys $a$ in one order and $b$ in the next counts for the course's rule but not for the
-# basket rule. The same strongest rule, counted both ways:
+# literature (Agrawal, Imieliński & Swami 1993) and mining software such as R's `arules` and mlxtend, counts
+# over **baskets** (orders). A customer who buys $a$ in one order and $b$ in the next counts for the course's
+# rule but not for the basket rule. (The course writes $P(a \cap b)$, the event "bought $a$ and bought $b$";
+# the literature writes $s(A \cup B)$, the union of the two item sets that a basket must hold — the same
+# thing.) `basket_matrix(tx, order="customer_id")` makes one basket per customer; the same strongest rule,
+# counted both ways:
 
 # %% [markdown] lang=zh
 # ### 按购物篮还是按客户计数？（教材 vs 文献）
 # 教材（复习题，文本 004）按**客户人数**定义：支持度 = 同时购买 a 和 b 的客户人数 / 总客户人数，置信度 = 同时购买
-# a 和 b 的客户人数 / 购买 a 的客户人数。本章与文献（Agrawal、Imieliński 和 Swami，1993）以及各种挖掘软件一样，
-# 按**购物篮（订单）**计数：一位客户这次买了 a、下次才买 b，在教材的口径下算“同时购买”，在购物篮口径下却不算。
-# 下面把同一条提升度最高的规则按两种口径各算一遍：
+# a 和 b 的客户人数 / 购买 a 的客户人数。本章与文献（Agrawal、Imieliński 和 Swami，1993）以及 R 的 `arules`、
+# Python 的 mlxtend 等挖掘软件一样，按**购物篮（订单）**计数：一位客户这次买了 a、下次才买 b，在教材的口径下算
+# “同时购买”，在购物篮口径下却不算。（教材写作 $P(a \cap b)$，指“买了 a”与“买了 b”两个事件同时发生；文献写作
+# $s(A \cup B)$，指购物篮必须包含两个商品集合的并集——说的是同一件事。）`basket_matrix(tx, order="customer_id")`
+# 把每位客户的全部购买合成一个购物篮。下面把同一条提升度最高的规则按两种口径各算一遍：
 
 # %%
 customers = basket.basket_matrix(tx, order="customer_id")
 if len(rules):
-    a, b = list(rules["antecedents"].iloc[0]), rules["consequents"].iloc[0][0]
-    held = customers[a + [b]].sparse.to_dense()
-    has_a, has_ab = held[a].all(axis=1), held[a].all(axis=1) & held[b]
-    per_customer = {"support": has_ab.mean(), "confidence": has_ab.sum() / has_a.sum(),
-                    "lift": has_ab.sum() / has_a.sum() / held[b].mean()}
-    both_ways = pd.DataFrame({"baskets": rules.iloc[0][["support", "confidence", "lift"]].astype(float),
-                              "customers": pd.Series(per_customer)})
-    rule_text = f"{', '.join(a)} → {b}"
+    a, b = rules["antecedents"].iloc[0], rules["consequents"].iloc[0]
+    # The same rule mined from the customer baskets, restricted to its own items (so it is quick).
+    per_customer = basket.mine_rules(customers[list(a + b)], min_support=1 / len(customers), min_confidence=0)
+    same = per_customer[[x == a and y == b for x, y in zip(per_customer["antecedents"], per_customer["consequents"])]]
+    measures = ["support", "confidence", "lift"]
+    both_ways = pd.DataFrame({"baskets": rules.iloc[0][measures].astype(float),
+                              "customers": same.iloc[0][measures].astype(float)})
+    rule_text = f"{', '.join(a)} → {b[0]}"
 (both_ways.round(3).rename(index=lambda k: term(k, lang, basket.TERMS),
                            columns=lambda c: term(f"counted_over_{c}", lang, basket.TERMS))
  if len(rules) else None)
@@ -320,7 +325,7 @@ if len(hit):
         + ("全部找回" if len(hit) == len(planted) else f"找回了 {len(hit)} 条")
         + f"，提升度{span_zh}；"
         + ("它们的" if above == len(hit) else f"其中 {above} 条的")
-        + "置信度不低于预设概率（本来就会买后项的顾客也计入其中）。", lang=lang)
+        + "置信度不低于预设概率（本来就会买后项的客户也计入其中）。", lang=lang)
 
 # %%
 if len(hit) > 1 and low["consequent_support"] > high["consequent_support"]:
@@ -367,7 +372,7 @@ summary.rename(index=lambda k: term(k, lang, basket.TERMS)).to_frame(term("numbe
 # rule? Among the non-redundant rules:
 
 # %% [markdown] lang=zh
-# 约束条件对应的是业务问题。例如：哪些商品会引出对提升度最高那条规则的后项的购买？在非冗余规则中查找：
+# 约束条件对应的是业务问题。以提升度最高那条规则的后项为目标：哪些商品会带动它的销售？在非冗余规则中查找：
 
 # %%
 target = rules["consequents"].iloc[0][0] if len(rules) else None
