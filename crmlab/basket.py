@@ -53,6 +53,23 @@ TERMS: dict[str, tuple[str, str]] = {
     "rule_matrix": ("Rule matrix (lift)", "规则矩阵（提升度）"),
     "rule_graph": ("Rule graph", "规则网络图"),
     "no_rules": ("No rule passes the thresholds", "没有规则达到阈值"),
+    # Table headers of the chapter (itemsets, rules summary, planted rules, recommendations).
+    "itemset": ("Itemset", "项集"),
+    "count": ("Baskets", "购物篮数"),
+    "length": ("Size", "项数"),
+    "consequent": ("Consequent (then)", "后项（那么）"),
+    "consequent_support": ("Consequent support", "后项支持度"),
+    "planted_probability": ("Planted probability", "预设概率"),
+    "counted_over_baskets": ("Over baskets", "按购物篮计"),
+    "counted_over_customers": ("Over customers", "按客户计"),
+    "rules": ("Rules", "规则"),
+    "non_redundant_rules": ("Non-redundant rules", "非冗余规则"),
+    "frequent_itemsets": ("Frequent itemsets", "频繁项集"),
+    "closed_itemsets": ("Closed itemsets", "闭频繁项集"),
+    "maximal_itemsets": ("Maximal itemsets", "极大频繁项集"),
+    "number": ("Number", "个数"),
+    "n_rules": ("Rules suggesting it", "推荐它的规则数"),
+    "because": ("Because of the rule", "推荐理由（规则）"),
 }
 
 #: Columns of :func:`mine_rules`, in order.

@@ -482,3 +482,30 @@ def test_rules_from_an_itemset_table_do_not_depend_on_its_attrs():
     direct = basket.mine_rules(baskets, min_support=0.2, min_confidence=0.5)
     pd.testing.assert_frame_equal(basket.mine_rules(bare, min_support=0.2, min_confidence=0.5), direct)
     assert (direct["support"] == direct["count"] / 15).all()
+
+
+# ---------------------------------------------------------------- course text and terms
+
+def test_course_counts_over_customers_the_literature_over_baskets():
+    """Course text 004: support = customers who bought a and b / all customers, confidence over customers
+    who bought a. ``order="customer_id"`` gives that counting; the default counts baskets (orders)."""
+    tx = pd.DataFrame({"customer_id": ["c1", "c1", "c2", "c2", "c3"],
+                       "order_id": ["o1", "o2", "o3", "o3", "o4"],
+                       "product": ["a", "b", "a", "b", "c"]})
+    by_basket = rule(basket.mine_rules(tx, min_support=0.1, min_confidence=0.1), ["a"], ["b"])
+    assert by_basket["support"] == pytest.approx(1 / 4) and by_basket["confidence"] == pytest.approx(1 / 2)
+    by_customer = rule(basket.mine_rules(tx, min_support=0.1, min_confidence=0.1, order="customer_id"), ["a"], ["b"])
+    assert by_customer["support"] == pytest.approx(2 / 3) and by_customer["confidence"] == pytest.approx(1.0)
+
+
+def test_terms_are_english_and_chinese():
+    import re
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for key, (en, zh) in basket.TERMS.items():
+        assert en and not cjk.search(en), key
+        assert cjk.search(zh), key
+    zh = [pair[1] for pair in basket.TERMS.values()]
+    assert len(zh) == len(set(zh)) + zh.count("后项（那么）") - 1, "one 中文 term per concept"
+    assert (basket.TERMS["support"][1], basket.TERMS["confidence"][1], basket.TERMS["lift"][1]) == \
+        ("支持度", "置信度", "提升度")
