@@ -373,58 +373,146 @@ truth.customers["type"].value_counts()
 
 # %% [markdown] lang=en
 # ## Exercises
-# Compute the answer from the data and check it: `check(...)` prints ✓ or a hint, never the answer.
-# The pandas you need, shown on other columns: `tx["amount"]` takes one column; `.sum()`, `.max()` and
-# `.nunique()` (number of distinct values) reduce it to one number; `tx.groupby("customer_id")["amount"]`
-# groups it by customer, so `.sum()` then gives one total per customer.
+# Twelve exercises of four kinds: **compute** (on your own data — `tx`, and `raw`, the export generated from your
+# seed in section 5 — so the answer is not printed above), **interpret** (choose the right reading of a result),
+# **decide** (choose how to treat the data for an analysis and justify it; your instructor marks it with a
+# rubric) and **concept check** (true/false and multiple choice on the course's concepts). Each card below gives the
+# question; write your answer as `answer = ...` and run the `check(...)` cell: it prints ✓, or names the mistake
+# your answer reveals — never the answer itself. A choice question is answered with the option's key
+# (`answer = "b"`).
+#
+# The pandas you need, shown on other columns: `tx["amount"]` takes one column; `.sum()`, `.max()`, `.mean()` and
+# `.nunique()` (number of distinct values) reduce it to one number; `tx.groupby("customer_id")["amount"]` groups it
+# by customer, so `.sum()` then gives one total per customer; `tx["order_date"].dt.normalize()` keeps the date and
+# drops the time of day; `frame.drop_duplicates([...])` keeps one row per combination of the columns listed.
 
 # %% [markdown] lang=zh
 # ## 练习
-# 用数据算出答案，再用 `check(...)` 检查：答对显示 ✓，答错显示提示（不会直接给出答案）。
+# 本章共 12 道练习，分四类：**计算题**（用你自己的数据计算——`tx`，以及第 5 节按你的种子号生成的原始导出数据 `raw`——
+# 所以答案不会在上文出现）、**解读题**（为一个结果选出正确的解读）、**决策题**（为某项分析决定怎样处理数据，并说明理由；
+# 由老师按评分标准批改）和**概念题**（判断题、选择题，考查课程中的概念）。每张题卡给出题目；把答案写成 `answer = ...`，
+# 再运行下面的 `check(...)`：答对显示 ✓，答错会指出你的答案暴露了什么错误——但不会直接给出答案。
+# 选择题用选项的字母作答（`answer = "b"`）。
 #
 # 需要用到的 pandas 写法（下面的代码用别的列演示一遍）：`tx["amount"]` 取出一列；`.sum()` 求和、`.max()` 取最大值、
-# `.nunique()` 数有多少个**不同的**值，都把一列变成一个数；`tx.groupby("customer_id")["amount"]` 表示按客户分组，
-# 后面接 `.sum()` 就得到每位客户一个合计。`.round(2)` 保留两位小数。
+# `.mean()` 求平均、`.nunique()` 数有多少个**不同的**值，都把一列变成一个数；`tx.groupby("customer_id")["amount"]`
+# 表示按客户分组，后面接 `.sum()` 就得到每位客户一个合计；`tx["order_date"].dt.normalize()` 只保留日期、去掉钟点；
+# `表.drop_duplicates([...])` 对所列各列的每种组合只留一行。`.round(2)` 保留两位小数。
 
 # %%
+from crmlab.exercises import show
+
 print(tx["amount"].sum().round(2), tx["order_date"].nunique(), tx["amount"].max())
 tx.groupby("customer_id")["order_date"].min().head(3)
 
-# %% [markdown] lang=en
-# **1.** How many distinct customers are in `tx`?
-
-# %% [markdown] lang=zh
-# **练习 1.** `tx` 里一共有多少位不同的客户？（提示：一位客户可能有很多行。）
+# %%
+show("start.1", lang=lang)
 
 # %% tags=["solution"]
-answer = tx["customer_id"].nunique()
+answer = raw["customer_id"].nunique()
 
 # %%
-check("start.1", answer, data=tx, lang=lang)
+check("start.1", answer, data=raw, lang=lang)
 
-# %% [markdown] lang=en
-# **2.** How many rows of the shop file did the reader drop because the customer id was missing?
-
-# %% [markdown] lang=zh
-# **练习 2.** 读取小店文件（`shop`）时，读取器因为缺少客户编号删掉了几行？
+# %%
+show("start.2", lang=lang)
 
 # %% tags=["solution"]
-answer = crmlab.quality_report(shop).count("missing customer id")
+answer = len(tx.assign(day=tx["order_date"].dt.normalize()).drop_duplicates(["customer_id", "day"]))
 
 # %%
-check("start.2", answer, data=shop, lang=lang)
+check("start.2", answer, data=tx, lang=lang)
 
-# %% [markdown] lang=en
-# **3.** What is the largest total revenue of a single customer in `tx`?
-
-# %% [markdown] lang=zh
-# **练习 3.** 在 `tx` 中，单个客户的累计收入（他所有订单金额之和）最高是多少？保留两位小数。
+# %%
+show("start.3", lang=lang)
 
 # %% tags=["solution"]
 answer = tx.groupby("customer_id")["amount"].sum().max().round(2)
 
 # %%
 check("start.3", answer, data=tx, lang=lang)
+
+# %%
+show("start.4", lang=lang)
+
+# %% tags=["solution"]
+answer = crmlab.read_transactions(raw, returns="keep")["amount"].sum().round(2)
+
+# %%
+check("start.4", answer, data=raw, lang=lang)
+
+# %%
+show("start.5", lang=lang)
+
+# %% tags=["solution"]
+answer = round(crmlab.read_transactions(raw, returns="keep").pipe(
+    lambda kept: -kept.loc[kept["is_return"], "amount"].sum() / kept.loc[~kept["is_return"], "amount"].sum() * 100), 2)
+
+# %%
+check("start.5", answer, data=raw, lang=lang)
+
+# %%
+show("start.6", lang=lang)
+
+# %% tags=["solution"]
+answer = "c" if "order_id" in tx.columns else "b"
+
+# %%
+check("start.6", answer, data=tx, lang=lang)
+
+# %%
+show("start.7", lang=lang)
+
+# %% tags=["solution"]
+answer = tx.groupby("customer_id")["amount"].sum().pipe(lambda per: "b" if (per < per.mean()).mean() > 0.5 else "c")
+
+# %%
+check("start.7", answer, data=tx, lang=lang)
+
+# %%
+show("start.8", lang=lang)
+
+# %% tags=["solution"]
+answer = "c"  # net: M is what the customer is worth after returns; no negative rows to distort R and F.
+
+# %%
+check("start.8", answer, lang=lang)
+
+# %%
+show("start.9", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"  # real sales count in total revenue, but no customer can be credited with them; report their share.
+
+# %%
+check("start.9", answer, lang=lang)
+
+# %%
+show("start.10", lang=lang)
+
+# %% tags=["solution"]
+answer = "false"
+
+# %%
+check("start.10", answer, lang=lang)
+
+# %%
+show("start.11", lang=lang)
+
+# %% tags=["solution"]
+answer = "c"
+
+# %%
+check("start.11", answer, lang=lang)
+
+# %%
+show("start.12", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"
+
+# %%
+check("start.12", answer, lang=lang)
 
 # %% [markdown] lang=en
 # ## Summary and further reading
