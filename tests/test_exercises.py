@@ -75,7 +75,7 @@ def test_strip_solutions_makes_a_student_version(tmp_path):
     assert len(student.cells) == len(original.cells)
     solutions = [c for c in original.cells if "solution" in c.metadata.get("tags", [])]
     stubs = [c for c in student.cells if "exercise" in c.metadata.get("tags", [])]
-    assert len(solutions) == len(stubs) == 3
+    assert len(solutions) == len(stubs) >= 6
     for stub in stubs:
         assert stub.source.endswith("answer = ...\n") and not stub.outputs
     checks = [c for c in student.cells if c.cell_type == "code" and "check(" in c.source]

@@ -83,6 +83,7 @@ def main(argv: list[str]) -> int:
             record.string = "crmlabCJKSans-Regular"
     OUT.mkdir(exist_ok=True)
     target = OUT / "crmlabCJKSans-Regular.otf"
+    font.recalcTimestamp = False  # byte-identical output for the same input (no 3 MB churn in git)
     font.save(str(target))
     copyright_ = name.getDebugName(0)
     license_text = Path("/usr/share/doc/fonts-noto-cjk/copyright").read_text(encoding="utf-8")

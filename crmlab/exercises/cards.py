@@ -9,8 +9,8 @@ __all__ = ["show", "card_text"]
 _KIND = {"en": {"compute": "compute", "interpret": "interpret", "decide": "decide", "concept": "concept check"},
          "zh": {"compute": "计算题", "interpret": "解读题", "decide": "决策题", "concept": "概念题"}}
 _POINTS = {"en": "{p:g} point{s}", "zh": "{p:g} 分"}
-_ANSWER = {"en": "Answer with the option's key, e.g. `answer = \"{k}\"`.",
-           "zh": "用选项的字母作答，例如 `answer = \"{k}\"`。"}
+_ANSWER = {"en": "Answer with the key of one option ({keys}) as a string: `answer = \"…\"`.",
+           "zh": "用一个选项的字母（{keys}）作答，写成字符串：`answer = \"…\"`。"}
 
 
 def card_text(exercise_id: str, *, lang: str = "en") -> str:
@@ -25,7 +25,7 @@ def card_text(exercise_id: str, *, lang: str = "en") -> str:
     if ex.options:
         lines.append("")
         lines += [f"- **{key}** — {option.text[lang]}" for key, option in ex.options.items()]
-        lines += ["", _ANSWER[lang].format(k=next(iter(ex.options)))]
+        lines += ["", _ANSWER[lang].format(keys=", ".join(ex.options))]
     return "\n".join(lines)
 
 
