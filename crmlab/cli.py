@@ -260,6 +260,21 @@ def datasets():
         click.echo(f"{name:<18} {row['kind']:<10} {row['description']}")
 
 
+@main.command()
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of the column headers.")
+@click.option("--chapter", help="Only the terms a chapter teaches, e.g. 02.")
+def glossary(lang, chapter):
+    """Print the glossary: one English and one 中文 term per concept (crmlab.glossary)."""
+    from .glossary import glossary_table
+
+    table = glossary_table()
+    if chapter:
+        table = table[table["chapters"].str.split(", ").map(lambda cs: chapter in cs)]
+    for _, row in table.iterrows():
+        click.echo(f"{row['chapters']:<14} {row['english']:<44} {row['chinese']}")
+
+
 @main.group()
 def exercises():
     """Exercise tools: list ids, make student versions without solutions."""

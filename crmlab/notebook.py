@@ -73,7 +73,7 @@ def setup(data="cdnow", columns: dict | None = None, *, kind: str = "transaction
     else:
         raise ValueError(f"kind={kind!r} is not one of ('transactions', 'survey').")
     if show_quality:
-        print(report)
+        print(report.text(lang))
     return frame
 
 

@@ -279,3 +279,13 @@ def test_the_docstring_examples_hold():
 
     result = doctest.testmod(glossary)
     assert result.attempted >= 8 and result.failed == 0
+
+
+def test_the_glossary_command_lists_a_chapter_s_terms():
+    from click.testing import CliRunner
+
+    from crmlab.cli import main
+
+    out = CliRunner().invoke(main, ["glossary", "--chapter", "02"]).output
+    assert "常客" in out and "准常客" in out and "体力成本" not in out
+    assert len(CliRunner().invoke(main, ["glossary"]).output.splitlines()) == len(glossary_table())

@@ -28,6 +28,8 @@ return plus a display copy whose absence is an error, not a ``None``, keeps both
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -40,6 +42,58 @@ __all__ = ["QualityReport", "quality_report", "attach_report"]
 ATTRS_KEY = "quality"
 
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", r"\s+": "whitespace"}
+
+# 中文 of the report (the 中文 edition's first output). Issues are translated whole or by their
+# leading phrase (a column or sheet name may follow); actions by their leading word, the details
+# after it (values, file names, options to pass) stay as the reader wrote them.
+_ZH_SEPARATORS = {"comma": "逗号", "semicolon": "分号", "tab": "制表符", "pipe": "竖线", "whitespace": "空白"}
+_ZH_ISSUES = {
+    "missing answers": "缺失的回答", "not-applicable codes": "“不适用”代码", "reverse-coded items": "反向计分题项",
+    "items on a declared scale": "按声明量表检查的题项", "sheets with other columns": "列不同的工作表",
+    "other sheets with the same columns": "列相同的其他工作表", "title lines above the header": "表头上方的标题行",
+    "returns netted against earlier purchases": "与先前购买冲抵的退货",
+    "returns with no matching earlier purchase": "找不到对应购买的退货", "purchase lines fully returned": "全部退货的购买行",
+    "order ids marked as cancellations": "标记为取消的订单号", "order ids starting with 'C'": "以 'C' 开头的订单号",
+    "order dates outside date_range": "超出 date_range 的下单日期", "implausible order dates": "不合理的下单日期",
+    "totals row at the bottom": "末尾的合计行", "missing customer id": "缺少客户编号", "missing order date": "缺少下单日期",
+    "amount computed as quantity × unit price": "金额按 数量 × 单价 计算", "missing amount": "缺少金额",
+    "returns and cancellations": "退货与取消", "zero amount": "金额为零", "exact duplicate rows": "完全重复的行",
+    "number style of the file": "文件的数字格式", "currency marks in": "货币符号，列",
+    "ambiguous thousands/decimal separators in": "千位/小数分隔符有歧义，列", "rows from sheet": "读取的行，工作表",
+    "decimal commas in": "小数逗号，列", "dates with and without time zone in": "日期有的带时区有的不带，列",
+    "ambiguous day/month order in": "日/月顺序有歧义，列",
+}
+_ZH_ACTIONS = (("turned round as", "已反向计分"), ("checked against the scale", "已按量表检查"),
+               ("kept as negative amounts", "保留为负金额"), ("kept as ordinary orders", "作为普通订单保留"),
+               ("kept as NaN", "保留为缺失值 (NaN)"), ("set to NaN", "设为缺失值 (NaN)"),
+               ("treated as cancellations", "视为取消"), ("subtracted from", "从客户对应的购买行中扣除"),
+               ("one currency", "单一币种"), ("read as decimal commas", "按小数逗号读取"),
+               ("read as decimal points", "按小数点读取"), ("read as day/month", "按 日/月 读取"),
+               ("not read", "未读取"),
+               ("dropped", "已删除"), ("removed", "已移除"), ("netted", "已冲抵"), ("computed", "已计算"),
+               ("skipped", "已跳过"), ("kept", "保留"), ("read", "已读取"), ("none", "无"))
+
+
+_ZH_DETAILS = ((r"\bvalue (-?[\d,.]+)", r"金额 \1"), (r"pass (\S+) to remove", r"传入 \1 可删除"),
+               (r"pass (\S+) to choose the window", r"传入 \1 可自定时间窗口"), (r"\bpass (\S+)", r"可传入 \1"))
+
+
+def _zh_issue(issue: str) -> str:
+    for english in sorted(_ZH_ISSUES, key=len, reverse=True):
+        if issue == english or issue.startswith(english + " "):
+            rest = issue[len(english):].strip()
+            return _ZH_ISSUES[english] + (f" {rest}" if rest else "")
+    return issue
+
+
+def _zh_action(action: str) -> str:
+    for english, chinese in _ZH_ACTIONS:
+        if action.startswith(english):
+            rest = action[len(english):].lstrip(" :;,").strip("()")
+            for pattern, replacement in _ZH_DETAILS:
+                rest = re.sub(pattern, replacement, rest)
+            return chinese + (f"（{rest}）" if rest else "")
+    return action
 
 
 @dataclass
@@ -88,9 +142,23 @@ class QualityReport:
         rows.append(("rows kept", self.rows_kept, ""))
         return pd.DataFrame(rows, columns=["issue", "count", "action"]).set_index("issue")
 
-    def __str__(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The report as text in ``lang`` (``"en"`` or ``"zh"``): what was read, and each decision with a count."""
+        separator = SEPARATOR_NAMES.get(self.separator, repr(self.separator)) if self.separator else None
+        if lang == "zh":
+            detected = [f"编码 {self.encoding}" if self.encoding else None,
+                        f"分隔符 {_ZH_SEPARATORS.get(separator, separator)}" if separator else None,
+                        f"日期格式 {self.date_format}" if self.date_format else None]
+            detected = "，".join(d for d in detected if d)
+            lines = [f"数据质量报告（{self.source}）：读取 {self.rows_read:,} 行，保留 {self.rows_kept:,} 行"
+                     + (f"（{detected}）" if detected else "")]
+            lines += [f"  - {_zh_issue(issue)}：{count:,} → {_zh_action(action)}"
+                      for issue, count, action in self.items if count]
+            return "\n".join(lines)
+        if lang != "en":
+            raise ValueError(f"lang={lang!r} is not one of ('en', 'zh').")
         detected = [f"encoding {self.encoding}" if self.encoding else None,
-                    f"separator {SEPARATOR_NAMES.get(self.separator, repr(self.separator))}" if self.separator else None,
+                    f"separator {separator}" if separator else None,
                     f"dates {self.date_format}" if self.date_format else None]
         detected = ", ".join(d for d in detected if d)
         header = (f"Data quality report for {self.source}: {self.rows_read:,} rows read, "
@@ -100,6 +168,9 @@ class QualityReport:
             if count:
                 lines.append(f"  - {issue}: {count:,} → {action}")
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
     def _repr_html_(self) -> str:  # pragma: no cover - notebook display
         import html

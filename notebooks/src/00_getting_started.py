@@ -64,6 +64,7 @@ import pandas as pd
 import crmlab
 from crmlab import datasets, overview, schema
 from crmlab.exercises import check
+from crmlab.glossary import glossary_table
 from crmlab.notebook import headline, say, setup
 
 tx = setup(data, columns, lang=lang)
@@ -370,6 +371,24 @@ truth.customers["type"].value_counts()
 # 每本笔记都有一个和上面一样的**参数设置**单元格，所以不用改代码就能换数据运行，例如在命令行输入
 # `crmlab run 02 -p data synthetic:7`；`crmlab report` 对所有章节一起这样做，`make report` 用内置数据运行全部章节。
 # 中文版笔记本在 `crmlab/notebooks/zh/` 目录下，文件名与英文版相同；命令行加 `--lang zh`（如 `crmlab run 02 --lang zh`）就运行中文版。
+
+# %% [markdown] lang=en
+# ## 7. One term per concept: the glossary
+# Every label in the kit's tables and figures, and the narrative of both editions, use one English and one
+# Chinese term per concept, taken from the course texts where they have one (`crmlab.glossary`). The table
+# below shows the first rows; `crmlab glossary --lang zh` prints all of them, and `glossary_table()` gives
+# them as a DataFrame.
+
+# %% [markdown] lang=zh
+# ## 7. 一个概念一个术语：术语表
+# 工具包里表格和图中的每个标签，以及两个版本的讲解文字，每个概念都只用一个英文术语和一个中文术语；
+# 课程教材里有的，就用教材的说法（`crmlab.glossary`）。下表是前几行；在命令行输入
+# `crmlab glossary --lang zh` 可以列出全部术语，`glossary_table()` 则把它们作为 DataFrame 返回。
+
+# %%
+terms = glossary_table(lang=lang)
+say(f"The glossary has {len(terms)} terms.", f"术语表共有 {len(terms)} 个术语。", lang=lang)
+terms.iloc[:12, 1:4]
 
 # %% [markdown] lang=en
 # ## Exercises
