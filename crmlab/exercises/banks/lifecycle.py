@@ -101,10 +101,10 @@ def _rows_not_occasions(data, expected=None, **params):
     "lifecycle.2",
     statement={
         "en": "How many customers of `tx` are in decline (退化期, with the notebook's parameters `params`) **and** "
-              "bought on at least 3 different days (purchase occasions) before it? They were regular customers "
+              "bought on at least 3 different days (purchase occasions, up to the day the stages are read)? They were regular customers "
               "once: a recovery plan (关系恢复计划) is worth most for them. Give a number of customers.",
-        "zh": "按本章的参数 `params`，`tx` 中有多少位客户处于退化期，**并且**此前至少在 3 个不同的日子购买过"
-              "（购买次数按购买日计）？他们曾经是常来的客户，关系恢复计划对他们最值得。请填客户人数。"},
+        "zh": "按本章的参数 `params`，`tx` 中有多少位客户处于退化期，**并且**截至阶段判定日至少在 3 个不同的日子"
+              "购买过（购买次数按购买日计）？他们曾经是常来的客户，关系恢复计划对他们最值得。请填客户人数。"},
     hint="Filter lifecycle.lifecycle_stages(tx, **params) to stage_key == 'decline' and count the customers whose "
          "n_purchases (purchase occasions: one per customer and day) is at least 3.",
     hint_zh="在 lifecycle.lifecycle_stages(tx, **params) 中筛出 stage_key 为 'decline' 的客户，再数 n_purchases"
