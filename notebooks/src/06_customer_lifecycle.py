@@ -485,7 +485,7 @@ check("lifecycle.4", answer, data=tx, churn_after_days=churn_after_days, lang=la
 show("lifecycle.5", lang=lang)
 
 # %% tags=["solution"]
-answer = loyalty.retention_by_period(tx, freq="Q")["retention_rate"].iloc[1]
+answer = loyalty.retention_by_period(tx, freq="M")["retention_rate"].iloc[2]
 
 # %%
 check("lifecycle.5", answer, data=tx, lang=lang)

@@ -242,21 +242,26 @@ def _churned_share(data, churn_after_days=180):
 
 
 # ------------------------------------------------------------------------------------------
-# lifecycle.5 — retention rate of tx's second quarter
+# lifecycle.5 — monthly retention rate of tx's third month
 # ------------------------------------------------------------------------------------------
+
+def _monthly(data):
+    return retention_by_period(data, freq="M")
+
 
 @exercise(
     "lifecycle.5",
     statement={
-        "en": "What is the quarterly retention rate (顾客保持率) of `tx` in its **second** quarter: of the customers "
-              "who bought in the first quarter of the data, the share who bought again in the second? Give a share "
-              "between 0 and 1 (the notebook computes it for the synthetic retailer, not for `tx`).",
-        "zh": "`tx` 在其**第二个**季度的季度顾客保持率是多少？即数据第一个季度购买过的客户中，第二个季度再次购买的比例。"
-              "请填 0 到 1 之间的比例（上文算的是模拟零售商，不是 `tx`）。"},
-    hint="loyalty.retention_by_period(tx, freq='Q'): the retention_rate of the second row. By hand: customers "
-         "buying in both quarters divided by the customers of the first quarter.",
-    hint_zh="用 loyalty.retention_by_period(tx, freq='Q')，读第二行的 retention_rate；手算时，用两个季度都购买的客户数"
-            "除以第一个季度购买的客户数。",
+        "en": "What is the monthly retention rate (顾客保持率) of `tx` in the **third** month of the data: of the "
+              "customers who bought in the second month, the share who bought again in the third? Give a share "
+              "between 0 and 1 (the notebook shows retention by quarter, and for the synthetic retailer).",
+        "zh": "`tx` 在数据的**第三个**月的月度顾客保持率是多少？即第二个月购买过的客户中，第三个月再次购买的比例。"
+              "请填 0 到 1 之间的比例（上文给出的是按季度计算的保持率，而且是模拟零售商的）。"},
+    hint="loyalty.retention_by_period(tx, freq='M'): the retention_rate of the third row (the first row has none). "
+         "By hand: the customers buying in both the second and the third month, divided by the customers of the "
+         "second month.",
+    hint_zh="用 loyalty.retention_by_period(tx, freq='M')，读第三行的 retention_rate（第一行没有保持率）；手算时，用第二、"
+            "第三个月都购买的客户数除以第二个月购买的客户数。",
     misconceptions=[
         PERCENT_FOR_SHARE,
         Misconception("churn_rate",
@@ -264,21 +269,27 @@ def _churned_share(data, churn_after_days=180):
                              "part.",
                        "zh": "这是顾客流失率，即没有再次购买的那部分；顾客保持率是另一部分。"},
                       wrong=lambda expected, **_: 1 - expected),
-        Misconception("wrong_period",
-                      {"en": "That is the retention rate of another quarter (from the second to the third?): the "
-                             "question asks for the first to the second.",
-                       "zh": "这是另一个季度的保持率（是不是第二季度到第三季度？）；题目问的是第一季度到第二季度。"},
-                      wrong=lambda data, **_: float(retention_by_period(data, freq="Q")["retention_rate"].iloc[2])),
+        Misconception("earlier_period",
+                      {"en": "That is the retention of the month before (from the first month to the second): count "
+                             "the rows of the table from the first month of the data, which has no retention rate.",
+                       "zh": "这是前一个月的保持率（第一个月到第二个月）；表的第一行是数据的第一个月，它没有保持率，"
+                             "请从那一行数起。"},
+                      wrong=lambda data, **_: float(_monthly(data)["retention_rate"].iloc[1])),
+        Misconception("later_period",
+                      {"en": "That is the retention of the month after (from the third month to the fourth): the "
+                             "question asks for the second month to the third.",
+                       "zh": "这是后一个月的保持率（第三个月到第四个月）；题目问的是第二个月到第三个月。"},
+                      wrong=lambda data, **_: float(_monthly(data)["retention_rate"].iloc[3])),
         Misconception("this_period_denominator",
-                      {"en": "You divided by the customers of the second quarter; retention divides by last period's "
+                      {"en": "You divided by the customers of the third month; retention divides by last period's "
                              "customers, those who could be retained (|A_{t−1}|).",
-                       "zh": "你除以的是第二季度的客户数；顾客保持率的分母是上一期的客户，也就是可能被保持住的那些客户"
+                       "zh": "你除以的是第三个月的客户数；顾客保持率的分母是上一期的客户，也就是可能被保持住的那些客户"
                              "（|A_{t−1}|）。"},
-                      wrong=lambda data, **_: float(retention_by_period(data, freq="Q")
-                                                    .pipe(lambda r: r["retained"].iloc[1] / r["active"].iloc[1]))),
+                      wrong=lambda data, **_: float(_monthly(data).pipe(
+                          lambda r: r["retained"].iloc[2] / r["active"].iloc[2]))),
     ])
-def _second_quarter_retention(data):
-    return float(retention_by_period(data, freq="Q")["retention_rate"].iloc[1])
+def _third_month_retention(data):
+    return float(_monthly(data)["retention_rate"].iloc[2])
 
 
 # ------------------------------------------------------------------------------------------
