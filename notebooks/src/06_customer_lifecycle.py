@@ -66,7 +66,7 @@ seed = 0
 import pandas as pd
 
 from crmlab import datasets, lifecycle, loyalty
-from crmlab.exercises import check
+from crmlab.exercises import check, show
 from crmlab.notebook import headline, say, setup
 
 tx = setup(data, columns, lang=lang)
@@ -433,43 +433,100 @@ say(f"In `tx` the largest stage is {largest} ({largest_share:.1%}), whose priori
 
 # %% [markdown] lang=en
 # ## Exercises
-# **1.** In `tx`, what share of the first acquisition cohort bought again one period after acquisition?
+# Nine exercises of four kinds: **compute** (on your own `tx` and `subs`; the notebook does not print these
+# numbers), **interpret**, **decide** (your instructor marks it with a rubric) and **concept check**. Each card
+# below states the question; write your answer in the cell after it as `answer = ...` and run the check. A wrong
+# answer gets a hint that names the likely mistake, never the answer.
 
 # %% [markdown] lang=zh
 # ## 练习
-# **1.** 在 `tx` 中，第一个获客同期群在获客后的下一期再次购买的比例是多少？
+# 共九道题，分四类：**计算题**（用你自己的 `tx` 和 `subs` 计算，上文没有直接给出这些数）、**解读题**、**决策题**
+# （由老师按评分标准批改）和**概念题**。每张题卡给出题目，在其后的单元格中写 `answer = ...`，再运行检查。答错时，
+# 提示会指出可能出错的地方，但不会给出答案。
+
+# %%
+show("lifecycle.1", lang=lang)
 
 # %% tags=["solution"]
-answer = lifecycle.cohort_table(tx, freq=cohort_freq).iloc[0, 1]
+answer = (lifecycle.cohort_table(tx, freq=cohort_freq, normalize=False)  # customers, not shares
+          .dropna(subset=[1])[[0, 1]].sum().pipe(lambda total: total[1] / total[0]))
 
 # %%
 check("lifecycle.1", answer, data=tx, freq=cohort_freq, lang=lang)
 
-# %% [markdown] lang=en
-# **2.** How many customers of `tx` are in decline (退化期) with the notebook's parameters?
-
-# %% [markdown] lang=zh
-# **2.** 按本章的参数，`tx` 中有多少位客户处于退化期？
+# %%
+show("lifecycle.2", lang=lang)
 
 # %% tags=["solution"]
-answer = (stages["stage_key"] == "decline").sum()
+answer = ((stages["stage_key"] == "decline") & (stages["n_purchases"] >= 3)).sum()
 
 # %%
 check("lifecycle.2", answer, data=tx, lang=lang, **params)
 
-# %% [markdown] lang=en
-# **3.** In `subs`, what share of month-to-month customers is still a customer after 12 months (Kaplan–Meier)?
-
-# %% [markdown] lang=zh
-# **3.** 在 `subs` 中，按月合同（Month-to-month）的客户在 12 个月后仍是客户的比例是多少（用 Kaplan–Meier
-# 估计）？
+# %%
+show("lifecycle.3", lang=lang)
 
 # %% tags=["solution"]
-m2m = sub_curve[(sub_curve["group"] == "Month-to-month") & (sub_curve["time"] <= 12)]
-answer = m2m["survival"].iloc[-1]
+answer = sub_curve.query("group == 'Month-to-month' and time <= 6")["survival"].iloc[-1]
 
 # %%
 check("lifecycle.3", answer, subs=subs, group=group_col, tenure=tenure_col, churn=churn_col, lang=lang)
+
+# %%
+show("lifecycle.4", lang=lang)
+
+# %% tags=["solution"]
+answer = lifecycle.customer_lifetimes(tx, churn_after_days=churn_after_days)["churned"].mean()
+
+# %%
+check("lifecycle.4", answer, data=tx, churn_after_days=churn_after_days, lang=lang)
+
+# %%
+show("lifecycle.5", lang=lang)
+
+# %% tags=["solution"]
+answer = loyalty.retention_by_period(tx, freq="M")["retention_rate"].iloc[2]
+
+# %%
+check("lifecycle.5", answer, data=tx, lang=lang)
+
+# %%
+show("lifecycle.6", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"
+
+# %%
+check("lifecycle.6", answer, lang=lang)
+
+# %%
+show("lifecycle.7", lang=lang)
+
+# %% tags=["solution"]
+# The option nearest three times the customers' usual gap between purchases (the median lapse_days): shorter
+# flags customers who are only between purchases, longer starts the recovery plan when they are already gone.
+answer = min({"a": 90, "b": 180, "c": 365}.items(), key=lambda kv: abs(kv[1] - stages["lapse_days"].median()))[0]
+
+# %%
+check("lifecycle.7", answer, data=tx, lang=lang, **params)
+
+# %%
+show("lifecycle.8", lang=lang)
+
+# %% tags=["solution"]
+answer = "false"
+
+# %%
+check("lifecycle.8", answer, lang=lang)
+
+# %%
+show("lifecycle.9", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"
+
+# %%
+check("lifecycle.9", answer, lang=lang)
 
 # %% [markdown] lang=en
 # ## Summary and further reading
