@@ -23,11 +23,14 @@ report: $(STAMP)                    ## run every notebook on the bundled data â†
 
 test: unit nbval                    ## the whole test suite (unit, papermill runs, nbval)
 
+# Tests run on every core (pytest-xdist); nbval keeps each notebook's cells on one worker (loadfile).
+JOBS ?= auto
+
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests -q --ignore=tests/e2e
+	$(BIN)/python -m pytest tests -q --ignore=tests/e2e -n $(JOBS)
 
 nbval: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:randomly --nbval --nbval-current-env \
+	$(BIN)/python -m pytest -q -p no:randomly -n $(JOBS) --dist loadfile --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
 
 E2E_STAMP := $(VENV)/.e2e-stamp
