@@ -161,3 +161,18 @@ def test_student_copies_and_stripped_copies_follow_one_rule(tmp_path):
     solutions = [c for c in nbformat.reads(fresh.decode(), as_version=4).cells
                  if "solution" in c.metadata.get("tags", [])]
     assert not solutions, "no solution cell left in a student copy"
+
+
+def test_every_exercise_speaks_both_languages():
+    """Both editions check the same exercises: every hint (and statement, option, rubric) exists in 中文."""
+    import re
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for exercise_id in exercises.registered():
+        ex = exercises.registry.get(exercise_id)
+        assert ex.hint.strip() and cjk.search(ex.hint_zh), f"{exercise_id}: hint_zh missing"
+        for text in (ex.statement, ex.rubric, ex.model_answer, *[o.text for o in ex.options.values()],
+                     *[o.why for o in ex.options.values()], *[m.message for m in ex.misconceptions]):
+            if text:
+                assert cjk.search(text["zh"]) or not re.search(r"[A-Za-z]{4,}", text["zh"]), \
+                    f"{exercise_id}: 中文 text is not Chinese: {text['zh']!r}"
