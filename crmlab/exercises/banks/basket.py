@@ -86,9 +86,9 @@ LIFT_FOR_CONFIDENCE = _m(
     "basket.1", points=1,
     statement={
         "en": _RULE["en"] + "What is the **confidence** of the rule **A → B** in `tx`, as a share between 0 and 1? "
-              "(The rule tables above list rules by lift: this one is not among them.)",
+              "(The rule tables above show the rules with the highest lift: work this one out yourself.)",
         "zh": _RULE["zh"] + "在 `tx` 中，规则 **A → B** 的**置信度**是多少？用 0 到 1 之间的比例作答。"
-              "（上文的规则表按提升度排序，这条规则不在其中。）"},
+              "（上文的规则表列出的是提升度最高的规则：这一条要你自己算。）"},
     hint="Confidence of A → B = baskets holding both A and B ÷ baskets holding A (the antecedent). Use the basket "
          "matrix: one row per order.",
     hint_zh="规则 A → B 的置信度 = 同时含有 A 和 B 的购物篮数 ÷ 含有前项 A 的购物篮数。用购物篮矩阵来数：每个订单一行。",
