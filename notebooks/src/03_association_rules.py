@@ -459,60 +459,125 @@ say("No rule fires on these orders: nothing to suggest.", "这些订单没有触
 
 # %% [markdown] lang=en
 # ## Exercises
-# Compute each answer and check it. The check prints ✓ or a hint.
+# Ten exercises of four kinds: **compute** (on your own `tx`, about a rule the notebook does not print),
+# **interpret** (choose the right reading of your result), **decide** (choose the rule for a cross-selling
+# campaign and justify it; your instructor marks it with a rubric) and **concept check** (true/false and multiple
+# choice on the course's definitions). The compute questions count over **baskets** (orders), as this chapter
+# does, except basket.4, which asks for the course text's counting over **customers**. Each card states the
+# question; write your answer as `answer = ...` and run the `check(...)` cell: it prints ✓, or names the mistake
+# your answer reveals — never the answer.
 #
-# **1.** In the five baskets, what is the confidence of {milk, diapers} → beer?
+# The compute questions are about the rule **A → B** between the two products in the most baskets of your `tx`:
 
 # %% [markdown] lang=zh
 # ## 练习
-# 先算出答案，再用 `check` 检验：答对显示 ✓，答错给出提示（不会直接给出答案）。
+# 本章共 10 道练习，分四类：**计算题**（用你自己的 `tx` 计算一条上文没有列出的规则）、**解读题**（为你的结果选出正确的
+# 解读）、**决策题**（为交叉销售活动选一条规则并说明理由，由老师按评分标准批改）和**概念题**（判断题、选择题，考查教材中的
+# 定义）。计算题与本章一样按**购物篮（订单）**计数；只有 basket.4 要求按教材的口径、以**客户人数**计数。每张题卡给出
+# 题目；把答案写成 `answer = ...`，再运行下面的 `check(...)`：答对显示 ✓，答错会指出你的答案暴露了什么错误——但不会
+# 直接给出答案。
 #
-# **1.** 在五个购物篮的例子中，规则 {milk, diapers} → beer 的置信度是多少？
-
-# %% tags=["solution"]
-answer = 2 / 3
+# 计算题针对的是你的 `tx` 中出现在最多购物篮里的两种商品之间的规则 **A → B**：
 
 # %%
-check("basket.1", answer, lang=lang)
+from crmlab.exercises import show  # the cards (section 4 uses the name `show` for a list)
 
-# %% [markdown] lang=en
-# **2.** In the five baskets, what is the lift of diapers → beer?
-
-# %% [markdown] lang=zh
-# **2.** 在五个购物篮的例子中，规则 diapers → beer 的提升度是多少？
-
-# %% tags=["solution"]
-answer = (3 / 4) / (3 / 5)
+item_a, item_b = sorted(matrix.columns, key=lambda p: (-int(matrix[p].sum()), p))[:2]
+say(f"A = **{item_a}**, B = **{item_b}**", f"A = **{item_a}**，B = **{item_b}**", lang=lang)
 
 # %%
-check("basket.2", answer, lang=lang)
-
-# %% [markdown] lang=en
-# **3.** How many pairs of products reach `min_support` in `tx`?
-
-# %% [markdown] lang=zh
-# **3.** 在 `tx` 中，有多少对商品（2 项集）达到最小支持度 `min_support`？
+show("basket.1", lang=lang)
 
 # %% tags=["solution"]
-answer = int((basket.frequent_itemsets(tx, min_support=min_support)["length"] == 2).sum())
+answer = (matrix[item_a] & matrix[item_b]).sum() / matrix[item_a].sum()  # P(B | A): divide by the baskets with A
 
 # %%
-check("basket.3", answer, data=tx, min_support=min_support, lang=lang)
+check("basket.1", answer, data=tx, lang=lang)
 
-# %% [markdown] lang=en
-# **4.** How many single-consequent rules are left after removing redundant ones (with this notebook's
-# thresholds and `max_len`)?
-
-# %% [markdown] lang=zh
-# **4.** 使用本笔记本的阈值和 `max_len` 挖掘单后项规则，剪除冗余规则后还剩多少条？
+# %%
+show("basket.2", lang=lang)
 
 # %% tags=["solution"]
-answer = len(basket.prune_redundant(basket.mine_rules(tx, min_support=min_support, min_confidence=min_confidence,
-                                                      max_len=max_len, single_consequent=True)))
+answer = (matrix[item_a] & matrix[item_b]).mean() / (matrix[item_a].mean() * matrix[item_b].mean())
 
 # %%
-check("basket.4", answer, data=tx, min_support=min_support, min_confidence=min_confidence, max_len=max_len,
-      lang=lang)
+check("basket.2", answer, data=tx, lang=lang)
+
+# %%
+show("basket.3", lang=lang)
+
+# %% tags=["solution"]
+answer = round(100 * (matrix[item_a] & matrix[item_b]).mean(), 2)  # over baskets (rows of the basket matrix)
+
+# %%
+check("basket.3", answer, data=tx, lang=lang)
+
+# %%
+show("basket.4", lang=lang)
+
+# %% tags=["solution"]
+answer = (customers[item_a] & customers[item_b]).sum() / customers[item_a].sum()  # one basket per customer
+
+# %%
+check("basket.4", answer, data=tx, lang=lang)
+
+# %%
+show("basket.5", lang=lang)
+
+# %% tags=["solution"]
+answer = (lambda lift: "a" if lift > 1.25 else "c" if lift < 0.8 else "b")(
+    (matrix[item_a] & matrix[item_b]).mean() / (matrix[item_a].mean() * matrix[item_b].mean()))
+
+# %%
+check("basket.5", answer, data=tx, lang=lang)
+
+# %%
+show("basket.6", lang=lang)
+
+# %% tags=["solution"]
+# c: lift 3.1 — the suggestion makes tomato sauce three times as likely as in general — and 3.5 % support reaches
+# about 700 baskets a month. a reaches about 10 baskets; b has lift below 1 (milk sells as well without bread, its
+# high confidence only reflects a best-seller); d barely beats chance.
+answer = "c"
+
+# %%
+check("basket.6", answer, lang=lang)
+
+# %%
+show("basket.7", lang=lang)
+
+# %% tags=["solution"]
+answer = "false"
+
+# %%
+check("basket.7", answer, lang=lang)
+
+# %%
+show("basket.8", lang=lang)
+
+# %% tags=["solution"]
+answer = "c"
+
+# %%
+check("basket.8", answer, lang=lang)
+
+# %%
+show("basket.9", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"
+
+# %%
+check("basket.9", answer, lang=lang)
+
+# %%
+show("basket.10", lang=lang)
+
+# %% tags=["solution"]
+answer = "true"
+
+# %%
+check("basket.10", answer, lang=lang)
 
 # %% [markdown] lang=en
 # ## Summary and further reading
