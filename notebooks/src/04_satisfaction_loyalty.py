@@ -415,43 +415,119 @@ say(f"On this survey the strongest driver of satisfaction is **{label(real_drive
 
 # %% [markdown] lang=en
 # ## Exercises
-# **1.** What is the Net Promoter Score of `survey`?
+# Four kinds: **compute** on your own `survey` (with `data="synthetic:<seed>"` every seed has its own survey, so the
+# answers are not on screen above), **interpret** and **concept check** (answer with an option key, e.g. `"b"`), and
+# **decide** (choose, and justify in a comment; your instructor marks it with a rubric). `check` names a known
+# mistake when it recognises one, never the answer.
 
 # %% [markdown] lang=zh
 # ## 练习
-# **1.** `survey` 的净推荐值（NPS）是多少？
+# 练习分四类：**计算题**在你自己的 `survey` 上计算（用 `data="synthetic:<seed>"` 时，每个种子号生成一份不同的调查，答案不会出现在上文中）；**解读题**和**概念题**用选项字母作答（如 `"b"`）；**决策题**要做出选择并在注释中说明理由，由老师按评分标准批改。`check` 能识别常见错误时会指出错在哪里，但不会给出答案。
+
+# %%
+from crmlab.exercises import show
+
+# %%
+show("satisfaction.1", lang=lang)
 
 # %% tags=["solution"]
-answer = satisfaction.nps(survey).loc["all", "nps"]
+answer = satisfaction.nps(survey[survey["satisfaction"] == survey.attrs["scales"]["satisfaction"][1]]).loc["all", "nps"]
 
 # %%
 check("satisfaction.1", answer, data=survey, lang=lang)
 
-# %% [markdown] lang=en
-# **2.** In the generated survey, what share of automobile customers are mercenaries (satisfied but not loyal)
-# with the default thresholds (the cut points shown in section 2)?
-
-# %% [markdown] lang=zh
-# **2.** 在生成的调查中，按默认阈值（第 2 节显示的切分点），汽车行业的顾客中图利者（满意但不忠诚）占多大比例？
+# %%
+show("satisfaction.2", lang=lang)
 
 # %% tags=["solution"]
-car_types = satisfaction.customer_types(gen[gen["industry"] == "automobiles"])
-answer = (car_types["quadrant_key"] == "mercenary").mean()
+answer = 100 * real_types["quadrant_key"].eq("mercenary").sum() / real_types["quadrant_key"].isin(["mercenary", "loyalist"]).sum()
 
 # %%
-check("satisfaction.2", answer, data=gen, lang=lang)
+check("satisfaction.2", answer, data=survey, satisfied_at=satisfied_at, loyal_at=loyal_at, lang=lang)
 
-# %% [markdown] lang=en
-# **3.** What is Cronbach's alpha of the satisfaction items `satisfaction_items` of `survey`?
-
-# %% [markdown] lang=zh
-# **3.** `survey` 中满意度题项 `satisfaction_items` 的 Cronbach's α 系数是多少？
+# %%
+show("satisfaction.3", lang=lang)
 
 # %% tags=["solution"]
-answer = satisfaction.cronbach_alpha(survey, satisfaction_items)
+answer = satisfaction.cronbach_alpha(survey, satisfaction_items[1:])
 
 # %%
 check("satisfaction.3", answer, data=survey, items=satisfaction_items, lang=lang)
+
+# %%
+show("satisfaction.4", lang=lang)
+
+# %% tags=["solution"]
+answer = 100 * survey["repurchase_intent"].dropna().eq(survey.attrs["scales"]["repurchase_intent"][1]).mean()
+
+# %%
+check("satisfaction.4", answer, data=survey, lang=lang)
+
+# %%
+show("satisfaction.5", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"
+
+# %%
+check("satisfaction.5", answer, lang=lang)
+
+# %%
+show("satisfaction.6", lang=lang)
+
+# %% tags=["solution"]
+answer = "a" if (real_types["quadrant_key"] == "mercenary").sum() > (real_types["quadrant_key"] == "hostage").sum() else "b"
+
+# %%
+check("satisfaction.6", answer, data=survey, satisfied_at=satisfied_at, loyal_at=loyal_at, lang=lang)
+
+# %%
+show("satisfaction.7", lang=lang)
+
+# %% tags=["solution"]
+# a: the most important attribute in "concentrate here" (real_drivers) — it moves satisfaction and is rated low.
+answer = "a"
+
+# %%
+check("satisfaction.7", answer, lang=lang)
+
+# %%
+show("satisfaction.8", lang=lang)
+
+# %% tags=["solution"]
+# b: the hostages' loyalty rests on switching costs; it falls away when the market opens,
+# so the programme must fix what they are dissatisfied with.
+answer = "b"
+
+# %%
+check("satisfaction.8", answer, lang=lang)
+
+# %%
+show("satisfaction.9", lang=lang)
+
+# %% tags=["solution"]
+answer = "false"
+
+# %%
+check("satisfaction.9", answer, lang=lang)
+
+# %%
+show("satisfaction.10", lang=lang)
+
+# %% tags=["solution"]
+answer = "c"
+
+# %%
+check("satisfaction.10", answer, lang=lang)
+
+# %%
+show("satisfaction.11", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"
+
+# %%
+check("satisfaction.11", answer, lang=lang)
 
 # %% [markdown] lang=en
 # ## Summary and further reading
