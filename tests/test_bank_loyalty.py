@@ -197,8 +197,8 @@ def test_loyalty_5_decide_is_recorded_not_marked(capsys):
     assert capsys.readouterr().out.startswith("· loyalty.5: 已记录")
 
 
-@pytest.mark.parametrize("exercise_id, right", [("loyalty.6", "false"), ("loyalty.7", "b"), ("loyalty.8", "b"),
-                                                ("loyalty.9", "b"), ("loyalty.10", "false")])
+@pytest.mark.parametrize("exercise_id, right", [("loyalty.6", "false"), ("loyalty.7", "c"), ("loyalty.8", "d"),
+                                                ("loyalty.9", "c"), ("loyalty.10", "false")])
 def test_concept_checks(exercise_id, right):
     for key in get(exercise_id).options:
         _option(exercise_id, key, right)
@@ -209,6 +209,6 @@ def test_latent_and_inertia_loyalty_are_told_apart_both_ways():
     # Attached but held back (loyalty.7): choosing inertia is explained; buying without attachment (loyalty.8):
     # choosing latent is explained — each message names the other type's attitude and behaviour.
     seven = diagnose("loyalty.7", "a", lang="zh")[1]
-    eight = diagnose("loyalty.8", "a", lang="zh")[1]
+    eight = diagnose("loyalty.8", "b", lang="zh")[1]
     assert "惰性忠诚" in seven and "有依恋" in seven
     assert "潜在忠诚" in eight and "没有依恋" in eight

@@ -644,7 +644,7 @@ check("loyalty.6", answer, lang=lang)
 show("loyalty.7", lang=lang)
 
 # %% tags=["solution"]
-answer = "b"
+answer = "c"
 
 # %%
 check("loyalty.7", answer, lang=lang)
@@ -653,7 +653,7 @@ check("loyalty.7", answer, lang=lang)
 show("loyalty.8", lang=lang)
 
 # %% tags=["solution"]
-answer = "b"
+answer = "d"
 
 # %%
 check("loyalty.8", answer, lang=lang)
@@ -662,7 +662,7 @@ check("loyalty.8", answer, lang=lang)
 show("loyalty.9", lang=lang)
 
 # %% tags=["solution"]
-answer = "b"
+answer = "c"
 
 # %%
 check("loyalty.9", answer, lang=lang)

@@ -362,18 +362,18 @@ _SEVEN = {
                                "attachment, only because searching for another supplier is a bother. This customer "
                                "is attached but buys little.",
                          "zh": "惰性忠诚正好相反：客户没有依恋，只是懒得另找供应商，所以一再重复购买。这位客户有依恋，却买得少。"}),
-        "b": Option(_SEVEN["latent"]),
-        "c": Option(_SEVEN["incentive"],
+        "b": Option(_SEVEN["incentive"],
                     why={"en": "Incentive loyalty is buying for a reward, with low attachment; here there is no reward, "
                                "and the customer is attached — a rule keeps them from buying.",
                          "zh": "激励忠诚是冲着奖励购买，依恋低；这里没有奖励，客户也有依恋——是企业的规定让他买不了。"}),
+        "c": Option(_SEVEN["latent"]),
         "d": Option(_SEVEN["super_value"],
                     why={"en": "Super-value loyalty needs high attachment and high repeat purchase; this customer rarely "
                                "buys.",
                          "zh": "超值忠诚要求依恋高、重复购买也多；这位客户很少购买。"}),
     })
 def _free_delivery():
-    return "b"
+    return "c"
 
 
 @exercise(
@@ -387,24 +387,24 @@ def _free_delivery():
     hint="High or low attachment, high or low repeat purchase — and what does the customer give as the reason?",
     hint_zh="依恋是高是低？重复购买是多是少？客户自己说的购买原因是什么？",
     options={
-        "a": Option(_SEVEN["latent"],
+        "a": Option(_SEVEN["monopoly"],
+                    why={"en": "Monopoly loyalty means the customer has no choice; here other wholesalers exist — the "
+                               "customer just does not look for them.",
+                         "zh": "垄断忠诚是客户别无选择；这里有别的批发商，只是客户懒得去找。"}),
+        "b": Option(_SEVEN["latent"],
                     why={"en": "Latent loyalty is attachment without purchases (held back by a rule or circumstances); "
                                "this customer buys all the time without attachment — spurious loyalty, here from "
                                "inertia. Confusing the two mistakes behaviour for attitude.",
                          "zh": "潜在忠诚是有依恋却买得少（受规定或环境限制）；这位客户没有依恋却一直在买——是惯性（虚假）忠诚，"
                                "这里的来源是惰性。把两者混为一谈，就是把行为当成了态度。"}),
-        "b": Option(_SEVEN["inertia"]),
-        "c": Option(_SEVEN["monopoly"],
-                    why={"en": "Monopoly loyalty means the customer has no choice; here other wholesalers exist — the "
-                               "customer just does not look for them.",
-                         "zh": "垄断忠诚是客户别无选择；这里有别的批发商，只是客户懒得去找。"}),
-        "d": Option(_SEVEN["super_value"],
+        "c": Option(_SEVEN["super_value"],
                     why={"en": "Super-value loyalty rests on attachment — customers who praise and recommend us; this "
                                "one is not satisfied, and would be easily lured away.",
                          "zh": "超值忠诚建立在依恋之上——客户乐于宣传和推荐；这位客户并不满意，很容易被人挖走。"}),
+        "d": Option(_SEVEN["inertia"]),
     })
 def _inertia():
-    return "b"
+    return "d"
 
 
 @exercise(
@@ -422,21 +422,22 @@ def _inertia():
                                "repeat purchase with activity.",
                          "zh": "期内没有购买的客户谈不上重复购买与否：分母是期内购买过的客户。除以整个客户库，就把重复购买和"
                                "客户是否活跃混在了一起。"}),
-        "b": Option({"en": "the customers who bought at least twice in the period ÷ the customers who bought in the period",
-                     "zh": "期内至少购买两次的客户数 ÷ 期内购买过的客户数"}),
-        "c": Option({"en": "the order lines of the period that belong to repeat buyers ÷ all order lines",
+        "b": Option({"en": "the order lines of the period that belong to repeat buyers ÷ all order lines",
                      "zh": "期内属于重复购买客户的订单行数 ÷ 全部订单行数"},
                     why={"en": "Order lines are not purchases: one purchase occasion can have many lines, and the "
                                "rate counts customers, not rows.",
                          "zh": "订单行不等于购买：一次购买可能有很多行，而且重复购买率数的是客户，不是行。"}),
-        "d": Option({"en": "the same, measured over any period — a week is as good as a year",
-                     "zh": "上面的比例，观察期长短无所谓——一周和一年一样"},
+        "c": Option({"en": "the customers who bought at least twice in the period ÷ the customers who bought in the period",
+                     "zh": "期内至少购买两次的客户数 ÷ 期内购买过的客户数"}),
+        "d": Option({"en": "the customers who bought at least twice ÷ the customers who bought, over any period: a week "
+                           "is as good as a year",
+                     "zh": "至少购买两次的客户数 ÷ 购买过的客户数，观察期长短无所谓——一周和一年一样"},
                     why={"en": "The period must be longer than the purchase cycle, otherwise customers who do come back "
                                "are counted as one-time buyers.",
                          "zh": "观察期必须长于购买周期，否则会回来的客户也被当成只买一次的客户。"}),
     })
 def _rate_definition():
-    return "b"
+    return "c"
 
 
 @exercise(
