@@ -68,7 +68,7 @@ seed = 0
 import pandas as pd
 
 from crmlab import datasets, loyalty
-from crmlab.exercises import check
+from crmlab.exercises import check, show
 from crmlab.labels import term
 from crmlab.notebook import headline, say, setup
 
@@ -570,44 +570,111 @@ say(f"In `tx`, {rung.get('first_time', 0):.1%} of the customers are first-time b
 
 # %% [markdown] lang=en
 # ## Exercises
-# **1.** What is the repeat purchase rate of `tx` over the whole data (a share between 0 and 1)?
+# Ten exercises of four kinds: **compute** (on your own `tx`, `panel` and `brand_panel`, all generated from your
+# seed; the notebook does not print these numbers), **interpret**, **decide** (your instructor marks it with a
+# rubric) and **concept check**. Each card below states the question; write your answer in the cell after it as
+# `answer = ...` and run the check. A wrong answer gets a hint that names the likely mistake, never the answer.
 
 # %% [markdown] lang=zh
 # ## 练习
-# **1.** `tx` 在全部数据上的重复购买率是多少？（0 到 1 之间的比例）
+# 共十道题，分四类：**计算题**（用你自己的 `tx`、`panel` 和 `brand_panel` 计算，它们都由你的种子号生成；上文没有直接给出
+# 这些数）、**解读题**、**决策题**（由老师按评分标准批改）和**概念题**（判断题、选择题）。每张题卡给出题目，在其后的单元格中写
+# `answer = ...`，再运行检查。答错时，提示会指出可能出错的地方，但不会给出答案。
+
+# %%
+show("loyalty.1", lang=lang)
 
 # %% tags=["solution"]
-answer = loyalty.repeat_purchase(tx)["repeat_rate"]
+answer = loyalty.repeat_purchase(tx, start=tx["order_date"].max().normalize() - pd.Timedelta(days=364),
+                                 end=tx["order_date"].max().normalize())["repeat_rate"]
 
 # %%
 check("loyalty.1", answer, data=tx, lang=lang)
 
-# %% [markdown] lang=en
-# **2.** How many respondents of `panel` are super-value loyal (超值忠诚) with the notebook's thresholds?
-
-# %% [markdown] lang=zh
-# **2.** 按本笔记本的阈值，`panel` 中有多少位受访者属于超值忠诚？
+# %%
+show("loyalty.2", lang=lang)
 
 # %% tags=["solution"]
-labels = loyalty.classify_loyalty_types(panel, attitude_at=attitude_threshold,
-                                        behaviour_at=repeat_threshold)["loyalty_type_key"]
-answer = (labels == "super_value").sum()
+answer = (loyalty.attitude_behaviour(panel, attitude_at=attitude_threshold, behaviour_at=repeat_threshold)
+          ["segment_key"].loc[lambda s: s.isin(["latent", "spurious"])].eq("latent").mean())
 
 # %%
 check("loyalty.2", answer, panel=panel, attitude_at=attitude_threshold, behaviour_at=repeat_threshold, lang=lang)
 
-# %% [markdown] lang=en
-# **3.** What share of the brand panel's customers show divided loyalty (左右逢源)?
-
-# %% [markdown] lang=zh
-# **3.** 品牌样本中表现为左右逢源的客户占多大比例？
+# %%
+show("loyalty.3", lang=lang)
 
 # %% tags=["solution"]
-answer = (loyalty.brand_patterns(brand_panel, min_length=min_length, core_share=core_share)["pattern_key"]
-          == "divided").mean()
+answer = (sow.loc[patterns.index[patterns["pattern_key"] == "divided"], ["focal_spend", "category_spend"]].sum()
+          .pipe(lambda total: total["focal_spend"] / total["category_spend"]))
 
 # %%
 check("loyalty.3", answer, brand_panel=brand_panel, min_length=min_length, core_share=core_share, lang=lang)
+
+# %%
+show("loyalty.4", lang=lang)
+
+# %% tags=["solution"]
+answer = "b" if short["repeat_rate"] < repeat["repeat_rate"] else "d"
+
+# %%
+check("loyalty.4", answer, data=tx, lang=lang)
+
+# %%
+show("loyalty.5", lang=lang)
+
+# %% tags=["solution"]
+# Latent-loyal customers already like us and recommend us; removing what holds them back turns that attitude into
+# purchases. Rewards or discounts for low-attachment customers buy incentive or price loyalty that ends with them.
+answer = "a"
+
+# %%
+check("loyalty.5", answer, lang=lang)
+
+# %%
+show("loyalty.6", lang=lang)
+
+# %% tags=["solution"]
+answer = "false"
+
+# %%
+check("loyalty.6", answer, lang=lang)
+
+# %%
+show("loyalty.7", lang=lang)
+
+# %% tags=["solution"]
+answer = "c"
+
+# %%
+check("loyalty.7", answer, lang=lang)
+
+# %%
+show("loyalty.8", lang=lang)
+
+# %% tags=["solution"]
+answer = "d"
+
+# %%
+check("loyalty.8", answer, lang=lang)
+
+# %%
+show("loyalty.9", lang=lang)
+
+# %% tags=["solution"]
+answer = "c"
+
+# %%
+check("loyalty.9", answer, lang=lang)
+
+# %%
+show("loyalty.10", lang=lang)
+
+# %% tags=["solution"]
+answer = "false"
+
+# %%
+check("loyalty.10", answer, lang=lang)
 
 # %% [markdown] lang=en
 # ## Summary and further reading
