@@ -176,3 +176,30 @@ def test_every_exercise_speaks_both_languages():
             if text:
                 assert cjk.search(text["zh"]) or not re.search(r"[A-Za-z]{4,}", text["zh"]), \
                     f"{exercise_id}: 中文 text is not Chinese: {text['zh']!r}"
+
+
+def test_every_chapter_has_six_exercises_of_the_four_kinds_each_used_in_both_editions():
+    import re
+
+    from crmlab.exercises.registry import KINDS
+
+    by_bank: dict[str, list] = {}
+    for exercise_id in exercises.registered():
+        by_bank.setdefault(exercise_id.split(".")[0], []).append(exercises.registry.get(exercise_id))
+    assert len(by_bank) == len(exercises.BANKS)
+    for bank, items in by_bank.items():
+        kinds = {ex.kind for ex in items}
+        assert len(items) >= 6 and kinds == set(KINDS), f"{bank}: {len(items)} exercises, kinds {sorted(kinds)}"
+        for ex in items:
+            assert ex.statement, f"{ex.exercise_id}: the statement lives in the definition (both languages)"
+            if ex.kind == "decide":
+                assert ex.rubric and ex.model_answer, f"{ex.exercise_id}: a decide question needs rubric and model answer"
+            if ex.kind in ("interpret", "concept"):
+                wrong = [o for o in ex.options.values() if o.why]
+                assert len(wrong) >= len(ex.options) - 1, f"{ex.exercise_id}: each wrong option explains itself"
+    for lang in ("en", "zh"):
+        for path in list_notebooks(lang=lang):
+            source = "\n".join(c.source for c in nbformat.read(str(path), as_version=4).cells)
+            checked = set(re.findall(r"check\(\s*[\"']([\w.]+)[\"']", source))
+            shown = set(re.findall(r"show\(\s*[\"']([\w.]+)[\"']", source))
+            assert checked and checked == shown, f"{path}: every checked exercise shows its card"
