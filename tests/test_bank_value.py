@@ -20,7 +20,7 @@ from crmlab.exercises import card_text, check, diagnose, registered
 from crmlab.exercises.registry import KINDS, get
 
 SEEDS = (1, 2)
-IDS = [f"value.{n}" for n in range(1, 11)]
+IDS = [f"value.{n}" for n in range(1, 12)]
 MARGIN, DISCOUNT = 0.3, 0.10
 
 
@@ -84,7 +84,8 @@ def test_the_bank_has_every_kind_and_both_languages():
             wrong = [k for k, o in ex.options.items() if o.why]
             assert len(wrong) == len(ex.options) - 1, f"{exercise_id}: every wrong option says why"
     # The right key is not always the same letter.
-    assert len({str(get(i).solve()) for i in IDS if get(i).kind in ("interpret", "decide", "concept")}) >= 3
+    fixed = [i for i in IDS if get(i).kind != "compute" and i != "value.11"]
+    assert len({str(get(i).solve()) for i in fixed}) >= 3
 
 
 # ---- compute ------------------------------------------------------------------------------------
@@ -205,8 +206,35 @@ def test_value_7_decide_is_recorded_not_marked(capsys):
     assert "25" in get("value.7").model_answer["en"] and "0.2 × CLV" in get("value.7").rubric["en"]
 
 
+def test_value_11_acquisition_key_follows_the_students_numbers(tx, capsys):
+    m, r = _annual(tx, MARGIN), 0.85
+    for d in (DISCOUNT, 0.15, 0.05):
+        end, start = m * r / (1 + d - r), m + m * r / (1 + d - r)  # start: one margin now, then the same series
+        right = "a" if end > 60 else "b" if start > 60 else "c"
+        assert get("value.11").solve(data=tx, margin=MARGIN, discount_rate=d) == right
+    # Hand-worked: two customers, 2,000 of revenue over two years → m = 0.3 × 1,000 / 2 = 150 a year, far above 60.
+    rich = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1000.0, 1000.0],
+                         "order_date": pd.to_datetime(["2023-01-01", "2024-12-31"])})
+    assert get("value.11").solve(data=rich, margin=MARGIN, discount_rate=DISCOUNT) == "a"
+    # m ≈ 11 a year: CLV_end ≈ 37.3, CLV_start ≈ 48.2 → c; m ≈ 16: CLV_end ≈ 54.3, CLV_start ≈ 70.2 → b.
+    for revenue, key in ((73.05, "c"), (106.3, "b")):
+        small = rich.assign(amount=[revenue, revenue])
+        assert get("value.11").solve(data=small, margin=MARGIN, discount_rate=DISCOUNT) == key
+    check("value.11", "d", data=tx, margin=MARGIN, discount_rate=DISCOUNT)
+    assert capsys.readouterr().out.startswith("· value.11: recorded")
+
+
 @pytest.mark.parametrize("exercise_id, right", [("value.8", "false"), ("value.9", "b"), ("value.10", "c")])
 def test_concept_checks(exercise_id, right):
     for key in get(exercise_id).options:
         _option(exercise_id, key, right)
     assert diagnose(exercise_id, "e")[2] == "no_option"
+
+
+def test_value_2_hand_worked():
+    # Four customers with 50, 30, 10, 10: the top two (50 %) make 80 % ≥ 60 %; from the bottom it takes all four.
+    tiny = pd.DataFrame({"customer_id": list("abcd"), "order_date": pd.to_datetime(["2024-01-01"] * 4),
+                         "amount": [50.0, 30.0, 10.0, 10.0]})
+    assert diagnose("value.2", 50.0, data=tiny)[0]
+    _wrong("value.2", 0.5, "share_for_percent", data=tiny)
+    _wrong("value.2", 100.0, "lowest_first", data=tiny)

@@ -453,17 +453,17 @@ say(f"Of the {len(big):,} top-20% repeat spenders of the calibration period, {in
 
 # %% [markdown] lang=en
 # ## Exercises
-# Ten exercises of four kinds: **compute** (on your own data `tx` and the chapter's parameters, so the answer is
+# Eleven exercises of four kinds: **compute** (on your own data `tx` and the chapter's parameters, so the answer is
 # not printed above), **interpret** (choose the right reading of a table or figure of this chapter), **decide**
-# (choose whom to invest in and justify it; your instructor marks it with a rubric) and **concept check**
+# (choose whom to invest in, or whether to acquire customers at a cost, and justify it; your instructor marks it with a rubric) and **concept check**
 # (true/false and multiple choice on the course's concepts). Each card gives the question; write your answer as
 # `answer = ...` and run the `check(...)` cell: it prints ✓, or names the mistake your answer reveals — never the
 # answer itself. A choice question is answered with the option's key (`answer = "b"`).
 
 # %% [markdown] lang=zh
 # ## 练习
-# 本章共 10 道练习，分四类：**计算题**（用你自己的数据 `tx` 和本章参数计算，所以答案不会在上文出现）、**解读题**
-# （为本章的某张表或某幅图选出正确的解读）、**决策题**（决定把资源投给哪些客户并说明理由；由老师按评分标准批改）和
+# 本章共 11 道练习，分四类：**计算题**（用你自己的数据 `tx` 和本章参数计算，所以答案不会在上文出现）、**解读题**
+# （为本章的某张表或某幅图选出正确的解读）、**决策题**（决定把资源投给哪些客户、值不值得花钱获取新客户，并说明理由；由老师按评分标准批改）和
 # **概念题**（判断题、选择题，考查课程中的概念）。每张题卡给出题目；把答案写成 `answer = ...`，再运行下面的
 # `check(...)`：答对显示 ✓，答错会指出你的答案暴露了什么错误——但不会直接给出答案。选择题用选项的字母作答
 # （`answer = "b"`）。
@@ -483,7 +483,7 @@ check("value.1", answer, data=tx, lang=lang)
 show("value.2", lang=lang)
 
 # %% tags=["solution"]
-answer = round(float(np.interp(0.6, curve["value_share"], curve["customer_share"])) * 100, 2)
+answer = round(100 * int((curve["value_share"] < 0.6).sum()) / (len(curve) - 1), 2)
 
 # %%
 check("value.2", answer, data=tx, lang=lang)
@@ -559,6 +559,16 @@ answer = "c"
 
 # %%
 check("value.10", answer, lang=lang)
+
+# %%
+show("value.11", lang=lang)
+
+# %% tags=["solution"]
+answer = (lambda m, r, d: "a" if m * r / (1 + d - r) > 60 else "b" if m * (1 + d) / (1 + d - r) > 60 else "c")(
+    value.annual_margin(tx, margin=margin), 0.85, discount_rate)  # CLV of a new customer against the cost of 60
+
+# %%
+check("value.11", answer, data=tx, margin=margin, discount_rate=discount_rate, lang=lang)
 
 # %% [markdown] lang=en
 # ## Summary and further reading

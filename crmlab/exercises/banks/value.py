@@ -31,17 +31,21 @@ def _top_lines_share(data, top):
     return float(np.interp(top, np.arange(len(amounts) + 1) / len(amounts), cum))
 
 
+def _needed(values, level):
+    """Share of ``values``, in the order given, it takes for their running sum to reach ``level`` of the total."""
+    values = np.asarray(values, dtype=float)
+    return float(np.sum(np.cumsum(values) / values.sum() < level) + 1) / len(values)
+
+
 def _lines_share_needed(data, level):
     """Share of order lines, largest first, whose amounts add up to ``level`` of revenue."""
-    amounts = np.sort(data["amount"].to_numpy(dtype=float))[::-1]
-    cum = np.concatenate([[0.0], np.cumsum(amounts) / amounts.sum()])
-    return float(np.interp(level, cum, np.arange(len(amounts) + 1) / len(amounts)))
+    return _needed(np.sort(data["amount"].to_numpy(dtype=float))[::-1], level)
 
 
-def _customers_needed(data, level):
+def _customers_needed(data, level, *, descending=True):
     """Share of customers, most valuable first, whose revenue adds up to ``level`` (the Lorenz curve read sideways)."""
-    curve = lorenz_curve(data)
-    return float(np.interp(level, curve["value_share"], curve["customer_share"]))
+    curve = lorenz_curve(data, descending=descending)
+    return float((curve["value_share"] < level).sum()) / (len(curve) - 1)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -84,16 +88,19 @@ def _top10_share(data):
 
 
 @exercise(
-    "value.2", points=1, rel_tol=1e-2,
+    "value.2", points=1, rel_tol=1e-3, abs_tol=0.06,
     statement={
         "en": "Read the Lorenz curve sideways: what **percentage of customers** (the most valuable first) is needed "
-              "to make up **60 % of revenue** in your `tx`? Answer in percent (e.g. `12.34` for 12.34 %), rounded to "
-              "two decimals.",
+              "to make up **60 % of revenue** in your `tx` — the smallest number of customers whose revenue adds "
+              "up to at least 60 %, as a percentage of all customers? Answer in percent (e.g. `12.34` for "
+              "12.34 %), rounded to two decimals.",
         "zh": "把洛伦兹曲线“横过来”读：在你的 `tx` 中，从价值最高的客户排起，需要**百分之多少的客户**才能凑够"
-              "**60% 的收入**？用百分数作答（例如 12.34% 就填 `12.34`），保留两位小数。"},
-    hint="Rank customer totals from the largest, take the cumulative share of revenue, and find where it reaches "
-         "0.6; the answer is the share of customers up to that point, times 100.",
-    hint_zh="把客户合计从大到小排序，算出累计收入占比，找到它达到 0.6 的位置；答案是到这个位置为止的客户人数占比，再乘以 100。",
+              "**60% 的收入**？即：收入合计至少达到 60% 所需的最少客户数，占全部客户的百分之几？"
+              "用百分数作答（例如 12.34% 就填 `12.34`），保留两位小数。"},
+    hint="Rank customer totals from the largest, take the cumulative share of revenue, and count the customers "
+         "it takes to reach 0.6 (the one who crosses it included); divide by the number of customers, times 100.",
+    hint_zh="把客户合计从大到小排序，算出累计收入占比，数一数要多少位客户才能达到 0.6（跨过 0.6 的那一位也算）；"
+            "再除以客户总数，乘以 100。",
     misconceptions=[
         SHARE_FOR_PERCENT,
         _m("revenue_share_for_customer_share",
@@ -105,7 +112,7 @@ def _top10_share(data):
            "You counted customers from the least valuable up: starting from the most valuable, far fewer customers "
            "reach 60 % of revenue.",
            "你是从价值最低的客户往上数的：从价值最高的客户数起，凑够 60% 收入所需的客户要少得多。",
-           lambda data, **_: (1 - _customers_needed(data, 0.4)) * 100),
+           lambda data, **_: _customers_needed(data, 0.6, descending=False) * 100),
         _m("lines_for_customers",
            "You counted order lines (the largest first), not customers: sum the amounts per customer first.",
            "你数的是订单行（从金额最大的排起），不是客户：要先按客户汇总金额。",
@@ -354,6 +361,62 @@ def _p_alive_reading(**_):
     )
 def _offer_decision(**_):
     return "d"
+
+
+ACQUISITION_COST = 60
+
+
+@exercise(
+    "value.11", kind="decide", points=2,
+    statement={
+        "en": "A campaign would acquire new customers at **60 each**. Assume a new customer will be like the average "
+              "customer of your data: margin `m = value.annual_margin(tx, margin=margin)` per year, retention **85 %**, "
+              "the chapter's `discount_rate`. Should the firm run the campaign? Choose, and justify it with your "
+              "numbers in a comment of the answer cell (which CLV formula, and why).",
+        "zh": "一项拓客活动获取每位新客户的成本为 **60**。假设新客户和你的数据中的平均客户一样：每年毛利 "
+              "`m = value.annual_margin(tx, margin=margin)`，顾客保持率 **85%**，折现率取本章参数 `discount_rate`。"
+              "企业应不应该开展这项活动？选一个，并在答案单元格的注释里用你算出的数说明理由（用哪个 CLV 公式、为什么）。"},
+    hint="Compare the CLV of one new customer with what it costs to acquire them — and decide when the first "
+         "margin arrives.",
+    hint_zh="把一位新客户的 CLV 和获取他的成本比一比——还要想清楚第一笔毛利在什么时候到账。",
+    options={
+        "a": {"en": "Run it: even without a margin at acquisition, m·r/(1+d−r) is above 60",
+              "zh": "开展：即使不算获取当时的毛利，m·r/(1+d−r) 也高于 60"},
+        "b": {"en": "It depends on the timing: m(1+d)/(1+d−r), which counts the first purchase's margin at "
+                    "acquisition, is above 60, but m·r/(1+d−r) is not",
+              "zh": "取决于时点约定：把首次购买的毛利算在获取当时的 m(1+d)/(1+d−r) 高于 60，但 m·r/(1+d−r) 不高于 60"},
+        "c": {"en": "Do not run it: even counting the first margin at acquisition, the CLV is below 60",
+              "zh": "不开展：即使把首次毛利算在获取当时，CLV 也低于 60"},
+        "d": {"en": "Run it: a customer's revenue per year is above 60",
+              "zh": "开展：每位客户每年的收入高于 60"}},
+    rubric={
+        "en": "2 points: the key that fits the student's numbers (a, b or c), with CLV computed from the margin (not "
+              "revenue), compared with the acquisition cost of 60, AND the timing stated — m·r/(1+d−r) when the "
+              "customer must be retained before paying, m(1+d)/(1+d−r) when the first purchase is made at "
+              "acquisition (course text 004: CLV is what exceeds the cost of attracting the customer). 1 point: the "
+              "right comparison with one convention and no word on timing, or a sensitivity remark (retention) that "
+              "changes the decision. 0: d (revenue for margin), or no comparison with the cost.",
+        "zh": "2 分：选出与本人数据相符的选项（a、b 或 c），CLV 用毛利（不是收入）计算，并与获取成本 60 比较，而且说明了"
+              "时点约定——客户要先被保持才付款时用 m·r/(1+d−r)，首次购买发生在获取当时则用 m(1+d)/(1+d−r)"
+              "（课程文本 004：客户终生价值是超过吸引客户成本的那部分收益）。1 分：比较正确但只用了一种约定、没有谈时点，"
+              "或者给出了会改变结论的敏感性分析（顾客保持率）。0 分：选 d（把收入当毛利），或没有与成本比较。"},
+    model_answer={
+        "en": "Compute m from the data, then both conventions: CLV_end = m·0.85/(1+d−0.85) and CLV_start = "
+              "m(1+d)/(1+d−0.85) = m + CLV_end. A newly acquired customer usually makes the first purchase at "
+              "acquisition, so CLV_start − 60 is the value of acquiring one customer; if even CLV_end exceeds 60 "
+              "the decision is safe either way (a), if neither does, do not run it (c), and if they disagree (b) "
+              "the decision rests on when the first margin is earned — and on retention, which moves CLV far more "
+              "than the discount rate (section 3).",
+        "zh": "先从数据算出 m，再按两种约定计算：年末收款的 CLV_end = m·0.85/(1+d−0.85)，年初收款的 CLV_start = m(1+d)/(1+d−0.85) = m + CLV_end。"
+              "新获取的客户通常在获取当时就有首次购买，所以 CLV_start − 60 才是获取一位客户的价值；若连 CLV_end 都高于 60，"
+              "无论哪种约定都该开展（a）；两者都低于 60，就不开展（c）；两者结论不同（b）时，决策取决于第一笔毛利何时到账——"
+              "也取决于顾客保持率，它对 CLV 的影响远大于折现率（第 3 节）。"},
+    )
+def _acquisition_decision(data, margin, discount_rate):
+    m, r, d = _clv_inputs(data, margin, discount_rate)
+    if m * r / (1 + d - r) > ACQUISITION_COST:
+        return "a"
+    return "b" if m * (1 + d) / (1 + d - r) > ACQUISITION_COST else "c"
 
 
 # ----------------------------------------------------------------------------------------------
