@@ -453,55 +453,122 @@ say(f"Of the {len(big):,} top-20% repeat spenders of the calibration period, {in
 
 # %% [markdown] lang=en
 # ## Exercises
-# **1.** What share of revenue comes from the top 20% of customers?
+# Eleven exercises of four kinds: **compute** (on your own data `tx` and the chapter's parameters, so the answer is
+# not printed above), **interpret** (choose the right reading of a table or figure of this chapter), **decide**
+# (choose whom to invest in, or whether to acquire customers at a cost, and justify it; your instructor marks it with a rubric) and **concept check**
+# (true/false and multiple choice on the course's concepts). Each card gives the question; write your answer as
+# `answer = ...` and run the `check(...)` cell: it prints ✓, or names the mistake your answer reveals — never the
+# answer itself. A choice question is answered with the option's key (`answer = "b"`).
 
 # %% [markdown] lang=zh
 # ## 练习
-# **1.** 价值最高的前 20% 客户贡献了多大比例的收入？
+# 本章共 11 道练习，分四类：**计算题**（用你自己的数据 `tx` 和本章参数计算，所以答案不会在上文出现）、**解读题**
+# （为本章的某张表或某幅图选出正确的解读）、**决策题**（决定把资源投给哪些客户、值不值得花钱获取新客户，并说明理由；由老师按评分标准批改）和
+# **概念题**（判断题、选择题，考查课程中的概念）。每张题卡给出题目；把答案写成 `answer = ...`，再运行下面的
+# `check(...)`：答对显示 ✓，答错会指出你的答案暴露了什么错误——但不会直接给出答案。选择题用选项的字母作答
+# （`answer = "b"`）。
+
+# %%
+from crmlab.exercises import show
+
+show("value.1", lang=lang)
 
 # %% tags=["solution"]
-answer = value.top_share(tx, 0.2)
+answer = value.top_share(tx, 0.1)
 
 # %%
 check("value.1", answer, data=tx, lang=lang)
 
-# %% [markdown] lang=en
-# **2.** What is the Gini coefficient of revenue per customer?
-
-# %% [markdown] lang=zh
-# **2.** 按客户计算的收入，其基尼系数是多少？
+# %%
+show("value.2", lang=lang)
 
 # %% tags=["solution"]
-answer = value.gini(tx)
+answer = round(100 * int((curve["value_share"] < 0.6).sum()) / (len(curve) - 1), 2)
 
 # %%
 check("value.2", answer, data=tx, lang=lang)
 
-# %% [markdown] lang=en
-# **3.** A customer brings a margin of 100 per year, retention is 75% and the discount rate 10%. What is
-# the infinite-horizon CLV?
-
-# %% [markdown] lang=zh
-# **3.** 某客户每年带来 100 的毛利，顾客保持率为 75%，折现率为 10%。按无限期计算，他的 CLV 是多少？
+# %%
+show("value.3", lang=lang)
 
 # %% tags=["solution"]
-answer = value.retention_clv(100, 0.75, 0.10)
+answer = round(value.retention_clv(value.annual_margin(tx, margin=margin), 0.85, discount_rate), 2)
 
 # %%
-check("value.3", answer, lang=lang)
+check("value.3", answer, data=tx, margin=margin, discount_rate=discount_rate, lang=lang)
 
-# %% [markdown] lang=en
-# **4.** Averaged over all customers in the calibration summary, what is the BG/NBD probability of being
-# alive at the end of calibration?
-
-# %% [markdown] lang=zh
-# **4.** 对校准期汇总表中的全部客户求平均，BG/NBD 模型给出的校准期末客户仍然活跃的概率是多少？
+# %%
+show("value.4", lang=lang)
 
 # %% tags=["solution"]
 answer = bg.probability_alive(summary).mean()
 
 # %%
 check("value.4", answer, data=tx, calibration_end=calibration_end, lang=lang)
+
+# %%
+show("value.5", lang=lang)
+
+# %% tags=["solution"]
+answer = "d"  # (revenue of A / revenue) / (customers of A / customers) = mean revenue of A / mean revenue
+
+# %%
+check("value.5", answer, lang=lang)
+
+# %%
+show("value.6", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"
+
+# %%
+check("value.6", answer, lang=lang)
+
+# %%
+show("value.7", lang=lang)
+
+# %% tags=["solution"]
+answer = "d"  # the offer pays when 0.2 × CLV > 5 (CLV > 25); CLV already weighs P(alive); highest CLV first.
+
+# %%
+check("value.7", answer, lang=lang)
+
+# %%
+show("value.8", lang=lang)
+
+# %% tags=["solution"]
+answer = "false"
+
+# %%
+check("value.8", answer, lang=lang)
+
+# %%
+show("value.9", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"
+
+# %%
+check("value.9", answer, lang=lang)
+
+# %%
+show("value.10", lang=lang)
+
+# %% tags=["solution"]
+answer = "c"
+
+# %%
+check("value.10", answer, lang=lang)
+
+# %%
+show("value.11", lang=lang)
+
+# %% tags=["solution"]
+answer = (lambda m, r, d: "a" if m * r / (1 + d - r) > 60 else "b" if m * (1 + d) / (1 + d - r) > 60 else "c")(
+    value.annual_margin(tx, margin=margin), 0.85, discount_rate)  # CLV of a new customer against the cost of 60
+
+# %%
+check("value.11", answer, data=tx, margin=margin, discount_rate=discount_rate, lang=lang)
 
 # %% [markdown] lang=en
 # ## Summary and further reading
