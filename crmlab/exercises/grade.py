@@ -172,8 +172,17 @@ async def _execute(nb, workdir: Path, timeout: float, sandbox: Sandbox) -> _Exec
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1"}
     result = _Execution()
     start = time.perf_counter()
+    task = asyncio.ensure_future(client.async_execute(env=env, cwd=str(workdir)))
     try:
-        await asyncio.wait_for(client.async_execute(env=env, cwd=str(workdir)), timeout)
+        done, _ = await asyncio.wait({task}, timeout=timeout)
+        if not done:  # the wall clock ran out: stop the kernel, whatever the cancelled run raises meanwhile
+            task.cancel()
+            try:
+                await task
+            except BaseException:  # noqa: BLE001 - CancelledError, or a dead-kernel error from the shutdown
+                pass
+            raise asyncio.TimeoutError
+        task.result()
     except (asyncio.TimeoutError, CellTimeoutError):
         result.status, result.error = "timeout", f"stopped after {timeout:g} s"
     except DeadKernelError as exc:
@@ -535,6 +544,7 @@ _TEXT = {
            "manual": "已记录，由老师按评分标准批改", "no_truth": "评分程序无法算出标准答案，请联系老师。"},
 }
 _STATUS_ZH = {"crashed": "崩溃了", "timeout": "超时了"}
+_STATUS_EN = {"crashed": "crashed", "timeout": "timed out"}
 
 
 @dataclass
@@ -688,7 +698,7 @@ async def _grade_job(job: _Job, number: int, *, work: Path, timeout: float, sand
         ex = get(ex_id)
         if ex_id not in recorded:
             if run.status != "ok":
-                what = _STATUS_ZH.get(run.status, run.status) if text_lang == "zh" else run.status
+                what = (_STATUS_ZH if text_lang == "zh" else _STATUS_EN).get(run.status, run.status)
                 feedback = _TEXT[text_lang]["not_reached"].format(status=what)
             elif ex_id in errors:
                 feedback = f"{_TEXT[text_lang]['raised']} {errors[ex_id]}"

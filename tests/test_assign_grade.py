@@ -1,0 +1,194 @@
+"""`crmlab assign` and `crmlab grade`: real runs on chapter 00 and 03, a class of three (and two broken notebooks).
+
+Kept small: one grading run for the class (7 kernels, two at a time) and one for a crashing and a
+hanging notebook (a short timeout).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from crmlab.exercises import registry
+from crmlab.exercises.assign import assign, read_roster
+from crmlab.exercises.grade import EDITED, grade
+from crmlab.exercises.registry import Misconception
+
+SEEDS = {"alice": 11, "bob": 12, "张三": 13}
+ROWS_FOR_CUSTOMERS = Misconception(
+    "rows_for_customers", {"en": "You counted rows, not distinct customers.", "zh": "你数的是行数，不是不同的客户数。"},
+    wrong=lambda data, **_: len(data))
+
+
+def _read_csv(path: Path) -> list[dict]:
+    return list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+
+
+def _set_answer(nb, exercise_id: str, source: str) -> None:
+    """Replace the answer cell (tagged ``exercise``) that the ``check(exercise_id, …)`` after it names."""
+    cells = nb.cells
+    for i, cell in enumerate(cells):
+        if "exercise" in cell.metadata.get("tags", []):
+            following = next(c for c in cells[i + 1:] if c.cell_type == "code" and "exercise" not in c.metadata.get("tags", []))
+            if f'check("{exercise_id}"' in following.source:
+                cell.source = source
+                return
+    raise AssertionError(f"no answer cell for {exercise_id}")
+
+
+def _truth(exercise_id: str, seed: int):
+    from crmlab.datasets import load_data
+
+    return registry.get(exercise_id).solve(data=load_data(f"synthetic:{seed}"))
+
+
+@pytest.fixture(scope="module")
+def klass(tmp_path_factory):
+    root = tmp_path_factory.mktemp("class")
+    roster = root / "students.csv"
+    roster.write_bytes(("student,seed\n" + "".join(f"{s},{n}\n" for s, n in SEEDS.items())).encode("gbk"))
+    result = assign(root / "class", read_roster(roster), chapters=["00", "03"], solutions=True)
+    return root, result
+
+
+@pytest.fixture(scope="module")
+def graded(klass, tmp_path_factory):
+    root, _ = klass
+    cls = root / "class"
+    subs = root / "submissions"
+    # alice hands in the solved copies, renamed; one has lost its assignment record (found by the file name).
+    (subs / "alice").mkdir(parents=True)
+    nb = nbformat.read(str(cls / "_solutions/alice/00_getting_started.ipynb"), as_version=4)
+    del nb.metadata["crmlab"]["assignment"]
+    nbformat.write(nb, str(subs / "alice" / "00 (1).ipynb"))
+    shutil.copy(cls / "_solutions/alice/03_association_rules.ipynb",
+                subs / "alice" / "03_association_rules_student (2).ipynb")
+    # bob hands in 00 as he got it, and no 03.
+    (subs / "bob").mkdir()
+    shutil.copy(cls / "bob/00_getting_started.ipynb", subs / "bob")
+    # 张三: a known misconception, a self-printed ✓ with a patched check, alice's seed and alice's number.
+    nb = nbformat.read(str(cls / "张三/00_getting_started.ipynb"), as_version=4)
+    _set_answer(nb, "start.1", "answer = len(tx)")
+    _set_answer(nb, "start.2", 'print("✓ start.2: correct")\nimport crmlab.exercises as E\n'
+                               'E.check = check = lambda *a, **k: print("✓ correct")\nanswer = -1')
+    _set_answer(nb, "start.3", f"answer = {_truth('start.3', SEEDS['alice'])!r}")
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    params.source = params.source.replace("synthetic:13", "synthetic:11").replace("seed = 13", "seed = 11")
+    nb.cells.append(nbformat.v4.new_code_cell('print("✓ start.1: correct\\n✓ start.2: correct")'))
+    (subs / "张三").mkdir()
+    nbformat.write(nb, str(subs / "张三" / "00_getting_started.ipynb"))
+
+    saved = registry.get("start.1")
+    registry._REGISTRY["start.1"] = dataclasses.replace(saved, misconceptions=(*saved.misconceptions, ROWS_FOR_CUSTOMERS))
+    try:
+        result = grade(subs, cls / "roster.csv", root / "grades", timeout=300, jobs=2)
+    finally:
+        registry._REGISTRY["start.1"] = saved
+    return root, result
+
+
+def _rows(result, student, chapter=None):
+    return [r for r in result.rows if r.student == student and (chapter is None or r.chapter == chapter)]
+
+
+def test_assign_writes_a_folder_per_student_on_their_seed(klass):
+    root, result = klass
+    cls = root / "class"
+    assert {r["student"]: int(r["seed"]) for r in _read_csv(cls / "roster.csv")} == SEEDS
+    nb = nbformat.read(str(cls / "张三/03_association_rules.ipynb"), as_version=4)
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    assert 'data = "synthetic:13"' in params.source.replace("'", '"') and "seed = 13" in params.source
+    assert nb.metadata["crmlab"]["assignment"] == {"student": "张三", "seed": 13, "chapter": "03"}
+    assert not any("solution" in c.metadata.get("tags", []) for c in nb.cells)
+    assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
+    solved = nbformat.read(str(cls / "_solutions/张三/03_association_rules.ipynb"), as_version=4)
+    assert any("solution" in c.metadata.get("tags", []) for c in solved.cells)
+
+
+def test_rerunning_assign_keeps_a_file_a_student_changed(klass):
+    root, _ = klass
+    cls = root / "class"
+    mine = cls / "bob/03_association_rules.ipynb"
+    changed = mine.read_bytes().replace(b"answer = ...", b"answer = 42", 1)
+    mine.write_bytes(changed)
+    again = assign(cls, list(SEEDS.items()), chapters=["00", "03"], solutions=True)
+    assert again.files("kept") == ["bob/03_association_rules.ipynb"]
+    assert mine.read_bytes() == changed and not again.files("written")
+
+
+def test_solved_copies_get_full_marks(graded):
+    _, result = graded
+    rows = _rows(result, "alice")
+    assert {r.chapter for r in rows} == {"00", "03"}
+    auto = [r for r in rows if r.points is not None]
+    assert auto and all(r.points == r.max for r in auto), [(r.exercise, r.feedback) for r in auto if r.points != r.max]
+    assert {n.status for n in result.notebooks if n.student == "alice"} == {"ok"}
+
+
+def test_unanswered_and_missing_notebooks_get_zero_with_feedback(graded):
+    _, result = graded
+    bob00 = _rows(result, "bob", "00")
+    assert bob00 and all(r.points == 0 and r.feedback.startswith("not answered") and "Hint" in r.feedback
+                         for r in bob00)
+    bob03 = _rows(result, "bob", "03")
+    assert bob03 and all(not r.points and r.status == "missing" for r in bob03)
+    assert [n.status for n in result.notebooks if n.student == "bob" and n.chapter == "03"] == ["missing"]
+
+
+def test_a_known_misconception_gets_its_message(graded):
+    _, result = graded
+    row = next(r for r in _rows(result, "张三") if r.exercise == "start.1")
+    assert row.points == 0 and row.misconception == "rows_for_customers" and "counted rows" in row.feedback
+
+
+def test_printing_a_tick_patching_check_changing_the_seed_or_copying_answers_gains_nothing(graded):
+    _, result = graded
+    rows = {r.exercise: r for r in _rows(result, "张三")}
+    assert sum(r.points or 0 for r in rows.values()) == 0
+    assert rows["start.3"].points == 0  # alice's number, right on alice's data, is wrong on 张三's
+    record = next(n for n in result.notebooks if n.student == "张三")
+    assert record.status == EDITED and "seed 13" in record.notes
+
+
+def test_outputs_gradebooks_and_pages(graded):
+    root, result = graded
+    out = root / "grades"
+    long = _read_csv(out / "gradebook.csv")
+    assert set(long[0]) >= {"student", "chapter", "exercise", "points", "max", "feedback", "misconception"}
+    wide = {r["student"]: r for r in _read_csv(out / "gradebook_wide.csv")}
+    assert set(wide) == set(SEEDS)
+    assert float(wide["alice"]["total"]) == result.points("alice") > 0 and float(wide["bob"]["total"]) == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "rows_for_customers" in index and "start.1" in index and 'href="张三.html"' in index
+    assert "not answered" in (out / "bob.html").read_text(encoding="utf-8")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["kind"] == "grades" and "gradebook.csv" in manifest["files"]
+    assert (out / "manual.csv").exists() and result.sandbox in ("net namespace", "user+net namespace", "none")
+
+
+def test_a_crashing_and_a_hanging_notebook_are_reported_and_do_not_stop_the_run(klass):
+    root, _ = klass
+    cls = root / "class"
+    subs = root / "broken"
+    roster = root / "broken.csv"
+    roster.write_text("student,seed\ndave,12\nerin,13\n", encoding="utf-8")
+    for student, code in (("dave", "import os\nos._exit(3)"), ("erin", "import time\ntime.sleep(600)")):
+        nb = nbformat.read(str(cls / ("bob" if student == "dave" else "张三") / "00_getting_started.ipynb"),
+                           as_version=4)
+        nb.metadata["crmlab"]["assignment"]["student"] = student
+        _set_answer(nb, "start.1", code)
+        (subs / student).mkdir(parents=True)
+        nbformat.write(nb, str(subs / student / "00_getting_started.ipynb"))
+    result = grade(subs, roster, root / "broken-grades", timeout=40, jobs=2)
+    status = {n.student: n.status for n in result.notebooks}
+    assert status == {"dave": "crashed", "erin": "timeout"}
+    for student, word in (("dave", "crashed"), ("erin", "timed out")):
+        rows = _rows(result, student)
+        assert rows and all(r.points == 0 and word in r.feedback for r in rows)
+    assert (root / "broken-grades" / "gradebook.csv").exists()
