@@ -27,10 +27,11 @@ How a notebook is graded
 4. The notebook runs headless (nbclient) in a temporary working folder, the kernel a separate
    process, with a wall-clock timeout per notebook; a crash, a timeout, a missing notebook is
    recorded for that notebook and the others go on.
-5. **The truth** comes from a second, trusted run: the released notebook with the kit's own solutions
-   on the student's seed, where a capture cell after each ``check`` cell pickles the keyword values
-   of that call (the student's data frames, the chapter's parameters). The grader process loads them
-   and calls :func:`~crmlab.exercises.checking.diagnose` itself: points, the feedback a student would
+5. **The truth** comes from a second, trusted run, made before any student code runs: the released
+   notebook with the kit's own solutions on the student's seed, where a capture cell after each
+   ``check`` cell pickles the keyword values of that call (the student's data frames, the chapter's
+   parameters). The grader process loads them (and deletes the files) before the students' kernels
+   start, so no student kernel can plant or alter them, and calls :func:`~crmlab.exercises.checking.diagnose` itself: points, the feedback a student would
    get from ``check`` (the named misconception or the hint, never the answer) and the
    misconception's key. ``decide`` questions go to ``manual.csv`` with the rubric and model answer.
 
@@ -45,7 +46,8 @@ What is enforced (Linux, no containers)
 - **Isolation of the grader**: the kernel is another process; its output is read as text; a kernel
   that dies or hangs is stopped and recorded.
 - **Not enforced**: the file system (the kernel runs as the grading user, or as a mapped root
-  without host privileges), memory and CPU limits (use ``ulimit``/``systemd-run`` around
+  without host privileges: it can read and write what that user can, so grade as a user who cannot
+  write the Python environment crmlab is installed in), memory and CPU limits (use ``ulimit``/``systemd-run`` around
   ``crmlab grade`` if needed). Answer cells run arbitrary Python in the kernel: a student who writes
   code that calls the kit's solver, or hooks the kernel to read later cells, can still cheat —
   as with nbgrader and otter-grader, whose tests also run in the student's kernel.
@@ -624,77 +626,105 @@ def _load_context(folder: Path, exercise_id: str) -> dict | None:
         return pickle.load(handle)
 
 
-async def _grade_job(job: _Job, number: int, *, work: Path, timeout: float, sandbox: Sandbox, token: str,
-                     notebook_dir, limit: asyncio.Semaphore):
+@dataclass
+class _State:
+    """One student × chapter on its way through the phases."""
+
+    job: _Job
+    folder: Path
+    rows: list = field(default_factory=list)
+    manual: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    status: str = "ok"
+    record: NotebookRecord | None = None  # set when the notebook is settled before any run
+    released: object = None
+    ids: list = field(default_factory=list)
+    answers: dict = field(default_factory=dict)
+    needs_truth: bool = False
+    contexts: dict = field(default_factory=dict)
+
+
+def _prepare(job: _Job, folder: Path, sandbox: Sandbox, notebook_dir) -> _State:
+    """Read the released and the submitted notebook; compare them; take the answer cells (no kernel yet)."""
+    import nbformat
+
     from ..report import find_notebook
     from .registry import get
     from .strip import student_version
 
-    text_lang = job.lang
-    rows, manual = [], []
+    state = _State(job, folder, notes=list(job.submission.notes))
     sub = job.submission
-    notes = list(sub.notes)
     name = sub.path.name if sub.path else ""
+
+    def settle(status, feedback, notes=""):
+        for ex_id in state.ids:
+            ex = get(ex_id)
+            state.rows.append(Row(job.student, job.chapter, ex_id, None if ex.kind == "decide" else 0.0, ex.points,
+                                  feedback, "", status))
+        state.record = NotebookRecord(job.student, job.chapter, name, status, notes, 0, sandbox.kind)
+        return state
+
     try:
         released_path = find_notebook(job.chapter, notebook_dir, lang=job.lang)
-        released = _read_nb(released_path)
-    except Exception as exc:  # noqa: BLE001
-        return rows, manual, NotebookRecord(job.student, job.chapter, name, "crashed",
-                                            f"no released notebook for chapter {job.chapter}: {exc}", 0, sandbox.kind)
-    ids = chapter_exercises(released)
-
-    def every(status, feedback_for):
-        for ex_id in ids:
-            ex = get(ex_id)
-            rows.append(Row(job.student, job.chapter, ex_id, None if ex.kind == "decide" else 0.0, ex.points,
-                            feedback_for(ex_id), "", status))
-
+        state.released = _read_nb(released_path)
+    except Exception as exc:  # noqa: BLE001 - this notebook's problem, not the class's
+        return settle("crashed", f"no released notebook for chapter {job.chapter}",
+                      f"no released notebook for chapter {job.chapter}: {exc}")
+    state.ids = chapter_exercises(state.released)
     if sub.path is None:
-        every("missing", lambda _: _TEXT[text_lang]["missing"])
-        return rows, manual, NotebookRecord(job.student, job.chapter, "", "missing", "; ".join(notes), 0, sandbox.kind)
+        return settle("missing", _TEXT[job.lang]["missing"], "; ".join(state.notes))
     try:
         submitted = _read_nb(sub.path)
     except Exception as exc:  # noqa: BLE001
-        every("crashed", lambda _: f"unreadable notebook: {type(exc).__name__}")
-        return rows, manual, NotebookRecord(job.student, job.chapter, name, "crashed",
-                                            f"unreadable notebook: {exc}"[:300], 0, sandbox.kind)
+        return settle("crashed", f"unreadable notebook: {type(exc).__name__}", f"unreadable notebook: {exc}"[:300])
     # What the student handed in, outside answer cells, against what was handed out.
-    import nbformat
-
     handed_out = nbformat.reads(student_version(released_path).decode("utf-8"), as_version=4)
     set_parameters(handed_out, student_parameters(job.seed))
-    status = "ok"
     if _fixed_code(submitted) != _fixed_code(handed_out):
-        status = EDITED
-        notes.append("code outside the answer cells differs from the handed-out notebook; it was not run")
+        state.status = EDITED
+        state.notes.append("code outside the answer cells differs from the handed-out notebook; it was not run")
     if _params_source(submitted) != _params_source(handed_out):
-        notes.append(f"parameters cell changed; graded on the roster's seed {job.seed}")
+        state.notes.append(f"parameters cell changed; graded on the roster's seed {job.seed}")
     cells = answer_cells(submitted, (EXERCISE_TAG, "solution"))  # student copies, or solved ones
     if not cells:
-        notes.append("no answer cells (tagged 'exercise') found")
-    answers = {ex: "\n\n".join(submitted.cells[i].source for i in idx) for ex, idx in cells.items()}
-    folder = work / f"{number:04d}"
+        state.notes.append("no answer cells (tagged 'exercise') found")
+    state.answers = {ex: "\n\n".join(submitted.cells[i].source for i in idx) for ex, idx in cells.items()}
+    blank = {ex: "\n\n".join(handed_out.cells[i].source for i in idx)
+             for ex, idx in answer_cells(handed_out, EXERCISE_TAG).items()}
+    state.needs_truth = any(source.strip() != blank.get(ex, "").strip() for ex, source in state.answers.items())
+    return state
+
+
+async def _truth(state: _State, *, timeout: float, sandbox: Sandbox, token: str, limit) -> None:
+    """The trusted reference run: the kit's solutions on the student's seed; each check call's context, unpickled."""
+    folder = state.folder / "truth"
     async with limit:
-        nb = grading_notebook(released, answers, job.seed, token)
-        run = await _execute(nb, folder / "student", timeout, sandbox)
+        ref = reference_notebook(state.released, state.job.seed, token)
+        run = await _execute(ref, folder, max(600.0, timeout), sandbox)
+    if run.status != "ok":
+        state.notes.append(f"reference run {run.status}: {run.error}")
+    for ex_id in state.ids:
+        state.contexts[ex_id] = _load_context(folder, ex_id)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+async def _student(state: _State, *, timeout: float, sandbox: Sandbox, token: str, limit) -> None:
+    """Run the answer cells in the kit's notebook, read the recorded answers, mark them."""
+    from .registry import get
+
+    job, text_lang = state.job, state.job.lang
+    async with limit:
+        nb = grading_notebook(state.released, state.answers, job.seed, token)
+        run = await _execute(nb, state.folder / "student", timeout, sandbox)
     recorded = _recorded(nb, token)
     errors = _answer_errors(nb)
     kit_error = _kit_cell_error(nb)
     if run.status != "ok":
-        status = run.status
-        notes.append(run.error or run.status)
+        state.status = run.status
+        state.notes.append(run.error or run.status)
     elif kit_error:
-        notes.append(f"the chapter stopped at {kit_error}")
-    contexts: dict = {}
-    if any(v is not ... and v is not None for v in recorded.values()):
-        async with limit:
-            ref = reference_notebook(released, job.seed, token)
-            ref_run = await _execute(ref, folder / "truth", max(600.0, timeout), sandbox)
-        if ref_run.status != "ok":
-            notes.append(f"reference run {ref_run.status}: {ref_run.error}")
-        for ex_id in ids:
-            contexts[ex_id] = _load_context(folder / "truth", ex_id)
-    for ex_id in ids:
+        state.notes.append(f"the chapter stopped at {kit_error}")
+    for ex_id in state.ids:
         ex = get(ex_id)
         if ex_id not in recorded:
             if run.status != "ok":
@@ -704,29 +734,45 @@ async def _grade_job(job: _Job, number: int, *, work: Path, timeout: float, sand
                 feedback = f"{_TEXT[text_lang]['raised']} {errors[ex_id]}"
             else:
                 feedback = _TEXT[text_lang]["not_answered"]
-            rows.append(Row(job.student, job.chapter, ex_id, None if ex.kind == "decide" else 0.0, ex.points,
-                            feedback, "", run.status if run.status != "ok" else "not recorded"))
+            state.rows.append(Row(job.student, job.chapter, ex_id, None if ex.kind == "decide" else 0.0, ex.points,
+                                  feedback, "", run.status if run.status != "ok" else "not recorded"))
             continue
         answer = recorded[ex_id]
         if ex.kind == "decide":
-            rows.append(Row(job.student, job.chapter, ex_id, None, ex.points, _TEXT[text_lang]["manual"], "", "manual"))
-            manual.append({"student": job.student, "chapter": job.chapter, "exercise": ex_id, "max": ex.points,
-                           "answer": "" if answer is ... else (answer if isinstance(answer, str) else json.dumps(answer, default=str, ensure_ascii=False)),
-                           "answer_cell": answers.get(ex_id, ""), "rubric": ex.rubric.get(text_lang, ""),
-                           "model_answer": ex.model_answer.get(text_lang, ""), "points": ""})
+            state.rows.append(Row(job.student, job.chapter, ex_id, None, ex.points, _TEXT[text_lang]["manual"], "",
+                                  "manual"))
+            shown = "" if answer is ... else (answer if isinstance(answer, str)
+                                              else json.dumps(answer, default=str, ensure_ascii=False))
+            state.manual.append({"student": job.student, "chapter": job.chapter, "exercise": ex_id, "max": ex.points,
+                                 "answer": shown, "answer_cell": state.answers.get(ex_id, ""),
+                                 "rubric": ex.rubric.get(text_lang, ""),
+                                 "model_answer": ex.model_answer.get(text_lang, ""), "points": ""})
             continue
-        correct, feedback, key = _mark(ex_id, answer, contexts.get(ex_id), text_lang)
+        correct, feedback, key = _mark(ex_id, answer, state.contexts.get(ex_id), text_lang)
         if ex_id in errors and not correct:
             feedback = f"{feedback} ({_TEXT[text_lang]['raised']} {errors[ex_id]})"
-        rows.append(Row(job.student, job.chapter, ex_id, ex.points if correct else 0.0, ex.points, feedback,
-                        key if key != "not_answered" else "", "answered" if answer is not ... else "not answered"))
-    record = NotebookRecord(job.student, job.chapter, name, status, "; ".join(notes), run.seconds, sandbox.kind)
-    return rows, manual, record
+        state.rows.append(Row(job.student, job.chapter, ex_id, ex.points if correct else 0.0, ex.points, feedback,
+                              key if key != "not_answered" else "", "answered" if answer is not ... else "not answered"))
+    state.record = NotebookRecord(job.student, job.chapter, state.job.submission.path.name, state.status,
+                                  "; ".join(state.notes), run.seconds, sandbox.kind)
 
 
-async def _grade_all(todo, *, jobs: int, **kw):
+async def _grade_all(todo: list[_Job], *, jobs: int, work: Path, notebook_dir, **kw) -> list[_State]:
+    """Two phases: every trusted reference run first, then the students' runs.
+
+    No student code runs while a reference run writes its context files, so no student kernel can
+    plant or alter them (they are unpickled into the grader and removed before phase two).
+    """
+    from .registry import registered
+
+    registered()  # the banks are imported before any student code runs
     limit = asyncio.Semaphore(jobs)
-    return await asyncio.gather(*(_grade_job(job, n, limit=limit, **kw) for n, job in enumerate(todo)))
+    sandbox = kw["sandbox"]
+    states = [_prepare(job, work / f"{n:04d}", sandbox, notebook_dir) for n, job in enumerate(todo)]
+    open_states = [s for s in states if s.record is None]
+    await asyncio.gather(*(_truth(s, limit=limit, **kw) for s in open_states if s.needs_truth))
+    await asyncio.gather(*(_student(s, limit=limit, **kw) for s in open_states))
+    return states
 
 
 # ------------------------------------------------------------------------------------------ outputs
@@ -801,9 +847,9 @@ def grade(submissions: str | Path, roster: str | Path, out: str | Path = "grades
                                              notebook_dir=notebook_dir, jobs=max(1, int(jobs))))
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        rows = [r for rs, _, _ in results for r in rs]
-        manual = [m for _, ms, _ in results for m in ms]
-        records = [rec for _, _, rec in results]
+        rows = [r for st in results for r in st.rows]
+        manual = [m for st in results for m in st.manual]
+        records = [st.record for st in results]
         staging = target.staging
         (staging / "gradebook.csv").write_bytes(_csv_bytes(
             ["student", "chapter", "exercise", "points", "max", "feedback", "misconception", "status"],
