@@ -165,7 +165,7 @@ def test_outputs_gradebooks_and_pages(graded):
     assert set(wide) == set(SEEDS)
     assert float(wide["alice"]["total"]) == result.points("alice") > 0 and float(wide["bob"]["total"]) == 0
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert "rows_for_customers" in index and "start.1" in index and 'href="张三.html"' in index
+    assert "rows_for_customers" in index and "start.1" in index and 'href="%E5%BC%A0%E4%B8%89.html"' in index
     assert "not answered" in (out / "bob.html").read_text(encoding="utf-8")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["kind"] == "grades" and "gradebook.csv" in manifest["files"]
@@ -177,9 +177,11 @@ def test_a_crashing_and_a_hanging_notebook_are_reported_and_do_not_stop_the_run(
     cls = root / "class"
     subs = root / "broken"
     roster = root / "broken.csv"
-    roster.write_text("student,seed\ndave,12\nerin,13\n", encoding="utf-8")
-    for student, code in (("dave", "import os\nos._exit(3)"), ("erin", "import time\ntime.sleep(600)")):
-        nb = nbformat.read(str(cls / ("bob" if student == "dave" else "张三") / "00_getting_started.ipynb"),
+    roster.write_text("student,seed\ndave,12\nerin,13\nfay,12\n", encoding="utf-8")
+    network = 'import socket\nsocket.create_connection(("1.1.1.1", 53), timeout=3)\nanswer = "online"'
+    for student, code in (("dave", "import os\nos._exit(3)"), ("erin", "import time\ntime.sleep(600)"),
+                          ("fay", network)):
+        nb = nbformat.read(str(cls / ("张三" if student == "erin" else "bob") / "00_getting_started.ipynb"),
                            as_version=4)
         nb.metadata["crmlab"]["assignment"]["student"] = student
         _set_answer(nb, "start.1", code)
@@ -187,8 +189,33 @@ def test_a_crashing_and_a_hanging_notebook_are_reported_and_do_not_stop_the_run(
         nbformat.write(nb, str(subs / student / "00_getting_started.ipynb"))
     result = grade(subs, roster, root / "broken-grades", timeout=40, jobs=2)
     status = {n.student: n.status for n in result.notebooks}
-    assert status == {"dave": "crashed", "erin": "timeout"}
+    assert status == {"dave": "crashed", "erin": "timeout", "fay": "ok"}
+    if result.sandbox != "none":  # the kernel has no network: the answer cell's connection fails
+        fay = next(r for r in result.rows if r.student == "fay" and r.exercise == "start.1")
+        assert "OSError" in fay.feedback and fay.points == 0
     for student, word in (("dave", "crashed"), ("erin", "timed out")):
         rows = _rows(result, student)
         assert rows and all(r.points == 0 and word in r.feedback for r in rows)
     assert (root / "broken-grades" / "gradebook.csv").exists()
+
+
+def test_the_commands(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from crmlab.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    done = runner.invoke(main, ["assign", "--seeds", "3-4", "--chapters", "00", "--lang", "zh", "--out", "class"])
+    assert done.exit_code == 0, done.output
+    assert "2 students: 3 files written" in done.output
+    nb = nbformat.read(str(tmp_path / "class/seed-4/00_getting_started.ipynb"), as_version=4)
+    assert nb.metadata["crmlab"]["edition"] == "zh"
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    assert "seed = 4" in params.source and "lang = \"zh\"" in params.source.replace("'", '"')
+    assert runner.invoke(main, ["assign", "--out", "class"]).exit_code == 2  # neither --seeds nor --roster
+    # An output folder holding someone's file is refused before any kernel starts.
+    (tmp_path / "grades").mkdir()
+    (tmp_path / "grades" / "mine.txt").write_text("mine", encoding="utf-8")
+    refused = runner.invoke(main, ["grade", "class", "--roster", "class/roster.csv", "--out", "grades"])
+    assert refused.exit_code == 2 and "mine.txt" in refused.output

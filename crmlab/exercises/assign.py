@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,6 +115,15 @@ def chapter_key(notebook: str | Path) -> str:
     return Path(notebook).stem.split("_")[0]
 
 
+def _plain(value) -> bool:
+    """Whether ``json.dumps`` writes ``value`` as the same Python literal (the kit's double-quoted style)."""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, (str, int)):
+        return True
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
 def set_parameters(nb, values: dict) -> list[str]:
     """Set ``name = value`` lines of ``nb``'s parameters cell (in place); returns the names set.
 
@@ -130,16 +140,34 @@ def set_parameters(nb, values: dict) -> list[str]:
         for i, line in enumerate(lines):
             match = pattern.match(line)
             if match:
-                lines[i] = f"{name} = {value!r}{match.group('comment') or ''}"
+                shown = json.dumps(value, ensure_ascii=False) if _plain(value) else repr(value)
+                lines[i] = f"{name} = {shown}{match.group('comment') or ''}"
                 done.append(name)
                 break
     cell.source = "\n".join(lines)
     return done
 
 
-def student_parameters(seed: int) -> dict:
-    """The parameters that put a student on their own data."""
-    return {"data": f"synthetic:{seed}", "seed": int(seed)}
+def _survey_columns() -> dict:
+    """Parameters naming survey columns, as the generated survey (``synthetic:<seed>``) has them."""
+    from ..datasets import ATTRIBUTES
+
+    return {"satisfaction_items": ["satisfaction", "sat_expectation", "sat_ideal"], "attributes": list(ATTRIBUTES)}
+
+
+def student_parameters(seed: int, nb=None) -> dict:
+    """The parameters that put a student on their own data: ``data = "synthetic:<seed>"``, ``seed = <seed>``.
+
+    A chapter whose parameters name survey columns (chapter 04: ``satisfaction_items``,
+    ``attributes``, by default the bundled ECSI survey's) gets the generated survey's columns too,
+    so it runs on ``synthetic:<seed>``; given ``nb``, only the names its parameters cell defines.
+    """
+    values = {"data": f"synthetic:{seed}", "seed": int(seed)}
+    if nb is not None:
+        cell = next((c for c in nb.cells if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])), None)
+        defined = set(re.findall(r"^(\w+)\s*=", cell.source, flags=re.M)) if cell is not None else set()
+        values.update({k: v for k, v in _survey_columns().items() if k in defined})
+    return values
 
 
 def _clear_outputs(nb) -> None:
@@ -153,7 +181,7 @@ def _copy(nb_bytes: bytes, *, student: str, seed: int, chapter: str) -> bytes:
     import nbformat
 
     nb = nbformat.reads(nb_bytes.decode("utf-8"), as_version=4)
-    set_parameters(nb, student_parameters(seed))
+    set_parameters(nb, student_parameters(seed, nb))
     _clear_outputs(nb)
     nb.metadata.setdefault("crmlab", {})["assignment"] = {"student": student, "seed": int(seed), "chapter": chapter}
     return nbformat.writes(nb).encode("utf-8")

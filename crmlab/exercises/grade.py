@@ -398,7 +398,7 @@ def _base(released, seed: int):
     import copy
 
     nb = copy.deepcopy(released)
-    set_parameters(nb, student_parameters(seed))
+    set_parameters(nb, student_parameters(seed, nb))
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
@@ -539,10 +539,10 @@ def _kit_cell_error(nb) -> str | None:
 
 _TEXT = {
     "en": {"not_answered": "not answered.", "hint": "Hint:", "choose": "choose one of", "raised": "your answer cell raised",
-           "not_reached": "not graded: the notebook {status} before this exercise.", "missing": "no notebook submitted.",
+           "not_reached": "not graded: the notebook {status} before this exercise was recorded.", "missing": "no notebook submitted.",
            "manual": "recorded for your instructor (marked with a rubric)", "no_truth": "the grader could not compute the expected answer; ask your instructor."},
     "zh": {"not_answered": "未作答。", "hint": "提示：", "choose": "请从以下选项中选择", "raised": "你的答案单元格出错：",
-           "not_reached": "未评分：笔记本在这道题之前{status}。", "missing": "没有提交笔记本。",
+           "not_reached": "未评分：笔记本在记录这道题的答案之前{status}。", "missing": "没有提交笔记本。",
            "manual": "已记录，由老师按评分标准批改", "no_truth": "评分程序无法算出标准答案，请联系老师。"},
 }
 _STATUS_ZH = {"crashed": "崩溃了", "timeout": "超时了"}
@@ -679,7 +679,7 @@ def _prepare(job: _Job, folder: Path, sandbox: Sandbox, notebook_dir) -> _State:
         return settle("crashed", f"unreadable notebook: {type(exc).__name__}", f"unreadable notebook: {exc}"[:300])
     # What the student handed in, outside answer cells, against what was handed out.
     handed_out = nbformat.reads(student_version(released_path).decode("utf-8"), as_version=4)
-    set_parameters(handed_out, student_parameters(job.seed))
+    set_parameters(handed_out, student_parameters(job.seed, handed_out))
     if _fixed_code(submitted) != _fixed_code(handed_out):
         state.status = EDITED
         state.notes.append("code outside the answer cells differs from the handed-out notebook; it was not run")

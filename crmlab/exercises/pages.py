@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from html import escape
+from urllib.parse import quote
 
 __all__ = ["student_page", "class_page"]
 
@@ -88,7 +89,7 @@ def class_page(rows, notebooks, students, sandbox: str, notes=(), lang: str = "e
         totals[r.student] += r.points or 0
     parts.append(f"<h2>{w['students']}</h2><table><tr><th>{w['student']}</th><th>{w['seed']}</th><th>{w['total']}</th></tr>")
     for student, seed in students:
-        parts.append(f'<tr><td><a href="{escape(student_file(student))}">{escape(student)}</a></td><td>{seed}</td>'
+        parts.append(f'<tr><td><a href="{escape(quote(student_file(student)))}">{escape(student)}</a></td><td>{seed}</td>'
                      f"<td>{_num(totals[student])}</td></tr>")
     parts.append("</table>")
     parts.append(f"<h2>{w['dist']}</h2><table><tr><th>{w['exercise']}</th><th>{w['mean']}</th><th>{w['points']}: {w['count']}</th></tr>")
