@@ -331,8 +331,10 @@ def notebooks_copy(directory, chapters, student, lang):
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Edition handed out: en (English) or zh (中文).")
 @click.option("--solutions", is_flag=True, help="Also write the solved copies into _solutions/<student>/.")
+@click.option("--notebook-dir", "notebook_dir", type=click.Path(file_okay=False, exists=True),
+              help="Folder of chapter notebooks (default: the kit's notebooks/).")
 @_guard
-def assign(seeds, roster_file, chapters, out, lang, solutions):
+def assign(seeds, roster_file, chapters, out, lang, solutions, notebook_dir):
     """Hand out chapter notebooks: one folder per student, on data generated from the student's seed.
 
     Student versions (solutions emptied); re-running never overwrites a file a student changed.
@@ -345,7 +347,7 @@ def assign(seeds, roster_file, chapters, out, lang, solutions):
         raise DataError("give either --seeds (e.g. 1-40) or --roster students.csv.")
     roster = read_roster(roster_file) if roster_file else roster_from_seeds(parse_seeds(seeds))
     result = assign_notebooks(out, roster, chapters=chapters.split(",") if chapters else None, lang=lang,
-                              solutions=solutions)
+                              solutions=solutions, notebook_dir=notebook_dir)
     for name in result.files("kept"):
         click.echo(f"  kept {name} (changed since it was handed out, or not written by crmlab)")
     click.echo(f"{len(roster)} students: {len(result.files('written'))} files written, "
@@ -363,9 +365,11 @@ def assign(seeds, roster_file, chapters, out, lang, solutions):
 @click.option("--jobs", default=1, show_default=True, type=int, help="Notebooks run at the same time.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the class page.")
+@click.option("--notebook-dir", "notebook_dir", type=click.Path(file_okay=False, exists=True),
+              help="Folder of the released chapter notebooks (default: the kit's notebooks/).")
 @_guard
 @_interruptible
-def grade(submissions, roster_file, out, timeout, chapters, jobs, lang):
+def grade(submissions, roster_file, out, timeout, chapters, jobs, lang, notebook_dir):
     """Grade SUBMISSIONS (one folder per student, <student>/*.ipynb) against the roster's seeds.
 
     Writes gradebook.csv, gradebook_wide.csv, manual.csv, notebooks.csv, a page per student and
@@ -374,7 +378,7 @@ def grade(submissions, roster_file, out, timeout, chapters, jobs, lang):
     from .exercises.grade import grade as grade_class
 
     result = grade_class(submissions, roster_file, out, timeout=timeout, jobs=jobs, lang=lang,
-                         chapters=chapters.split(",") if chapters else None)
+                         chapters=chapters.split(",") if chapters else None, notebook_dir=notebook_dir)
     for note in result.notes:
         click.echo(f"  {note}", err=True)
     for record in result.notebooks:

@@ -219,3 +219,67 @@ def test_the_commands(tmp_path, monkeypatch):
     (tmp_path / "grades" / "mine.txt").write_text("mine", encoding="utf-8")
     refused = runner.invoke(main, ["grade", "class", "--roster", "class/roster.csv", "--out", "grades"])
     assert refused.exit_code == 2 and "mine.txt" in refused.output
+
+
+TINY_BANK = '''
+from crmlab.exercises import exercise
+
+
+@exercise("tiny.1", kind="decide", hint="Pick one and say why.", hint_zh="选一个并说明理由。",
+          statement={"en": "Whom do you call first?", "zh": "先给谁打电话？"},
+          options={"a": {"en": "Champions", "zh": "冠军客户"}, "b": {"en": "At risk", "zh": "有流失风险客户"}},
+          rubric={"en": "2 points: names the value at risk", "zh": "2 分：指出有流失风险的价值"},
+          model_answer={"en": "At risk: high value, slipping.", "zh": "有流失风险客户：价值高、在流失。"}, points=2)
+def _call(data):
+    return "b"
+
+
+@exercise("tiny.2", hint="Count distinct customers.", hint_zh="数不同的客户。")
+def _customers(data):
+    return data["customer_id"].nunique()
+'''
+
+
+def _tiny_notebook(path: Path) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["crmlab"] = {"edition": "en"}
+    cells = [("data = \"cdnow\"\nseed = 0\nlang = \"en\"", ["parameters"]),
+             ("from crmlab.datasets import load_data\nfrom crmlab.exercises import check\ntx = load_data(data)", []),
+             ('answer = "b"  # the ones slipping away are worth most', ["solution"]),
+             ('check("tiny.1", answer, data=tx, lang=lang)', []),
+             ('answer = tx["customer_id"].nunique()', ["solution"]),
+             ('check("tiny.2", answer, data=tx, lang=lang)', [])]
+    for source, tags in cells:
+        cell = nbformat.v4.new_code_cell(source)
+        if tags:
+            cell.metadata["tags"] = tags
+        nb.cells.append(cell)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+
+
+def test_decide_questions_go_to_the_manual_list_with_rubric_and_model_answer(tmp_path, monkeypatch):
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "tiny.py").write_text(TINY_BANK, encoding="utf-8")
+    monkeypatch.setenv("CRMLAB_EXERCISES", str(bank))  # the kernels load the instructor's bank too
+    saved = dict(registry._REGISTRY)
+    registry.load_folder(bank)
+    try:
+        _tiny_notebook(tmp_path / "mine" / "en" / "50_tiny.ipynb")
+        assign(tmp_path / "class", [("ann", 7)], solutions=True, notebook_dir=tmp_path / "mine")
+        (tmp_path / "subs").mkdir()
+        shutil.copytree(tmp_path / "class/_solutions/ann", tmp_path / "subs/ann")
+        result = grade(tmp_path / "subs", tmp_path / "class/roster.csv", tmp_path / "grades", timeout=120,
+                       notebook_dir=tmp_path / "mine")
+    finally:
+        registry._REGISTRY.clear()
+        registry._REGISTRY.update(saved)
+    rows = {r.exercise: r for r in result.rows}
+    assert rows["tiny.2"].points == 1 and rows["tiny.1"].points is None and rows["tiny.1"].status == "manual"
+    (item,) = _read_csv(tmp_path / "grades/manual.csv")
+    assert item["exercise"] == "tiny.1" and item["answer"] == "b" and item["max"] == "2"
+    assert "value at risk" in item["rubric"] and "slipping" in item["model_answer"] and "worth most" in item["answer_cell"]
+    wide = _read_csv(tmp_path / "grades/gradebook_wide.csv")[0]
+    assert wide["tiny.1"] == "" and wide["tiny.2"] == "1"
