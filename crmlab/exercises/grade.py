@@ -35,6 +35,16 @@ How a notebook is graded
    get from ``check`` (the named misconception or the hint, never the answer) and the
    misconception's key. ``decide`` questions go to ``manual.csv`` with the rubric and model answer.
 
+Outputs (in ``--out``, written atomically by the kit's rule for output folders)
+--------------------------------------------------------------------------------
+``gradebook.csv`` (student, chapter, exercise, points, max, feedback, misconception, status),
+``gradebook_wide.csv`` (one row per student, a column per exercise, total and max: for an LMS
+import), ``manual.csv`` (``decide`` answers with the answer cell, rubric and model answer; fill in
+``points``), ``notebooks.csv`` (per notebook: status ``ok`` / ``edited outside answer cells`` /
+``crashed`` / ``timeout`` / ``missing``, notes, seconds, sandbox), ``<student>.html`` (feedback
+page) and ``index.html`` (class page: score distribution per exercise, most common
+misconceptions). The CSV files are UTF-8 with a BOM, so Excel opens 中文 feedback correctly.
+
 What is enforced (Linux, no containers)
 ---------------------------------------
 - **No network**: the kernel is started under ``unshare --user --map-root-user --net`` (as root,
@@ -54,20 +64,32 @@ What is enforced (Linux, no containers)
 
 Why not nbgrader or otter-grader
 --------------------------------
-nbgrader (a Jupyter server extension with a SQLite gradebook, its own course folder layout
-``source/release/submitted/autograded/feedback`` and cell metadata ``nbgrader: {grade_id, points,
-solution, locked}``) and otter-grader (assignment-wide ``# ASSIGNMENT CONFIG`` cells, hidden tests as
-``ok``/``otter`` test files, grading in Docker containers by default) each bring their own authoring
-format and many dependencies (nbgrader: jupyter-server, SQLAlchemy, alembic …; otter: docker SDK,
-plus its test format). Both would need the exercise a second time, in their format, while the
-kit already has one definition per exercise (statement, solver, misconceptions, points) that
-computes the truth from the student's own data. What the kit takes from them: locked/graded cells
-identified by metadata (our ``exercise`` tag, as nbgrader's ``solution`` cells), re-inserting the
-answers into the instructor's notebook instead of trusting the submission (nbgrader's "overwrite
-cells" preprocessor, otter's "hidden tests" run by the grader), a per-notebook timeout, and a
-sandbox — here a network namespace, since the kit does not require Docker. Their outputs also do
-not follow the kit's rule for output folders (atomic swap, a manifest, never deleting a user's
-file), which :mod:`crmlab._outputs` gives these grades.
+Both were studied (their documentation and code); the kit uses neither, for three reasons.
+
+- **Dependencies.** nbgrader is a Jupyter server extension with a SQLite gradebook (SQLAlchemy,
+  alembic) and a fixed course layout (``source/ release/ submitted/ autograded/ feedback/``); its
+  0.8 releases pin the Jupyter front end and client (``jupyterlab<4``, ``notebook<7``,
+  ``jupyter_client<8``, ``traitlets<5.6``), which the kit's environment (jupyter_client 8) cannot
+  take. otter-grader grades in Docker containers by default (``otter grade`` builds an image per
+  assignment); a classroom machine without Docker is exactly the case the issue names.
+- **One definition per exercise.** Both want the exercise a second time in their own authoring
+  format: nbgrader's cell metadata (``nbgrader: {grade_id, points, solution, grade, locked}``)
+  with ``### BEGIN SOLUTION`` regions and assert-based test cells, otter's ``# ASSIGNMENT CONFIG`` /
+  ``# BEGIN QUESTION`` cells and OK-format test files. The kit already has one definition
+  (statement, solver on the student's own data, misconceptions, points), and a test that only
+  asserts cannot name the misconception a wrong number reveals, which :func:`diagnose` does.
+- **The kit's output rule.** Their outputs (a database, ``final_grades.csv`` in a folder) do not
+  follow the kit's rule for output folders (atomic swap, a manifest, never deleting a user's
+  file), which :mod:`crmlab._outputs` gives these grades.
+
+What the kit takes from them: graded cells found by metadata (our ``exercise`` tag, as nbgrader's
+``solution`` cells), the instructor's own cells restored instead of trusting the submission
+(nbgrader's ``OverwriteCells`` restores locked cells by checksum but still runs every other
+student cell; here no other student cell runs at all), ``allow_errors`` so one failing cell does
+not hide the rest (nbgrader's ``Execute`` preprocessor), a timeout (nbgrader's is per cell, here per
+notebook, wall clock), tests the student never sees (otter's hidden tests; here the truth is
+computed in the grader process, so a test cannot be made to pass from inside the kernel), and a
+sandbox — a network namespace, since the kit does not require Docker.
 """
 
 from __future__ import annotations
