@@ -283,3 +283,25 @@ def test_decide_questions_go_to_the_manual_list_with_rubric_and_model_answer(tmp
     assert "value at risk" in item["rubric"] and "slipping" in item["model_answer"] and "worth most" in item["answer_cell"]
     wide = _read_csv(tmp_path / "grades/gradebook_wide.csv")[0]
     assert wide["tiny.1"] == "" and wide["tiny.2"] == "1"
+
+
+def test_only_token_lines_of_the_grader_cell_count():
+    from crmlab.exercises.grade import _recorded, _Unreadable
+
+    token = "CRMLAB-GRADE-abc:"
+    nb = nbformat.v4.new_notebook()
+
+    def record_cell(exercise_id, text):
+        cell = nbformat.v4.new_code_cell("")
+        cell.metadata["crmlab_grader"] = f"record:{exercise_id}"
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+        return cell
+
+    nb.cells = [record_cell("a.1", '✓ a.1: correct\nCRMLAB-GRADE-xyz:{"id": "a.1", "answer": 5}\n'
+                                   'CRMLAB-GRADE-abc:{"id": "a.1", "answer": [1, 2.5]}\n'),
+                record_cell("a.2", 'CRMLAB-GRADE-abc:{"id": "a.1", "answer": 99}\n'),  # another exercise's id
+                record_cell("a.3", 'CRMLAB-GRADE-abc:{"id": "a.3", "answer": {"t": "dict", "v": 7}}\n'),
+                record_cell("a.4", 'CRMLAB-GRADE-abc:{"id": "a.4", "answer": {"t": "ellipsis"}}\n')]
+    answers = _recorded(nb, token)
+    assert answers["a.1"] == [1, 2.5] and "a.2" not in answers and answers["a.4"] is ...
+    assert isinstance(answers["a.3"], _Unreadable)

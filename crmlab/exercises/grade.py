@@ -108,12 +108,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataError
-from .assign import SOLUTIONS_FOLDER, chapter_key, read_roster, set_parameters, student_parameters
+from .assign import SOLUTIONS_FOLDER, read_roster, set_parameters, student_parameters
 
 __all__ = ["grade", "GradeResult", "find_submissions", "detect_sandbox", "answer_cells", "EXERCISE_TAG"]
 
@@ -521,12 +521,14 @@ def _recorded(nb, token: str) -> dict[str, object]:
                 continue
             for line in output.get("text", "").splitlines():
                 if line.startswith(token):
+                    exercise_id = role.split(":", 1)[1]
                     try:
                         record = json.loads(line[len(token):])
-                    except ValueError:
-                        continue
-                    if record.get("id") == role.split(":", 1)[1] and role.split(":", 1)[1] not in answers:
-                        answers[record["id"]] = _decode(record.get("answer"))
+                        if not isinstance(record, dict) or record.get("id") != exercise_id or exercise_id in answers:
+                            continue
+                        answers[exercise_id] = _decode(record.get("answer"))
+                    except Exception:  # noqa: BLE001 - text from the student's kernel: odd is wrong, never a crash
+                        answers[exercise_id] = _Unreadable("unreadable answer")
     return answers
 
 
@@ -790,11 +792,41 @@ async def _grade_all(todo: list[_Job], *, jobs: int, work: Path, notebook_dir, *
     registered()  # the banks are imported before any student code runs
     limit = asyncio.Semaphore(jobs)
     sandbox = kw["sandbox"]
-    states = [_prepare(job, work / f"{n:04d}", sandbox, notebook_dir) for n, job in enumerate(todo)]
+    states = []
+    for n, job in enumerate(todo):
+        try:
+            states.append(_prepare(job, work / f"{n:04d}", sandbox, notebook_dir))
+        except Exception as exc:  # noqa: BLE001 - one notebook's problem never stops the class
+            state = _State(job, work / f"{n:04d}")
+            _fail(state, exc, sandbox)
+            states.append(state)
     open_states = [s for s in states if s.record is None]
-    await asyncio.gather(*(_truth(s, limit=limit, **kw) for s in open_states if s.needs_truth))
-    await asyncio.gather(*(_student(s, limit=limit, **kw) for s in open_states))
+    truths = [s for s in open_states if s.needs_truth]
+    for state, outcome in zip(truths, await asyncio.gather(*(_truth(s, limit=limit, **kw) for s in truths),
+                                                           return_exceptions=True)):
+        if isinstance(outcome, BaseException):
+            state.notes.append(f"reference run failed: {type(outcome).__name__}: {outcome}"[:300])
+    for state, outcome in zip(open_states, await asyncio.gather(*(_student(s, limit=limit, **kw) for s in open_states),
+                                                                return_exceptions=True)):
+        if isinstance(outcome, BaseException) and state.record is None:
+            _fail(state, outcome, sandbox)
     return states
+
+
+def _fail(state: _State, exc: BaseException, sandbox: Sandbox) -> None:
+    """Record a grader-side failure on one notebook as ``crashed`` (its exercises at zero)."""
+    from .registry import get
+
+    job = state.job
+    message = f"grading failed: {type(exc).__name__}: {exc}"[:300]
+    state.rows = []
+    for ex_id in state.ids:
+        ex = get(ex_id)
+        state.rows.append(Row(job.student, job.chapter, ex_id, None if ex.kind == "decide" else 0.0, ex.points,
+                              message, "", "crashed"))
+    path = job.submission.path
+    state.record = NotebookRecord(job.student, job.chapter, path.name if path else "", "crashed",
+                                  "; ".join([*state.notes, message]), 0, sandbox.kind)
 
 
 # ------------------------------------------------------------------------------------------ outputs
@@ -844,12 +876,15 @@ def grade(submissions: str | Path, roster: str | Path, out: str | Path = "grades
         that holds files the kit did not write.
     """
     from .. import _outputs
+    from ..report import find_notebook
     from .pages import class_page, student_file, student_page
 
     students = read_roster(roster)
     seeds = dict(students)
     if chapters:
-        chapters = [str(c).split("_")[0] for c in chapters]
+        chapters = [str(c).strip().split("_")[0] for c in chapters]
+        for chapter in chapters:
+            find_notebook(chapter, notebook_dir)  # an unknown chapter stops here, before any kernel
     found, folder_notes = find_submissions(submissions, [s for s, _ in students], chapters)
     jobs_list = []
     for (student, chapter), sub in found.items():
