@@ -187,7 +187,7 @@ def test_a_crashing_and_a_hanging_notebook_are_reported_and_do_not_stop_the_run(
         _set_answer(nb, "start.1", code)
         (subs / student).mkdir(parents=True)
         nbformat.write(nb, str(subs / student / "00_getting_started.ipynb"))
-    result = grade(subs, roster, root / "broken-grades", timeout=40, jobs=2)
+    result = grade(subs, roster, root / "broken-grades", timeout=30, jobs=2)
     status = {n.student: n.status for n in result.notebooks}
     assert status == {"dave": "crashed", "erin": "timeout", "fay": "ok"}
     if result.sandbox != "none":  # the kernel has no network: the answer cell's connection fails
