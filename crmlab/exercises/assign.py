@@ -8,7 +8,8 @@
 Each copy's parameters cell is set to the student's data: ``data = "synthetic:<seed>"`` and
 ``seed = <seed>``. Every chapter reads ``synthetic:<seed>`` — the transaction chapters get generated
 transactions, the survey chapters (04, 05) a generated survey (see
-:func:`crmlab.report.parameters.data_kind`). The copies carry no outputs: the stored outputs of the
+:func:`crmlab.report.parameters.data_kind`); a chapter whose parameters name survey columns (04:
+``satisfaction_items``, ``attributes``) gets the generated survey's columns. The copies carry no outputs: the stored outputs of the
 kit's notebooks were computed on the bundled data and would contradict the student's own. The
 notebook metadata records ``{"crmlab": {"assignment": {"student", "seed", "chapter"}}}`` so
 :mod:`~crmlab.exercises.grade` recognises a renamed copy.
