@@ -701,6 +701,10 @@ def _prepare(job: _Job, folder: Path, sandbox: Sandbox, notebook_dir) -> _State:
         submitted = _read_nb(sub.path)
     except Exception as exc:  # noqa: BLE001
         return settle("crashed", f"unreadable notebook: {type(exc).__name__}", f"unreadable notebook: {exc}"[:300])
+    meta = submitted.metadata.get("crmlab") if isinstance(submitted.metadata.get("crmlab"), dict) else {}
+    record = meta.get("assignment") if isinstance(meta.get("assignment"), dict) else {}
+    if record.get("student") not in (None, job.student):
+        state.notes.append(f"this copy was handed out to {record.get('student')!r}")
     # What the student handed in, outside answer cells, against what was handed out.
     handed_out = nbformat.reads(student_version(released_path).decode("utf-8"), as_version=4)
     set_parameters(handed_out, student_parameters(job.seed, handed_out))
