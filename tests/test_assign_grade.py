@@ -183,7 +183,8 @@ def test_a_crashing_and_a_hanging_notebook_are_reported_and_do_not_stop_the_run(
                           ("fay", network)):
         nb = nbformat.read(str(cls / ("张三" if student == "erin" else "bob") / "00_getting_started.ipynb"),
                            as_version=4)
-        nb.metadata["crmlab"]["assignment"]["student"] = student
+        if student != "fay":  # fay hands in bob's copy
+            nb.metadata["crmlab"]["assignment"]["student"] = student
         _set_answer(nb, "start.1", code)
         (subs / student).mkdir(parents=True)
         nbformat.write(nb, str(subs / student / "00_getting_started.ipynb"))
@@ -193,6 +194,7 @@ def test_a_crashing_and_a_hanging_notebook_are_reported_and_do_not_stop_the_run(
     if result.sandbox != "none":  # the kernel has no network: the answer cell's connection fails
         fay = next(r for r in result.rows if r.student == "fay" and r.exercise == "start.1")
         assert "OSError" in fay.feedback and fay.points == 0
+    assert "handed out to 'bob'" in next(n.notes for n in result.notebooks if n.student == "fay")
     for student, word in (("dave", "crashed"), ("erin", "timed out")):
         rows = _rows(result, student)
         assert rows and all(r.points == 0 and word in r.feedback for r in rows)
