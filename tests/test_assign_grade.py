@@ -69,9 +69,11 @@ def graded(klass, tmp_path_factory):
     nbformat.write(nb, str(subs / "alice" / "00 (1).ipynb"))
     shutil.copy(cls / "_solutions/alice/03_association_rules.ipynb",
                 subs / "alice" / "03_association_rules_student (2).ipynb")
-    # bob hands in 00 as he got it, and no 03.
+    # bob hands in 00 as he got it, except that his editor dropped one answer cell's tag; and no 03.
     (subs / "bob").mkdir()
-    shutil.copy(cls / "bob/00_getting_started.ipynb", subs / "bob")
+    nb = nbformat.read(str(cls / "bob/00_getting_started.ipynb"), as_version=4)
+    next(c for c in nb.cells if "exercise" in c.metadata.get("tags", [])).metadata["tags"] = []
+    nbformat.write(nb, str(subs / "bob" / "00_getting_started.ipynb"))
     # 张三: a known misconception, a self-printed ✓ with a patched check, alice's seed and alice's number.
     nb = nbformat.read(str(cls / "张三/00_getting_started.ipynb"), as_version=4)
     _set_answer(nb, "start.1", "answer = len(tx)")
@@ -139,6 +141,8 @@ def test_unanswered_and_missing_notebooks_get_zero_with_feedback(graded):
     bob03 = _rows(result, "bob", "03")
     assert bob03 and all(not r.points and r.status == "missing" for r in bob03)
     assert [n.status for n in result.notebooks if n.student == "bob" and n.chapter == "03"] == ["missing"]
+    bob = next(n for n in result.notebooks if n.student == "bob" and n.chapter == "00")
+    assert bob.status == "ok" and "without their 'exercise' tag: start.1" in bob.notes
 
 
 def test_a_known_misconception_gets_its_message(graded):

@@ -271,10 +271,24 @@ def _is_parameters(cell) -> bool:
     return "parameters" in cell.metadata.get("tags", [])
 
 
-def _fixed_code(nb, tags=(EXERCISE_TAG, "solution")) -> list[str]:
-    """The code cells outside answer cells and the parameters cell, as stripped sources."""
-    return [c.source.strip() for c in nb.cells if c.cell_type == "code" and not _is_parameters(c)
-            and not set(tags) & set(c.metadata.get("tags", []))]
+def _fixed_code(nb, tags=(EXERCISE_TAG, "solution"), skip=()) -> list[str]:
+    """The code cells outside answer cells (tagged, or at the indices ``skip``) and the parameters cell."""
+    return [c.source.strip() for i, c in enumerate(nb.cells) if c.cell_type == "code" and not _is_parameters(c)
+            and i not in skip and not set(tags) & set(c.metadata.get("tags", []))]
+
+
+def _untagged_answers(nb, missing: list[str]) -> dict[str, int]:
+    """For exercises without a tagged answer cell: the code cell right before its ``check`` cell, when it
+    assigns ``answer`` (an editor that dropped the cell's tags)."""
+    found = {}
+    code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    for before, at in zip(code, code[1:]):
+        ids = _check_ids(nb.cells[at].source)
+        cell = nb.cells[before]
+        if (ids and ids[0] in missing and ids[0] not in found and not _check_ids(cell.source)
+                and not _is_parameters(cell) and re.search(r"^answer\s*=", cell.source, flags=re.M)):
+            found[ids[0]] = before
+    return found
 
 
 def _params_source(nb) -> str:
@@ -711,14 +725,19 @@ def _prepare(job: _Job, folder: Path, sandbox: Sandbox, notebook_dir) -> _State:
     # What the student handed in, outside answer cells, against what was handed out.
     handed_out = nbformat.reads(student_version(released_path).decode("utf-8"), as_version=4)
     set_parameters(handed_out, student_parameters(job.seed, handed_out))
-    if _fixed_code(submitted) != _fixed_code(handed_out):
+    cells = answer_cells(submitted, (EXERCISE_TAG, "solution"))  # student copies, or solved ones
+    untagged = _untagged_answers(submitted, [ex for ex in state.ids if ex not in cells])
+    if untagged:
+        state.notes.append(f"answer cells without their '{EXERCISE_TAG}' tag: {', '.join(untagged)} (used)")
+        cells.update({ex: [i] for ex, i in untagged.items()})
+    if not cells:
+        state.notes.append(f"no answer cells (tagged '{EXERCISE_TAG}') found")
+    answer_index = {i for idx in cells.values() for i in idx}
+    if _fixed_code(submitted, skip=answer_index) != _fixed_code(handed_out):
         state.status = EDITED
         state.notes.append("code outside the answer cells differs from the handed-out notebook; it was not run")
     if _params_source(submitted) != _params_source(handed_out):
         state.notes.append(f"parameters cell changed; graded on the roster's seed {job.seed}")
-    cells = answer_cells(submitted, (EXERCISE_TAG, "solution"))  # student copies, or solved ones
-    if not cells:
-        state.notes.append("no answer cells (tagged 'exercise') found")
     state.answers = {ex: "\n\n".join(submitted.cells[i].source for i in idx) for ex, idx in cells.items()}
     blank = {ex: "\n\n".join(handed_out.cells[i].source for i in idx)
              for ex, idx in answer_cells(handed_out, EXERCISE_TAG).items()}
