@@ -15,7 +15,8 @@ How a notebook is graded
 ------------------------
 1. **Only the answer cells are taken from the submission**: the cells tagged ``exercise`` (the
    former solution cells of the student version), matched to their exercise by the ``check("id", …)``
-   call that follows them. They are put into the kit's own released notebook for that chapter, in
+   call that follows them (a cell that lost its tag is found as the cell right before its ``check``
+   when it assigns ``answer``, and noted). They are put into the kit's own released notebook for that chapter, in
    place of its solution cells. The submission's other cells never run; when they differ from the
    handed-out ones the notebook is recorded as ``edited outside answer cells``.
 2. The student's seed **from the roster** is injected into the parameters cell, so a changed seed
@@ -57,7 +58,8 @@ What is enforced (Linux, no containers)
   that dies or hangs is stopped and recorded.
 - **Not enforced**: the file system (the kernel runs as the grading user, or as a mapped root
   without host privileges: it can read and write what that user can, so grade as a user who cannot
-  write the Python environment crmlab is installed in), memory and CPU limits (use ``ulimit``/``systemd-run`` around
+  write the Python environment crmlab is installed in; run as root, the kernel is root), processes
+  an answer cell starts that outlive the kernel, memory and CPU limits (use ``ulimit``/``systemd-run`` around
   ``crmlab grade`` if needed). Answer cells run arbitrary Python in the kernel: a student who writes
   code that calls the kit's solver, or hooks the kernel to read later cells, can still cheat —
   as with nbgrader and otter-grader, whose tests also run in the student's kernel.
