@@ -336,5 +336,73 @@ def notebooks_copy(directory, chapters, student, lang):
                f"{len(outcome['kept'])} kept, in {directory}")
 
 
+@main.command()
+@click.option("--seeds", help="One student per seed: '1-40' or '3,5,8' (students named seed-<n>).")
+@click.option("--roster", "roster_file", type=click.Path(dir_okay=False, exists=True),
+              help="CSV with columns student,seed (UTF-8 or GBK): names or ids mapped to seeds.")
+@click.option("--chapters", help="Comma-separated chapters, e.g. 02,03 (default: all).")
+@click.option("--out", default="class", show_default=True, type=click.Path(file_okay=False),
+              help="Class folder: <student>/, roster.csv, _solutions/<student>/.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Edition handed out: en (English) or zh (中文).")
+@click.option("--solutions", is_flag=True, help="Also write the solved copies into _solutions/<student>/.")
+@click.option("--notebook-dir", "notebook_dir", type=click.Path(file_okay=False, exists=True),
+              help="Folder of chapter notebooks (default: the kit's notebooks/).")
+@_guard
+def assign(seeds, roster_file, chapters, out, lang, solutions, notebook_dir):
+    """Hand out chapter notebooks: one folder per student, on data generated from the student's seed.
+
+    Student versions (solutions emptied); re-running never overwrites a file a student changed.
+    """
+    from .exercises.assign import assign as assign_notebooks
+    from .exercises.assign import read_roster, roster_from_seeds
+    from .report import parse_seeds
+
+    if bool(seeds) == bool(roster_file):
+        raise DataError("give either --seeds (e.g. 1-40) or --roster students.csv.")
+    roster = read_roster(roster_file) if roster_file else roster_from_seeds(parse_seeds(seeds))
+    result = assign_notebooks(out, roster, chapters=chapters.split(",") if chapters else None, lang=lang,
+                              solutions=solutions, notebook_dir=notebook_dir)
+    for name in result.files("kept"):
+        click.echo(f"  kept {name} (changed since it was handed out, or not written by crmlab)")
+    click.echo(f"{len(roster)} students: {len(result.files('written'))} files written, "
+               f"{len(result.files('unchanged'))} already up to date, {len(result.files('kept'))} kept, in {out}")
+
+
+@main.command()
+@click.argument("submissions", type=click.Path(file_okay=False, exists=True))
+@click.option("--roster", "roster_file", required=True, type=click.Path(dir_okay=False, exists=True),
+              help="The class roster (class/roster.csv from crmlab assign): student,seed.")
+@click.option("--out", default="grades", show_default=True, type=click.Path(file_okay=False),
+              help="Grades folder; replaced only when it holds nothing but earlier crmlab output.")
+@click.option("--timeout", default=120.0, show_default=True, type=float, help="Seconds per notebook.")
+@click.option("--chapters", help="Chapters to grade, e.g. 02,03 (default: every chapter submitted).")
+@click.option("--jobs", default=1, show_default=True, type=int, help="Notebooks run at the same time.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of the class page.")
+@click.option("--notebook-dir", "notebook_dir", type=click.Path(file_okay=False, exists=True),
+              help="Folder of the released chapter notebooks (default: the kit's notebooks/).")
+@_guard
+@_interruptible
+def grade(submissions, roster_file, out, timeout, chapters, jobs, lang, notebook_dir):
+    """Grade SUBMISSIONS (one folder per student, <student>/*.ipynb) against the roster's seeds.
+
+    Writes gradebook.csv, gradebook_wide.csv, manual.csv, notebooks.csv, a page per student and
+    index.html into --out.
+    """
+    from .exercises.grade import grade as grade_class
+
+    result = grade_class(submissions, roster_file, out, timeout=timeout, jobs=jobs, lang=lang,
+                         chapters=chapters.split(",") if chapters else None, notebook_dir=notebook_dir)
+    for note in result.notes:
+        click.echo(f"  {note}", err=True)
+    for record in result.notebooks:
+        if record.status != "ok":
+            click.echo(f"  ✗ {record.student} {record.chapter}: {record.status}"
+                       + (f" — {record.notes}" if record.notes else ""), err=True)
+    click.echo(f"kernel sandbox: {result.sandbox}")
+    click.echo(f"grades written to {result.out}/index.html ({len(result.manual)} answers to mark by hand in manual.csv)")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
