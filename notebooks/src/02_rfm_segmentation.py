@@ -464,46 +464,131 @@ say((f"k = {k} has the best silhouette ({km.selection_.loc[k, 'silhouette']:.3f}
 
 # %% [markdown] lang=en
 # ## Exercises
-# Compute each answer from `tx` and check it. The check prints ✓ or a hint.
+# Eleven exercises of four kinds: **compute** (on your own `tx` — with `data = "synthetic:<seed>"` every student has
+# different data — and the notebook does not print these numbers), **interpret** (choose the right reading of a
+# result), **decide** (choose where a limited campaign budget goes and justify it; your instructor marks it with a
+# rubric) and **concept check** (true/false and multiple choice in the style of the course's review questions). Each
+# card states the question; write your answer as `answer = ...` and run the `check(...)` cell: it prints ✓, or names
+# the mistake your answer reveals — never the answer itself. A choice question is answered with the option's key
+# (`answer = "b"`).
 #
-# **1.** What share of customers bought only once (frequency = 1)? Give a number between 0 and 1.
+# Start from the functions of this chapter with their defaults — `rfm.rfm_table(tx)` (one row per customer, recency
+# to the default snapshot, frequency in orders), `rfm.rfm_scores(...)` and `rfm.segments(...)` — not from the
+# `table` and `scores` above, which follow this notebook's parameters.
 
 # %% [markdown] lang=zh
 # ## 练习
-# 用 `tx` 算出答案，再用 `check` 自查：答对显示 ✓，答错给出提示（不会给出答案）。
+# 本章共 11 道练习，分四类：**计算题**（用你自己的 `tx` 计算——设 `data = "synthetic:<种子号>"` 时每位同学的数据都不同——
+# 上文没有给出这些数）、**解读题**（为一个结果选出正确的解读）、**决策题**（决定有限的营销预算投给哪类客户并说明理由，
+# 由老师按评分标准批改）和**概念题**（判断题、选择题，仿照课程复习题的形式）。每张题卡给出题目；把答案写成
+# `answer = ...`，再运行下面的 `check(...)`：答对显示 ✓，答错会指出你的答案暴露了什么错误——但不会直接给出答案。
+# 选择题用选项的字母作答（`answer = "b"`）。
 #
-# **1.** 只购买过一次（消费频率 = 1）的客户占多大比例？请给出 0 到 1 之间的数。
+# 请从本章函数的默认用法出发——`rfm.rfm_table(tx)`（每行一位客户，R 按默认分析日期计算，F 按订单计数）、
+# `rfm.rfm_scores(...)` 和 `rfm.segments(...)`——而不要直接用上文的 `table` 和 `scores`，它们随本笔记本的参数而变。
+
+# %%
+from crmlab.exercises import show
+
+show("rfm.1", lang=lang)
 
 # %% tags=["solution"]
-answer = (rfm.rfm_table(tx)["frequency"] == 1).mean()
+answer = (rfm.rfm_table(tx)["frequency"] >= 3).mean()
 
 # %%
 check("rfm.1", answer, data=tx, lang=lang)
 
-# %% [markdown] lang=en
-# **2.** What is the median recency in days, with the default snapshot?
-
-# %% [markdown] lang=zh
-# **2.** 使用默认的分析日期，最近一次消费（R，天数）的中位数是多少？
+# %%
+show("rfm.2", lang=lang)
 
 # %% tags=["solution"]
-answer = rfm.rfm_table(tx)["recency"].median()
+answer = rfm.rfm_table(tx).pipe(lambda t: t.loc[t["revenue"].idxmax(), "recency"])
 
 # %%
 check("rfm.2", answer, data=tx, lang=lang)
 
-# %% [markdown] lang=en
-# **3.** With the mean-split scheme, what share of total revenue comes from 重要价值客户 (Important value)?
-
-# %% [markdown] lang=zh
-# **3.** 按均值划分的八类客户，重要价值客户的收入占全部收入的比例是多少？
+# %%
+show("rfm.3", lang=lang)
 
 # %% tags=["solution"]
-t = rfm.rfm_table(tx)
-answer = t.loc[rfm.segments(t)["segment_key"] == "Important value", "revenue"].sum() / t["revenue"].sum()
+answer = rfm.rfm_table(tx).pipe(lambda t: round(
+    100 * t.loc[rfm.segments(t)["segment_key"] == "Important value", "frequency"].sum() / t["frequency"].sum(), 2))
 
 # %%
 check("rfm.3", answer, data=tx, lang=lang)
+
+# %%
+show("rfm.4", lang=lang)
+
+# %% tags=["solution"]
+answer = rfm.rfm_scores(rfm.rfm_table(tx)).pipe(lambda s: s.loc[s["r_score"] == 5, "revenue"].sum() / s["revenue"].sum())
+
+# %%
+check("rfm.4", answer, data=tx, lang=lang)
+
+# %%
+show("rfm.5", lang=lang)
+
+# %% tags=["solution"]
+answer = rfm.rfm_table(tx)["monetary"].pipe(
+    lambda m: "b" if (m > m.mean()).mean() < 0.4 else "c" if (m > m.mean()).mean() > 0.6 else "a")
+
+# %%
+check("rfm.5", answer, data=tx, lang=lang)
+
+# %%
+show("rfm.6", lang=lang)
+
+# %% tags=["solution"]
+answer = "c"  # R = 1: long ago; F = 5, M = 5: often and much — valuable and slipping away.
+
+# %%
+check("rfm.6", answer, lang=lang)
+
+# %%
+show("rfm.7", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"  # 重要保持客户: F↑M↑ but R↓ — the most value at risk; see the rubric.
+
+# %%
+check("rfm.7", answer, lang=lang)
+
+# %%
+show("rfm.8", lang=lang)
+
+# %% tags=["solution"]
+answer = "false"
+
+# %%
+check("rfm.8", answer, lang=lang)
+
+# %%
+show("rfm.9", lang=lang)
+
+# %% tags=["solution"]
+answer = "d"
+
+# %%
+check("rfm.9", answer, lang=lang)
+
+# %%
+show("rfm.10", lang=lang)
+
+# %% tags=["solution"]
+answer = "b"
+
+# %%
+check("rfm.10", answer, lang=lang)
+
+# %%
+show("rfm.11", lang=lang)
+
+# %% tags=["solution"]
+answer = "true"
+
+# %%
+check("rfm.11", answer, lang=lang)
 
 # %% [markdown] lang=en
 # ## Summary and further reading
