@@ -217,7 +217,7 @@ say(("All customers first bought in the first period, so the table follows one c
        "." if len(rates) else ""),
     ("所有客户都在第一期首次购买，这张表追踪的是同一批客户（一个同期群）。" if one_cohort else
      "后面各期也有新客户加入，所以每期的顾客保持率混合了不同批次的客户。")
-    + (f"从第一期到第二期，上一期的客户中有 {first:.1%} 再次购买（顾客保持率 {first:.1%}，流失率 {1 - first:.1%}）" if len(rates) else
+    + (f"从第一期到第二期，第一期的客户中有 {first:.1%} 在第二期再次购买（顾客保持率 {first:.1%}，流失率 {1 - first:.1%}）" if len(rates) else
        "数据只覆盖一个时期：请把 `freq` 设得更短，才能看到顾客保持率。")
     + (f"；之后各期平均保持上一期客户的 {later:.1%}。" if len(rates) > 1 else "。" if len(rates) else ""),
     lang=lang)
