@@ -46,6 +46,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "months_since_first": ("Months since first purchase", "首购后月数"),
     "customers": ("Customers", "客户数"),
     "all": ("All customers", "全部客户"),
+    # Contract types of the subscription table (make_subscriptions, the Telco file): data values, English keys.
+    "Month-to-month": ("Month-to-month", "按月合同"),
+    "One year": ("One year", "一年期合同"),
+    "Two year": ("Two year", "两年期合同"),
 }
 
 #: Lifecycle stages in their natural order.
@@ -666,8 +670,8 @@ def plot_retention_curve(curve: pd.DataFrame, *, ax: Axes | None = None, lang: s
     for i, (name, part) in enumerate(curve.groupby("group", sort=False)):
         color = f"C{i % 10}"
         # Start every curve at (0, 100%) so a drop at time 0 (customers lost at once) stays visible.
-        ax.step(np.r_[0.0, part["time"]], np.r_[1.0, part["survival"]], where="post", color=color, label=name,
-                **kwargs)
+        ax.step(np.r_[0.0, part["time"]], np.r_[1.0, part["survival"]], where="post", color=color,
+                label=term(str(name), pl, TERMS), **kwargs)
         if ci:
             ax.fill_between(part["time"], part["lower"].fillna(0), part["upper"].fillna(1), step="post",
                             color=color, alpha=0.15, lw=0)

@@ -295,7 +295,7 @@ same = abs(revenue["keep"] - revenue["net"]) < 0.005
 say(f"Returns take {revenue['drop'] - revenue['keep']:,.2f} off the revenue of `drop`; `keep` and `net` "
     + ("agree: every return found the purchase it undoes." if same else
        f"differ by {revenue['keep'] - revenue['net']:,.2f}: some returns found no earlier purchase."),
-    f"退货使收入比 `drop` 少了 {revenue['drop'] - revenue['keep']:,.2f}；`keep` 和 `net` "
+    f"保留退货（`keep`）时，收入合计比 `drop` 少了 {revenue['drop'] - revenue['keep']:,.2f}；`keep` 和 `net` "
     + ("结果相同：每笔退货都找到了它所冲销的原购买。" if same else
        f"相差 {revenue['keep'] - revenue['net']:,.2f}：有些退货找不到此前的购买。"), lang=lang)
 
@@ -337,7 +337,9 @@ except crmlab.DataError as error:
 # %%
 raw, truth = datasets.make_transactions(500, seed=seed, return_truth=True)
 say(f"{len(raw):,} raw order lines; planted problems: {truth.dirt}",
-    f"共 {len(raw):,} 行原始订单记录；埋下的问题：{truth.dirt}", lang=lang)
+    f"共 {len(raw):,} 行原始订单记录；埋下的问题：退货行 {truth.dirt.get('return_rows', 0)} 行、"
+    f"缺客户编号的行 {truth.dirt.get('missing_customer_id', 0)} 行、重复行 {truth.dirt.get('duplicate_rows', 0)} 行、"
+    f"缺客户编号的退货行 {truth.dirt.get('return_rows_without_id', 0)} 行。", lang=lang)
 truth.customers["type"].value_counts()
 
 # %% [markdown] lang=en
@@ -365,7 +367,7 @@ truth.customers["type"].value_counts()
 # | `02_rfm_segmentation` | RFM 分析与客户细分 | `crmlab.rfm` |
 # | `03_association_rules` | 关联规则与交叉销售 | `crmlab.basket` |
 # | `04_satisfaction_loyalty` | 顾客满意与顾客忠诚 | `crmlab.satisfaction` |
-# | `05_loyalty_types` | 忠诚类型与忠诚度的衡量 | `crmlab.loyalty` |
+# | `05_loyalty_types` | 顾客忠诚的衡量与类型 | `crmlab.loyalty` |
 # | `06_customer_lifecycle` | 客户生命周期、同期群与顾客保持率 | `crmlab.lifecycle` |
 #
 # 每本笔记都有一个和上面一样的**参数设置**单元格，所以不用改代码就能换数据运行，例如在命令行输入

@@ -15,7 +15,7 @@
 # 4. Fit the BG/NBD and Gamma-Gamma models, check them on a holdout period, and rank customers by CLV.
 
 # %% [markdown] lang=zh
-# # 客户价值与客户终身价值（CLV）
+# # 顾客价值、客户分级与客户终身价值（CLV）
 #
 # 客户并不是同样有价值的。本章从两个方向衡量价值：一是顾客从企业那里得到了什么（**顾客让渡价值**），二是客户对企业值多少（客户价值的集中度、客户分级，以及**客户终身价值** CLV）。
 #
@@ -28,13 +28,13 @@
 # %% [markdown] lang=en
 # ## Parameters
 # `data`: a bundled name (`"cdnow"`, `"retail"`), `"synthetic:<seed>"` or a path with its `columns` mapping.
-# `calibration_end`: last day used to fit the models (`None` = the middle of the data period; for CDNOW
-# this is 1997-09-30, as in Fader, Hardie & Lee 2005). `horizon`: CLV horizon in weeks.
+# `calibration_end`: last day used to fit the models (`None` = the middle of the data period, printed below;
+# for CDNOW this is the calibration end used by Fader, Hardie & Lee 2005). `horizon`: CLV horizon in weeks.
 # `discount_rate`: annual. `margin`: profit margin on revenue.
 
 # %% [markdown] lang=zh
 # ## 参数
-# `data`：内置数据集的名称（`"cdnow"`、`"retail"`）、`"synthetic:<种子>"`，或者一个文件路径（同时用 `columns` 给出列名映射）。`calibration_end`：拟合模型所用的最后一天（`None` 表示取数据期的中点；对 CDNOW 就是 1997-09-30，与 Fader、Hardie 和 Lee 2005 年的论文相同）。`horizon`：CLV 的预测期（周）。`discount_rate`：年折现率。`margin`：收入的毛利率。
+# `data`：内置数据集的名称（`"cdnow"`、`"retail"`）、`"synthetic:<种子>"`，或者一个文件路径（同时用 `columns` 给出列名映射）。`calibration_end`：拟合模型所用的最后一天（`None` 表示取数据期的中点，实际日期见下方输出；对 CDNOW，这与 Fader、Hardie 和 Lee 2005 年论文所用的校准期末相同）。`horizon`：CLV 的预测期（周）。`discount_rate`：年折现率。`margin`：收入的毛利率。
 
 # %% tags=["parameters"]
 data = "cdnow"
@@ -120,7 +120,7 @@ say(f"{len(losing)} of the {len(example_value)} respondents get a negative deliv
 # are *premium*, *convenience* and *price*-driven customers):
 
 # %% [markdown] lang=zh
-# 让渡价值为负，说明顾客付出的比得到的多。课程文本 002 说：让渡价值越大，客户满意度越高；让渡价值为负时，客户不满意。下面换一个更大的生成样本（`value.make_delivered_value`），按细分求平均。样本里有三个细分：premium（重品质）、convenience（重便利）和 price（重价格）。
+# 让渡价值为负，说明顾客付出的比得到的多。课程文本 002 说：让渡价值越大，客户满意度越高；让渡价值为负时，客户不满意。下面换一个更大的生成样本（`value.make_delivered_value`），按客户群求平均。样本里有三个客户群：premium（重品质）、convenience（重便利）和 price（重价格）。
 
 # %%
 survey = value.make_delivered_value(300, seed=seed)
@@ -130,7 +130,7 @@ value.delivered_value(survey, by="segment").round(2)
 # The components behind these totals (mean rating per segment):
 
 # %% [markdown] lang=zh
-# 这些合计背后的各个组成部分（每个细分的平均评分）：
+# 这些合计背后的各个组成部分（每个客户群的平均评分）：
 
 # %%
 components = survey.groupby("segment").mean(numeric_only=True)
@@ -144,14 +144,14 @@ alike = top["product_value"] == top["image_value"] == dearest
 say(f"**{dearest}** customers bear the highest money cost ({money[dearest]:.1f})"
     + (", and they also get the most product and image value." if alike else
        f"; the most product value goes to **{top['product_value']}**, the most image value to **{top['image_value']}**."),
-    f"货币成本最高的是 **{dearest}** 细分（{money[dearest]:.1f}）"
+    f"货币成本最高的是 **{dearest}** 客户群（{money[dearest]:.1f}）"
     + ("，他们得到的产品价值和形象价值也最高。" if alike else
        f"；产品价值最高的是 **{top['product_value']}**，形象价值最高的是 **{top['image_value']}**。"), lang=lang)
 alike = top["time_cost"] == top["energy_cost"] == cheapest
 say(f"**{cheapest}** customers pay the least money ({money[cheapest]:.1f})"
     + (" but bear the highest time and energy costs." if alike else
        f"; the highest time cost falls on **{top['time_cost']}**, the highest energy cost on **{top['energy_cost']}**."),
-    f"货币成本最低的是 **{cheapest}** 细分（{money[cheapest]:.1f}）"
+    f"货币成本最低的是 **{cheapest}** 客户群（{money[cheapest]:.1f}）"
     + ("，但他们的时间成本和体力成本最高。" if alike else
        f"；时间成本最高的是 **{top['time_cost']}**，体力成本最高的是 **{top['energy_cost']}**。"), lang=lang)
 
@@ -162,7 +162,7 @@ say(f"**{cheapest}** customers pay the least money ({money[cheapest]:.1f})"
 # opening hours, a simpler process) as well as the price.
 
 # %% [markdown] lang=zh
-# **对管理者的启示**：顾客选择的是让渡价值最高的供给，而不一定是价格最低的供给。愿意付高价的细分，只要得到相应的产品价值和形象价值就会留下；付钱不多、却花了大量时间和体力的细分，除了降价，还可以通过降低时间成本和体力成本（送货上门、延长营业时间、简化流程）来争取。
+# **对管理者的启示**：顾客会选择让渡价值最高的产品或服务，而不一定是价格最低的。愿意付高价的客户群，只要得到相应的产品价值和形象价值就会留下；付钱不多、却花了大量时间和体力的客户群，除了降价，还可以通过降低时间成本和体力成本（送货上门、延长营业时间、简化流程）来争取。
 
 # %% [markdown] lang=en
 # ## 2. How concentrated is customer value?
@@ -191,12 +191,13 @@ ax = value.plot_lorenz(tx, lang=lang)
 # %% [markdown] lang=en
 # ### ABC tiers and the customer pyramid
 # ABC tiers (客户分级) split customers where cumulative revenue passes 80% and 95%; the customer pyramid
-# (客户金字塔; Zeithaml, Rust & Lemon 2001) uses head-count thresholds: top 5% platinum, next 15% gold,
-# next 40% iron, the rest lead.
+# (客户金字塔; Zeithaml, Rust & Lemon 2001) sorts customers into four profitability tiers, platinum, gold,
+# iron and lead; this tool cuts them by head count (defaults you can change): top 5% platinum, next 15%
+# gold, next 40% iron, the rest lead.
 
 # %% [markdown] lang=zh
 # ### ABC 分级与客户金字塔
-# ABC 分级在累计收入达到 80% 和 95% 的地方切开，分出 A 类（关键客户）、B 类（普通客户）和 C 类（小客户），与课程文本 002 的客户分级一致。客户金字塔（Zeithaml、Rust 和 Lemon 2001）按人数切分：价值最高的 5% 为铂金客户，其次 15% 为黄金客户，再次 40% 为铁客户，其余为铅客户。
+# ABC 分级在累计收入达到 80% 和 95% 的地方切开，分出 A 类（关键客户）、B 类（普通客户）和 C 类（小客户），与课程文本 002 的客户分级一致。客户金字塔（Zeithaml、Rust 和 Lemon，2001）把客户按盈利能力分为铂金、黄金、铁、铅四层；本工具按人数切分（默认值，可修改）：价值最高的 5% 为铂金客户，其次 15% 为黄金客户，再次 40% 为铁客户，其余为铅客户。
 
 # %%
 abc = value.abc_tiers(tx, cuts=(0.8, 0.95), lang=lang)
@@ -225,7 +226,7 @@ say(f"Tier A is {tier_a['customer_share']:.1%} of the customers and brings {tier
 # customers, to be checked against the cost to serve them.
 
 # %% [markdown] lang=zh
-# **对管理者的启示**：把每一级的客户数占比和价值占比对照起来看：对 A 类和铂金客户，要用专门的服务和认可把他们留住；对黄金客户和铁客户，要努力培养升级；对铅客户，以低成本的方式服务。**教材 vs 文献**：课程文本 002 提醒，大客户不等于好客户（有财务风险、利润风险、管理风险、流失风险和竞争风险），而 Zeithaml 等人的客户金字塔是按*盈利能力*划分的。这里按收入分级，所以 A 类只是关键客户的候选名单，还要结合服务成本来核实。
+# **对管理者的启示**：把每一级的客户数占比和价值占比对照起来看：对 A 类和铂金客户，要集中优势资源、提供专门的服务把他们留住（课程文本 002 对关键客户的做法）；对黄金客户和铁客户，要努力培养升级；对铅客户，以低成本的方式服务。**教材 vs 文献**：课程文本 002 提醒，大客户不等于好客户（有财务风险、利润风险、管理风险、流失风险和竞争风险），而 Zeithaml 等人的客户金字塔是按*盈利能力*划分的。这里按收入分级，所以 A 类只是关键客户的候选名单，还要结合服务成本来核实。
 
 # %% [markdown] lang=en
 # ## 3. Simple CLV
@@ -292,7 +293,7 @@ past.sort_values("historical_clv", ascending=False).round({"revenue": 2, "histor
 
 # %% [markdown] lang=zh
 # ## 4. BG/NBD 与 Gamma-Gamma：BTYD（“买到流失为止”）模型
-# 在非契约情形下，企业观察不到顾客保持率：客户流失时不会通知企业。**BG/NBD** 模型（Fader、Hardie 和 Lee 2005）假设每位客户在“活跃”期间以速率 $\lambda \sim \text{Gamma}(r, \alpha)$ 购买，每次购买后以概率 $p \sim \text{Beta}(a, b)$ 流失。它只需要三个量：频率 $x$（重复购买次数）、近度 $t_x$（最后一次购买距首次购买的时间）和客户年龄 $T$。注意：这里的近度不是 RFM 中“距最近一次消费的天数”，这里的 $r$ 是 Gamma 分布的形状参数，也不是第 3 节的顾客保持率。时间单位为周（`unit="W"`）。
+# 在非合同（非契约）情形下，客户流失时不会通知企业，企业无法直接知道谁已经流失，也就无法直接算出顾客保持率。**BG/NBD** 模型（Fader、Hardie 和 Lee 2005）假设每位客户在“活跃”期间以速率 $\lambda \sim \text{Gamma}(r, \alpha)$ 购买，每次购买后以概率 $p \sim \text{Beta}(a, b)$ 流失。它只需要三个量：频率 $x$（重复购买次数）、最近一次购买时间 $t_x$（距首次购买的时间）和观察期长度 $T$（从首次购买到校准期末）。注意：这里的 $t_x$ 从首次购买算起，不是 RFM 中“距最近一次消费的天数”，这里的 $r$ 是 Gamma 分布的形状参数，也不是第 3 节的顾客保持率。时间单位为周（`unit="W"`）。
 
 # %%
 summary = clv.customer_summary(tx, calibration_end=calibration_end, observation_end=last, unit="W")
@@ -421,7 +422,7 @@ say(f"Future value is concentrated too: the platinum {top_clv['customer_share']:
     f"have P(alive) ≥ 0.9; the lowest is customer {odd}'s ({top10.loc[odd, 'p_alive']:.2f}), with an expected "
     f"spend of {top10.loc[odd, 'expected_spend']:.2f} against a median of {top10['expected_spend'].median():.2f} "
     f"in the top 10.",
-    f"未来价值同样集中：{top_clv['customer_share']:.0%} 的铂金客户拥有未来 {horizon} 周 CLV 的 "
+    f"未来价值同样集中：占客户数 {top_clv['customer_share']:.0%} 的铂金客户贡献了未来 {horizon} 周 CLV 的 "
     f"{top_clv['value_share']:.1%}。CLV 前 10 名中有 {int((top10['p_alive'] >= 0.9).sum())} 位的活跃概率不低于 0.9；"
     f"最低的是客户 {odd}（{top10.loc[odd, 'p_alive']:.2f}），其预期客单价为 {top10.loc[odd, 'expected_spend']:.2f}，"
     f"而前 10 名的中位数是 {top10['expected_spend'].median():.2f}。", lang=lang)

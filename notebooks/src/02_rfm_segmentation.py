@@ -114,7 +114,7 @@ say(f"**What this tells a manager:** the median customer bought {times}, last {m
     f"{top_tenth:.1%} of revenue"
     + (f", and mean spend is {skew:.1f} times the median: this skew is why RFM scores use ranks or quantiles "
        "rather than raw values." if skew > 1.5 else "."),
-    f"**对管理者意味着什么：**客户购买次数的中位数是 {med['frequency']:g} 次，最近一次消费距分析日期的中位数是 "
+    f"**对管理者的启示：**客户购买次数的中位数是 {med['frequency']:g} 次，最近一次消费距分析日期的中位数是 "
     f"{med['recency']:.0f} 天，累计消费金额的中位数是 {med['monetary']:,.2f}；{one_time:.1%} 的客户只买过一次。"
     f"消费额最高的 10% 客户贡献了 {top_tenth:.1%} 的收入"
     + (f"，平均消费额是中位数的 {skew:.1f} 倍。分布这样偏斜，所以 RFM 打分用排名或分位数，而不直接比较原始数值。"
@@ -144,7 +144,7 @@ say(f"**What this tells a manager:** the median customer bought {times}, last {m
 # `method="rank"` 则按排名强制分成人数相等的几组。
 # 三个得分连起来 $RS\,FS\,MS$ 就是 **RFM 单元**，5 分制下共有 $5^3 = 125$ 个；**RFM 总分**为 $w_R RS + w_F FS + w_M MS$。
 #
-# **教材 vs 文献：**教材只说“如 5 分制”，没有规定怎样切分。文献中的经典做法是按五分位切分（Hughes, 1994），
+# **教材 vs 文献：**教材只说“如 5 分制”，没有规定怎样切分。文献中的经典做法是按五分位切分（Hughes，1994），
 # 但大多数客户只买过一两次时，F 的分位点会重合，得分档因此变空；这时按排名切分或由业务设定切分点更合适。
 
 # %%
@@ -167,8 +167,8 @@ for d, levels in empty.items():
         dims = {"recency": "最近一次消费", "frequency": "消费频率", "monetary": "消费金额"}
         en.append(f"no customer has {score_of[d][0]} score {', '.join(map(str, levels))} ({top.iloc[0]:.1%} of "
                   f"customers share the {d} {top.index[0]:g}, and equal values get equal scores)")
-        zh.append(f"没有客户得到 {score_of[d][0]} 得分 {'、'.join(map(str, levels))}（{top.iloc[0]:.1%} 的客户"
-                  f"{dims[d]}都是 {top.index[0]:g}，相同的值得分相同）")
+        zh.append(f"没有客户的 {score_of[d][0]} 得分为 {'、'.join(map(str, levels))}（{top.iloc[0]:.1%} 的客户"
+                  f"{dims[d]}都是 {top.index[0]:g}{'天' if d == 'recency' else ''}，相同的值得分相同）")
 say("Empty score levels: " + "; ".join(en) + "." if en else "Every score level of R, F and M has customers.",
     "空的得分档：" + "；".join(zh) + "。" if zh else "R、F、M 的每个得分档都有客户。", lang=lang)
 
@@ -180,7 +180,7 @@ scores["rfm_cell"].value_counts().head(8).rename("customers").to_frame()
 # blank cell has no customers (the heatmap shows means, not head counts — those are in the cell table above).
 
 # %% [markdown] lang=zh
-# R × F 交叉表显示钱在哪里：每个格子是该格客户的平均消费金额，空白格表示没有客户
+# R × F 交叉表显示收入集中在哪些客户身上：每个格子是该格客户的平均消费金额，空白格表示没有客户
 # （热力图显示的是平均值，不是人数；人数见上面的 RFM 单元表）。
 
 # %%
@@ -195,7 +195,7 @@ say(f"**What this tells a manager:** mean spend goes from {by_f.iloc[0]:,.0f} at
     f"{by_r.iloc[-1]:,.0f} at the highest (×{ratio_r:.1f}): here "
     + ("frequency (left to right) separates the valuable customers more than recency (bottom to top)."
        if ratio_f > ratio_r else "recency (bottom to top) separates the valuable customers more than frequency."),
-    f"**对管理者意味着什么：**平均消费金额从 F 得分最低档的 {by_f.iloc[0]:,.0f} 升到最高档的 {by_f.iloc[-1]:,.0f}"
+    f"**对管理者的启示：**平均消费金额从 F 得分最低档的 {by_f.iloc[0]:,.0f} 升到最高档的 {by_f.iloc[-1]:,.0f}"
     f"（×{ratio_f:.1f}），从 R 得分最低档的 {by_r.iloc[0]:,.0f} 到最高档的 {by_r.iloc[-1]:,.0f}（×{ratio_r:.1f}）："
     + ("在这份数据里，消费频率（从左到右）比最近一次消费（从下到上）更能区分出高价值客户。"
        if ratio_f > ratio_r else "在这份数据里，最近一次消费（从下到上）比消费频率更能区分出高价值客户。"),
@@ -221,11 +221,11 @@ say("Blank cells (no customers): " + ", ".join(en) + "." if en else "Every cell 
 # rather than set by judgement.
 
 # %% [markdown] lang=zh
-# 教材指出，不同行业的企业如果只把每位客户的 R、F、M 得分简单平均，并不公平：超市可能更看重 F，汽车经销商更看重 M。
+# 教材指出，不同行业的企业如果只把每位客户的 R、F、M 得分简单平均，并不公平。例如，超市可能更看重 F，汽车经销商更看重 M。
 # 加权后的总分会改变客户的排序；斯皮尔曼（Spearman）等级相关系数衡量改变了多少（1 表示顺序不变，越低说明重排越多）。
 #
 # **教材 vs 文献：**教材只说权重应随行业而定；文献中权重通常由历史响应数据估计（例如对直邮回应做回归，
-# Bult & Wansbeek, 1995），而不是凭经验设定。
+# Bult 和 Wansbeek，1995），而不是凭经验设定。
 
 # %%
 weighted = rfm.rfm_scores(table, bins=bins, method=method, weights={"recency": 1, "frequency": 2, "monetary": 3})
@@ -280,7 +280,7 @@ say(f"**What this tells a manager:** the largest type is {name_en[big['segment_k
     + ("It also brings the largest share of revenue." if same else
        f"{name_en[rich['segment_key']]} brings the largest share of revenue, {rich['share_revenue']:.1%}, with "
        f"{rich['share_customers']:.1%} of customers."),
-    f"**对管理者意味着什么：**人数最多的是{name_zh[big['segment_key']]}，占客户的 {big['share_customers']:.1%}，"
+    f"**对管理者的启示：**人数最多的是{name_zh[big['segment_key']]}，占客户的 {big['share_customers']:.1%}，"
     f"贡献收入的 {big['share_revenue']:.1%}。"
     + ("它同时也是收入占比最高的一类。" if same else
        f"收入占比最高的是{name_zh[rich['segment_key']]}：{'只' if lean else ''}占客户的 {rich['share_customers']:.1%}，"
@@ -295,11 +295,11 @@ say(f"**What this tells a manager:** the largest type is {name_en[big['segment_k
 
 # %% [markdown] lang=zh
 # ## 4. 命名客户群
-# 业界常用的另一种方案给得分空间的不同区域命名。每条规则给出各得分的闭区间，按顺序第一条匹配的规则生效；
+# 业界还常用另一种方案：把得分空间划分成若干区域，每个区域命名为一个客户群。每条规则给出各得分的闭区间，按顺序第一条匹配的规则生效；
 # 内置规则恰好覆盖全部 125 个单元，每个单元只属于一个客户群。
 #
 # **教材 vs 文献：**这套命名客户群不在教材中，来自业界实践（R 语言 `rfm` 包、Putler 的 RFM 指南），
-# 名称和边界因来源而异。中文名称按本课程术语表翻译，例如 “Loyal Customers” 译作常客、“Potential Loyalist” 译作准常客，以免与忠诚度阶梯的最高一级和“潜在忠诚”混淆。
+# 名称和边界因来源而异。中文名称按本课程术语表翻译，例如 “Loyal Customers” 译作常客、“Potential Loyalist” 译作准常客，以免与顾客忠诚度金字塔的最高一级（忠诚客户）和“潜在忠诚”混淆。
 
 # %%
 rfm.NAMED_SEGMENT_RULES.assign(segment=rfm.NAMED_SEGMENT_RULES["segment"].map(lambda k: term(k, lang, rfm.TERMS)))
@@ -356,7 +356,7 @@ if need and scores.attrs["bins"]["recency"] == 5:  # on 1..5 scores, where the r
 # get at most a cheap automated campaign.
 
 # %% [markdown] lang=zh
-# **对管理者意味着什么：**不同客户群要传递不同的信息。冠军客户要奖励，而不是打折；“不能失去的客户”曾经消费很多、
+# **对管理者的启示：**不同客户群要传递不同的信息。冠军客户要奖励，而不是打折；“不能失去的客户”曾经消费很多、
 # 最近却没有动静，值得一对一地联系；已流失客户最多做一次低成本的自动唤醒。
 
 # %%
@@ -459,7 +459,7 @@ say((f"k = {k} has the best silhouette ({km.selection_.loc[k, 'silhouette']:.3f}
 # segments stay easier to act on and to compare over time.
 
 # %% [markdown] lang=zh
-# **对管理者意味着什么：**聚类跟着数据走，而不是按整齐的得分门槛划分；它更难解释，却可能发现被规则拆开或合并的客户群
+# **对管理者的启示：**聚类跟着数据走，而不是按整齐的得分门槛划分；它更难解释，却可能发现被规则拆开或合并的客户群
 # （上面的交叉表显示了对应关系）。基于规则的客户群更容易落实营销动作，也更便于跨期比较。
 
 # %% [markdown] lang=en

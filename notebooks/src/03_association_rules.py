@@ -36,7 +36,7 @@
 
 # %% [markdown] lang=zh
 # ## 参数
-# `data`：内置数据集名称（`"retail"`、`"shop_orders"`）、`"synthetic:<seed>"`，或者文件路径加上列名映射
+# `data`：内置数据集名称（`"retail"`、`"shop_orders"`）、`"synthetic:<种子>"`，或者文件路径加上列名映射
 # `columns`；数据中必须有订单号和商品两列。`min_support`、`min_confidence`：最小支持度与最小置信度
 # （取 0–1 之间的比例）。`max_len`：项集最多包含几种商品（`None` 表示不限）。`top`：表格和图中显示的规则条数。
 
@@ -121,7 +121,7 @@ say(f"**What this tells a manager:** confidence alone misleads when the conseque
     f"but milk is in {five['milk'].sum()} of {len(five)} baskets anyway: diapers → beer (lift {db['lift']:.2f}) "
     f"points to a pairing, bread → milk (lift {bm['lift']:.2f}) does not. "
     "(Five baskets only illustrate the arithmetic; real decisions need many baskets.)",
-    f"**对管理者的启示：**如果后项本来就卖得好，只看置信度会被误导，提升度正是拿它与后项的基础比例作比较。"
+    f"**对管理者的启示：**如果后项本来就卖得好，只看置信度会被误导，提升度正是把置信度与后项本身的出现比例相比。"
     f"diapers → beer 和 bread → milk 的置信度都是 {db['confidence']:.2f}，但 milk 本来就出现在 {len(five)} "
     f"个购物篮中的 {five['milk'].sum()} 个：diapers → beer 的提升度为 {db['lift']:.2f}，说明两者确有搭配关系；"
     f"bread → milk 的提升度只有 {bm['lift']:.2f}，并无搭配关系。（五个购物篮只用来演示算法，真正的决策需要大量购物篮。）",
@@ -290,14 +290,15 @@ if len(rules):
 
 # %% [markdown] lang=en
 # ### The planted rules
-# The synthetic retailer was generated with five planted rules (antecedent → consequent with a probability).
+# The synthetic retailer was generated with a few planted rules (antecedent → consequent with a probability),
+# listed in the table below.
 # Are they found, and with what confidence and lift? (An empty cell means the rule is not found at these
 # thresholds; data sets other than the synthetic ones have no planted rules, so their columns stay empty.)
 
 # %% [markdown] lang=zh
 # ### 预设规则
-# 模拟零售数据在生成时预设了五条规则（前项 → 后项，以一定概率发生）。挖掘能否把它们找回来？置信度和提升度各是多少？
-# （空格表示在当前阈值下没有找到这条规则；模拟数据以外的数据集没有预设规则，这几列会是空的。）
+# 模拟零售数据在生成时预设了若干条规则（前项 → 后项，以一定概率发生），条数见下表。挖掘能否把它们找回来？置信度和提升度各是多少？
+# （空白单元格表示在当前阈值下没有找到这条规则；模拟数据以外的数据集没有预设规则，这几列会是空的。）
 
 # %%
 found = rules.assign(antecedents=rules["antecedents"], consequent=[c[0] for c in rules["consequents"]])
@@ -310,7 +311,7 @@ basket.format_itemsets(check_planted).round(2).rename(columns=lambda c: term(c, 
 # %%
 hit = basket.format_itemsets(check_planted.dropna(subset=["lift"]))
 say("None of the planted rules is found here: only the synthetic retailer (`retail`, `synthetic:<seed>`) has them.",
-    "这里一条预设规则也没有找到：只有模拟零售数据（`retail`、`synthetic:<seed>`）才有预设规则。",
+    "这里一条预设规则也没有找到：只有模拟零售数据（`retail`、`synthetic:<种子>`）才有预设规则。",
     lang=lang, when=hit.empty)
 if len(hit):
     low, high = hit.loc[hit["lift"].idxmin()], hit.loc[hit["lift"].idxmax()]
@@ -446,7 +447,7 @@ if len(suggestions):
            if w < 1.5 else "still well above chance.")),
         f"**对管理者的启示：**把 **{item}** 放在收银台旁或“经常一起购买”栏目中推荐，并说明理由：含有 {why} 的订单中有 "
         f"{first['confidence']:.0%} 也买了 {item}（提升度 {first['lift']:.2f}）。" + ("" if weak is None else
-        f"最弱的推荐 {weak} 提升度为 {w:.2f}：" + ("与随机无异，应当去掉。" if w <= 1 else
+        f"最弱的推荐 {weak} 提升度为 {w:.2f}：" + ("不高于随机水平（提升度不大于 1），应当去掉。" if w <= 1 else
         "虽大于 1，但没有这条规则它也卖得差不多。" if w < 1.5 else "仍明显高于随机水平。")), lang=lang)
 say("No rule fires on these orders: nothing to suggest.", "这些订单没有触发任何规则，没有可推荐的商品。",
     lang=lang, when=suggestions.empty)

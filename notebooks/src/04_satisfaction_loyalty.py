@@ -21,7 +21,7 @@
 # %% [markdown] lang=zh
 # # 顾客满意与顾客忠诚
 #
-# 满意的顾客不一定忠诚，不满意的顾客也不见得就不会重复购买。满意与忠诚到底是什么关系？什么因素决定满意能否转化为忠诚？美国学者琼斯（Thomas O. Jones）和赛塞（W. Earl Sasser）研究了汽车、商用电脑、医院、航空和本地电话服务五个行业，发现答案取决于行业的**竞争程度**。本章先用按这五个行业生成的调查数据画出他们的曲线，再把一份真实的问卷调查走一遍同样的步骤。
+# 满意的顾客不一定忠诚，不满意的顾客也不见得就不会重复购买。满意与忠诚到底是什么关系？什么因素决定满意能否转化为忠诚？美国学者琼斯（Thomas O. Jones）和赛塞（W. Earl Sasser）研究了汽车、商用电脑、医院、航空和本地电话服务五个行业，发现答案取决于行业的**竞争程度**。本章先用按这五个行业生成的调查数据画出他们的曲线，再对一份真实的问卷调查重复同样的步骤。
 #
 # **学习目标**
 # 1. 读懂满意度—忠诚度曲线及其置信区间，解释它在竞争性领域与非竞争性领域为什么不同。
@@ -31,7 +31,7 @@
 
 # %% [markdown] lang=en
 # ## Parameters
-# `data` is the real survey: `"ecsi"` (bundled: 250 customers of a Spanish bank, items 0–10), `"synthetic:<seed>"`
+# `data` is the real survey: `"ecsi"` (bundled: the ECSI survey of a Spanish bank's customers, items 0–10), `"synthetic:<seed>"`
 # or a path to your own file, with `columns` mapping your column names onto `satisfaction`, `repurchase_intent`,
 # `recommend` and `scale` its answer scale (e.g. `(1, 5)`). The five-industry survey is generated with `seed`.
 # The thresholds (`satisfied_at`, `loyal_at`, `defection_below`, `affection_from`) are on the real survey's scale
@@ -40,7 +40,7 @@
 
 # %% [markdown] lang=zh
 # ## 参数
-# `data` 是真实调查：`"ecsi"`（随包附带：西班牙一家银行的 250 位客户，题项为 0–10 分）、`"synthetic:<seed>"`，或者你自己的文件路径；`columns` 把你的列名对应到 `satisfaction`（满意度）、`repurchase_intent`（再购意愿）、`recommend`（推荐意愿），`scale` 是答题量表（如 `(1, 5)`）。五个行业的调查数据由 `seed` 生成。阈值 `satisfied_at`、`loyal_at`、`defection_below`、`affection_from` 按真实调查的量表给出，只用于第 6 节；取 `None` 时使用下文说明的默认值。生成数据（第 1–5 节，1–5 分）始终用默认值，免得 0–10 分的阈值把它的象限变空。
+# `data` 是真实调查：`"ecsi"`（随包附带：西班牙一家银行客户的 ECSI 问卷，题项为 0–10 分）、`"synthetic:<种子>"`，或者你自己的文件路径；`columns` 把你的列名对应到 `satisfaction`（满意度）、`repurchase_intent`（再购意愿）、`recommend`（推荐意愿），`scale` 是答题量表（如 `(1, 5)`）。五个行业的调查数据由 `seed` 生成。阈值 `satisfied_at`、`loyal_at`、`defection_below`、`affection_from` 按真实调查的量表给出，只用于第 6 节；取 `None` 时使用下文说明的默认值。生成数据（第 1–5 节，1–5 分）始终用默认值，免得 0–10 分的阈值把它的象限变空。
 
 # %% tags=["parameters"]
 data = "ecsi"
@@ -95,7 +95,8 @@ def listing(keys):
 #
 # The generator plants the shapes Jones & Sasser describe (`truth.curves`): in the competitive industries
 # (automobiles, business PCs) loyalty stays low until customers are *completely* satisfied; with little
-# competition (local telephone, airlines with frequent-flyer programmes, hospitals) it is high anyway. The
+# competition (local telephone most clearly; airlines with frequent-flyer programmes and hospitals lean that way)
+# it is high anyway. The
 # sample drawn from them is noisy; the sentence under the figure reads what this sample shows.
 
 # %% [markdown] lang=zh
@@ -104,7 +105,7 @@ def listing(keys):
 #
 # $$\bar L(s) = \frac{1}{n_s}\sum_{i:\,S_i = s} L_i, \qquad \bar L(s) \pm t_{0.975,\,n_s-1}\,\frac{s_L}{\sqrt{n_s}}$$
 #
-# 生成器按琼斯与赛塞描述的形状埋下了五条“真实”曲线（`truth.curves`）：在竞争性领域（汽车、商用电脑），顾客只有在**完全满意**时才忠诚；在非竞争性领域（本地电话服务、有常旅客计划的航空、医院），不论满意与否忠诚度都较高。从中抽出的样本带有随机误差，图下的那句话读的是这份样本实际显示的结果。
+# 生成器按琼斯与赛塞描述的形状埋下了五条“真实”曲线（`truth.curves`）：在竞争性领域（汽车、商用电脑），顾客只有在**完全满意**时才忠诚；在竞争程度低的领域（本地电话服务最典型，有常旅客计划的航空和医院也偏向这一端），不论满意与否忠诚度都较高。样本带有随机误差，图下方的文字说明的是这份样本实际呈现的结果。
 
 # %%
 curve = satisfaction.loyalty_curve(gen, by="industry")
@@ -127,8 +128,8 @@ say(f"Loyalty gains most on the last step, from satisfaction {below:g} to {top:g
     f"answer {floor:.2f} on average. " + ("Every competitive industry gains more on this step than any protected "
     "one: the Jones & Sasser pattern." if split else "On this sample the competitive and the protected industries "
     "overlap on this step: the planted difference is hidden by sampling noise."),
-    f"满意度从 {below:g} 升到 {top:g} 的最后一步，忠诚度在**{label(steep)}**提高最多（+{step[steep]:.2f}），"
-    f"在**{label(flat)}**提高最少（+{step[flat]:.2f}）——那里即使满意度最低的顾客，再购意愿平均也已有 {floor:.2f}。"
+    f"满意度从 {below:g} 升到 {top:g} 的最后一步，忠诚度提高最多的是**{label(steep)}**（+{step[steep]:.2f}），"
+    f"最少的是**{label(flat)}**（+{step[flat]:.2f}）——在那个行业，即使满意度最低的顾客，再购意愿平均也已有 {floor:.2f}。"
     + ("每个竞争性行业在这一步的提高都大于任何一个非竞争性行业，这正是琼斯与赛塞发现的规律。" if split else
        "在这份样本里，竞争性与非竞争性行业在这一步上互有重叠：埋下的差别被抽样误差掩盖了。"), lang=lang)
 
@@ -144,9 +145,9 @@ say(f"Loyalty gains most on the last step, from satisfaction {below:g} to {top:g
 # merely *satisfied* (4 of 5) defect in competitive markets, so "satisfied" is not a safe target.
 
 # %% [markdown] lang=zh
-# **对管理者的启示。** 在竞争性领域，把顾客从“满意”提升到“完全满意”，远比把他们从“不满意”提升到“一般”更值得：只有最高一档的顾客才可靠地忠诚。在非竞争性领域，曲线平坦——高忠诚度掩盖了不满，一旦出现竞争者，这些顾客就会流失。
+# **对管理者的启示：** 在竞争性领域，把顾客从“满意”提升到“完全满意”，远比把他们从“不满意”提升到“一般”更值得：只有最高一档的顾客才可靠地忠诚。在非竞争性领域，曲线平坦——高忠诚度掩盖了不满，一旦出现竞争者，这些顾客就会流失。
 #
-# **教材 vs 文献。** 教材（001）把五个行业分为竞争性领域和非竞争性领域，并列出后者的成因：专利保护或替代品很少、强大的品牌资产、转换成本高、强大的客户忠诚计划、专有技术。琼斯与赛塞原文的结论更尖锐：在竞争性市场中，即使是“满意”（5 分制的 4 分）的顾客也会叛逃，所以“满意”本身并不是一个安全的目标，“完全满意”才是。
+# **教材 vs 文献：** 教材（001）把五个行业分为竞争性领域和非竞争性领域，并列出后者的成因：专利保护或替代品很少、强大的品牌资产、转换成本高、强大的客户忠诚计划、专有技术。琼斯与赛塞原文的结论更尖锐：在竞争性市场中，即使是“满意”（5 分制的 4 分）的顾客也会叛逃，所以“满意”本身并不是一个安全的目标，“完全满意”才是。
 
 # %% [markdown] lang=en
 # ## 2. Customer types
@@ -183,7 +184,7 @@ say(f"Mercenaries (satisfied, not loyal) are {merc[comp].mean():.0%} of the cust
     + (", a protected market: they stay because they must, and leave when an alternative appears." if held else "."),
     f"图利者（满意但不忠诚）在竞争性行业的顾客中占 {merc[comp].mean():.0%}，在其他行业占 {merc[~comp].mean():.0%}"
     f"（最多的是**{label(merc.idxmax())}**，{merc.max():.0%}）"
-    + ("：在竞争性行业，只看满意度会高估忠诚的顾客群。" if more else "。")
+    + ("：在竞争性行业，只看满意度会高估忠诚顾客的比例。" if more else "。")
     + f"人质（忠诚但不满意）在**{label(host.idxmax())}**最常见（{host.max():.0%}）"
     + ("，这是一个非竞争性行业：他们留下是因为别无选择，一旦有了替代者就会离开。" if held else "。"), lang=lang)
 
@@ -195,9 +196,9 @@ say(f"Mercenaries (satisfied, not loyal) are {merc[comp].mean():.0%} of the cust
 # buying without attachment, "full of dissatisfaction") are Jones & Sasser's hostages seen from the behaviour side.
 
 # %% [markdown] lang=zh
-# **对管理者的启示。** 图利者提醒我们：满意度高估了忠诚；人质提醒我们：忠诚度高估了满意。这两类顾客在平均数里都看不出来。
+# **对管理者的启示：** 图利者提醒我们：满意度高估了忠诚；人质提醒我们：忠诚度高估了满意。这两类顾客在平均数里都看不出来。
 #
-# **教材 vs 文献。** 教材中的“垄断忠诚”和“惰性忠诚”——低依恋、高重复购买，“不是自愿的，而且充满着不满”——从行为一侧描述的正是琼斯与赛塞所说的人质。
+# **教材 vs 文献：** 教材中的“垄断忠诚”和“惰性忠诚”——低依恋、高重复购买，“不是自愿的，而且充满着不满”——从行为一侧描述的正是琼斯与赛塞所说的人质。
 
 # %% [markdown] lang=en
 # ## 3. Zones of defection, indifference and affection
@@ -231,7 +232,7 @@ say(f"Loyalty gains more from indifference to affection than from defection to i
 # indifference to affection — not from defection to indifference — is what buys loyalty.
 
 # %% [markdown] lang=zh
-# **对管理者的启示。** 如果最大的一步出现在进入情感区之时，那么真正换来忠诚的，是把顾客从冷漠区推进到情感区，而不是从背离区拉回到冷漠区。
+# **对管理者的启示：** 如果最大的一步出现在进入情感区之时，那么真正换来忠诚的，是把顾客从冷漠区推进到情感区，而不是从背离区拉回到冷漠区。
 
 # %% [markdown] lang=en
 # ## 4. Net Promoter Score
@@ -280,9 +281,9 @@ say(f"NPS runs from {ranked['nps'].iloc[0]:.1f} (**{best}**) down to {ranked['np
 # found it predicts growth no better than satisfaction itself, so read it next to the other measures.
 
 # %% [markdown] lang=zh
-# **对管理者的启示。** 几百个回答算出的 NPS，上下都有好几分的不确定性：置信区间以内的差别，不值得庆祝，也不必惊慌。
+# **对管理者的启示：** 几百个回答算出的 NPS，上下都有好几分的不确定性：置信区间以内的差别，不值得庆祝，也不必惊慌。
 #
-# **教材 vs 文献。** 教材（001）把“客户推荐给他人的概率”列为衡量顾客忠诚度的指标之一；Reichheld（2003）把它变成了一个数字 NPS。后来的研究（Keiningham 等，2007）发现它预测增长的能力并不比满意度本身更强，所以应与其他指标一起看。
+# **教材 vs 文献：** 教材（001）把“客户推荐给他人的概率”列为衡量顾客忠诚度的指标之一；Reichheld（2003）把它变成了一个数字 NPS。后来的研究（Keiningham 等，2007）发现它预测增长的能力并不比满意度本身更强，所以应与其他指标一起看。
 
 # %% [markdown] lang=en
 # ## 5. Drivers and reliability
@@ -303,7 +304,7 @@ say(f"NPS runs from {ranked['nps'].iloc[0]:.1f} (**{best}**) down to {ranked['np
 #
 # （通常要求 α ≥ 0.7。）生成的调查从三个角度问满意度：总体满意（`satisfaction`）、与期望相比（`sat_expectation`）、与理想相比（`sat_ideal`）。
 #
-# **教材 vs 文献。** 教材（002）把顾客满意定义为实际消费感受与事前**期望**的对比：超过期望就满意，达不到就不满意。问卷研究（如 ECSI/ACSI 模型）一般不直接计算“感受减期望”，而是把“与期望相比”作为满意度量表中的一个题项，再用 α 系数检验这些题项是否测的是同一个满意度。
+# **教材 vs 文献：** 教材（002）把顾客满意定义为实际消费感受与事前**期望**的对比：超过期望就满意，达不到就不满意。问卷研究（如 ECSI/ACSI 模型）一般不直接计算“感受减期望”，而是把“与期望相比”作为满意度量表中的一个题项，再用 α 系数检验这些题项是否测的是同一个满意度。
 
 # %%
 drivers = satisfaction.driver_analysis(gen, list(ATTRIBUTES), lang=lang)
@@ -320,7 +321,7 @@ say(f"Most important: **{label(drivers.index[0])}** (r = {drivers['importance'].
     f"Cronbach's alpha of the three satisfaction items is {gen_alpha:.3f}, "
     + ("above the usual bar of 0.7: they measure one thing." if gen_alpha >= 0.7 else "below the usual bar of 0.7."),
     f"最重要的属性是**{label(drivers.index[0])}**（r = {drivers['importance'].iloc[0]:.2f}）。重点改进："
-    f"{listing(drivers.index[keys == 'concentrate'])}；可能过度：{listing(drivers.index[keys == 'overkill'])}。"
+    f"{listing(drivers.index[keys == 'concentrate'])}；可能过度投入：{listing(drivers.index[keys == 'overkill'])}。"
     f"三个满意度题项的 α 系数为 {gen_alpha:.3f}，"
     + ("高于通常的 0.7 标准：它们测的是同一个满意度。" if gen_alpha >= 0.7 else "低于通常的 0.7 标准。"), lang=lang)
 
@@ -329,7 +330,7 @@ say(f"Most important: **{label(drivers.index[0])}** (r = {drivers['importance'].
 # moves satisfaction. "Possible overkill" attributes are rated high but move little.
 
 # %% [markdown] lang=zh
-# **对管理者的启示。** “重点改进”的属性既重要、评分又低，是投入最能提升满意度的地方；“可能过度”的属性评分高，但对满意度影响小，可以考虑把资源挪走。
+# **对管理者的启示：** “重点改进”的属性既重要、评分又低，是投入最能提升满意度的地方；“可能过度投入”的属性评分高，但对满意度影响小，可以考虑把资源挪走。
 
 # %% [markdown] lang=en
 # ## 6. A real survey
@@ -351,11 +352,13 @@ ax = satisfaction.plot_loyalty_curves(real_curve, lang=lang, ylabel="repurchase_
 # %%
 thin = real_curve.index[real_curve["n"] < 10]
 r = survey["satisfaction"].corr(survey["repurchase_intent"])
-say((f"{len(thin)} of the {len(real_curve)} satisfaction levels have fewer than 10 answers "
+say(f"`survey` has {len(survey):,} respondents. "
+    + (f"{len(thin)} of the {len(real_curve)} satisfaction levels have fewer than 10 answers "
      f"({', '.join(f'{v:g}' for v in thin)}): read their points with care. " if len(thin) else
      f"Each of the {len(real_curve)} satisfaction levels has at least 10 answers. ")
     + f"Satisfaction and repurchase intention correlate at r = {r:.2f}.",
-    (f"{len(real_curve)} 个满意度水平中有 {len(thin)} 个不足 10 人回答（{'、'.join(f'{v:g}' for v in thin)}），"
+    f"`survey` 共有 {len(survey):,} 位受访者。"
+    + (f"{len(real_curve)} 个满意度水平中有 {len(thin)} 个不足 10 人回答（{'、'.join(f'{v:g}' for v in thin)}），"
      "这些点要谨慎解读。" if len(thin) else f"{len(real_curve)} 个满意度水平都至少有 10 人回答。")
     + f"满意度与再购意愿的相关系数 r = {r:.2f}。", lang=lang)
 
@@ -388,7 +391,7 @@ means = zk["loyalty_mean"].map(lambda v: "—" if pd.isna(v) else f"{v:.2f}")
 say(f"Most respondents ({zk['share'].max():.0%}) are in the {label(zk['share'].idxmax()).lower()}; mean loyalty is "
     f"{means['defection']}, {means['indifference']} and {means['affection']} in the zones of defection, "
     "indifference and affection.",
-    f"受访者最多的是{label(zk['share'].idxmax())}（{zk['share'].max():.0%}）；背离区、冷漠区、情感区的平均忠诚度依次为 "
+    f"受访者最多的区是{label(zk['share'].idxmax())}（{zk['share'].max():.0%}）；背离区、冷漠区、情感区的平均忠诚度依次为 "
     f"{means['defection']}、{means['indifference']}、{means['affection']}。", lang=lang)
 
 # %%
@@ -411,7 +414,7 @@ say(f"On this survey the strongest driver of satisfaction is **{label(real_drive
 # only at the average satisfaction: the average hides the customers whose satisfaction and loyalty disagree.
 
 # %% [markdown] lang=zh
-# **对管理者的启示。** 在真实调查中同样要看图利者、人质和三个区，而不只看平均满意度：平均数恰恰掩盖了满意与忠诚不一致的那部分顾客。
+# **对管理者的启示：** 在真实调查中同样要看图利者、人质和三个区，而不只看平均满意度：平均数恰恰掩盖了满意与忠诚不一致的那部分顾客。
 
 # %% [markdown] lang=en
 # ## Exercises

@@ -10,7 +10,7 @@
 # **Learning goals**
 # 1. Compute the repeat purchase rate (重复购买率), purchase frequency, inter-purchase time and the retention
 #    and churn rate per period (顾客保持率 / 顾客流失率) — and choose a period longer than the purchase cycle.
-# 2. Measure share of wallet (钱包份额, the course's 需求比例) and cross-buying (交叉购买).
+# 2. Measure share of wallet (钱包份额) and cross-buying (交叉购买).
 # 3. Place customers in Dick & Basu's attitude × behaviour matrix: 绝对忠诚, 潜在忠诚, 惯性忠诚, 非忠诚.
 # 4. Classify the seven loyalty types by their source (垄断, 惰性, 潜在, 习惯性, 价格, 激励, 超值) with rules,
 #    and compare their recommendation likelihood (推荐意愿, NPS) and price sensitivity (价格敏感度).
@@ -26,7 +26,7 @@
 #
 # **学习目标**
 # 1. 计算重复购买率、购买频率、购买间隔，以及各时期的顾客保持率与顾客流失率，并懂得观察期必须长于购买周期。
-# 2. 衡量钱包份额（教材称“需求比例”）与交叉购买。
+# 2. 衡量钱包份额与交叉购买。
 # 3. 按态度 × 行为矩阵（Dick & Basu）把客户分为绝对忠诚、潜在忠诚、惯性忠诚和非忠诚。
 # 4. 用规则表按忠诚的来源区分七种忠诚类型（垄断、惰性、潜在、习惯性、价格、激励、超值忠诚），
 #    并比较各类型的推荐意愿（NPS）与价格敏感度。
@@ -40,7 +40,7 @@
 
 # %% [markdown] lang=zh
 # ## 参数
-# `data` 是计算行为指标所用的购买记录（内置数据集名、`"synthetic:<seed>"`，或文件路径加上列名映射 `columns`）。
+# `data` 是计算行为指标所用的购买记录（内置数据集名、`"synthetic:<种子>"`，或文件路径加上列名映射 `columns`）。
 # 问卷样本和品牌购买样本用 `seed` 生成；各个阈值是分类的分界点。
 
 # %% tags=["parameters"]
@@ -216,8 +216,8 @@ say(("All customers first bought in the first period, so the table follows one c
     + (f"; later periods keep {later:.1%} of the previous period's buyers on average." if len(rates) > 1 else
        "." if len(rates) else ""),
     ("所有客户都在第一期首次购买，这张表追踪的是同一批客户（一个同期群）。" if one_cohort else
-     "后面各期也有新客户加入，所以每期的保持率混合了不同批次的客户。")
-    + (f"从第一期到第二期，{first:.1%} 的客户得以保持（流失率 {1 - first:.1%}）" if len(rates) else
+     "后面各期也有新客户加入，所以每期的顾客保持率混合了不同批次的客户。")
+    + (f"从第一期到第二期，第一期的客户中有 {first:.1%} 在第二期再次购买（顾客保持率 {first:.1%}，流失率 {1 - first:.1%}）" if len(rates) else
        "数据只覆盖一个时期：请把 `freq` 设得更短，才能看到顾客保持率。")
     + (f"；之后各期平均保持上一期客户的 {later:.1%}。" if len(rates) > 1 else "。" if len(rates) else ""),
     lang=lang)
@@ -230,21 +230,21 @@ say("**What this tells a manager:** "
        else "retention is about as strong at the start as later on." if len(rates) > 1
        else "with fewer than two retention rates, no trend can be read; use a shorter period."),
     "**对管理者的启示：**"
-    + ("起步阶段的保持率明显更低：促成客户的第一次重复购买是要攻克的关口。" if gap > 0.05
-       else "后期的保持率反而更低：要着力留住老客户。" if gap < -0.05
-       else "起步阶段和之后的保持率相差不大。" if len(rates) > 1
-       else "保持率不足两期，看不出趋势；请用更短的时期。"), lang=lang)
+    + ("起步阶段的顾客保持率明显更低：促成客户的第一次重复购买是要攻克的关口。" if gap > 0.05
+       else "后期的顾客保持率反而更低：要着力留住老客户。" if gap < -0.05
+       else "起步阶段和之后的顾客保持率相差不大。" if len(rates) > 1
+       else "只有不到两期的顾客保持率，看不出趋势；请用更短的时期。"), lang=lang)
 
 # %% [markdown] lang=en
 # ## 4. Share of wallet and cross-buying
-# **Share of wallet** (钱包份额; the course's 需求比例: the customer's purchases from the firm as a share of
+# **Share of wallet** (钱包份额, in the course's words: the customer's purchases from the firm as a share of
 # their total demand in the category) needs the customer's spend at competitors too — from a survey ("how
 # much do you spend on this category in total?") or from a consumer panel that records every brand. Here a
 # generated panel: brand `A` is our firm.
 
 # %% [markdown] lang=zh
 # ## 4. 钱包份额与交叉购买
-# 教材把“客户购买本企业产品的数量占该类产品总需求量的比例”称为**需求比例**，即客户的**钱包份额**。
+# 教材把“客户购买企业产品的数量占该类产品总需求量的比例”称为客户的**钱包份额**。
 # 计算它需要知道客户在竞争对手那里花了多少钱：可以来自问卷（“您在这类产品上一共花多少钱？”），
 # 也可以来自记录每个品牌的消费者固定样本。这里用一个生成的样本，品牌 `A` 代表本企业。
 
@@ -291,13 +291,14 @@ step = by_categories.is_monotonic_increasing
 say(f"Mean spend goes from {lo_s:.1f} ({lo_n} categor{'y' if lo_n == 1 else 'ies'}) to {hi_s:.1f} ({hi_n} categories)"
     + (", rising with every category" if step else "") + f"; Spearman's ρ between categories and spend is {rho:.2f}. "
     + ("**What this tells a manager:** customers who buy across more categories spend more. This is an association, "
-       "not a cause — heavy buyers naturally touch more categories — but cross-selling is also the course's way "
-       "to deepen the relationship and raise the cost of leaving." if rho > 0 else
+       "not a cause — heavy buyers naturally touch more categories — but cross-selling is also a way to raise "
+       "the customer's switching cost (one of the external drivers the course lists) and deepen the relationship."
+       if rho > 0 else
        "Here buying across more categories does not go with higher spend."),
     f"平均消费金额从 {lo_s:.1f}（{lo_n} 个品类）变到 {hi_s:.1f}（{hi_n} 个品类）" + ("，随品类数逐级上升" if step else "")
-    + f"；品类数与消费金额的 Spearman 相关系数 ρ = {rho:.2f}。"
+    + f"；品类数与消费金额的斯皮尔曼等级相关系数 ρ = {rho:.2f}。"
     + ("**对管理者的启示：**跨品类购买越多的客户花钱越多。这只是相关而非因果——购买量大的客户自然会接触更多品类；"
-       "但交叉销售也正是教材所说的深化关系、提高客户转换成本的办法。" if rho > 0 else
+       "但交叉销售也是提高客户转换成本（教材所列的外在驱动因素之一）、深化客户关系的办法。" if rho > 0 else
        "在这份数据上，购买品类多并不伴随更高的消费。"), lang=lang)
 
 # %% [markdown] lang=en
@@ -371,7 +372,7 @@ say(f"{share.get('spurious', 0):.0%} of the respondents are spurious-loyal (they
 # %% [markdown] lang=zh
 # ## 6. 七种忠诚类型
 # 教材还按忠诚的**来源（内涵）**把顾客忠诚分为七种：垄断忠诚（别无选择）、惰性忠诚（懒得另找）、潜在忠诚（想买却受限制）、
-# 习惯性忠诚（地点方便）、价格忠诚（追逐最低价）、激励忠诚（冲着奖励而来）和超值忠诚（情感依恋，乐于推荐）。
+# 习惯性忠诚（出于习惯，例如地点方便）、价格忠诚（追逐最低价）、激励忠诚（冲着奖励而来）和超值忠诚（情感依恋，乐于推荐）。
 # 每种类型写成一条规则：依恋高低 × 重复购买高低 × 客户说出的购买原因（驱动因素）。规则是一张表，
 # 复制后修改即可换用其他教材的版本。
 #
@@ -414,7 +415,7 @@ say(f"{unclassified} of {len(types)} respondents are unclassified: with these th
 # defects (对瑕疵品的态度).
 
 # %% [markdown] lang=zh
-# 问卷中的两个态度指标补全了画面。**推荐意愿**（0–10 分，即教材说的“客户推荐给他人的概率”）汇总为净推荐值 NPS：
+# 问卷中的两个态度指标可以补充行为指标看不到的一面。**推荐意愿**（0–10 分，即教材说的“客户推荐给他人的概率”）汇总为净推荐值 NPS：
 # 推荐者（9–10 分）占比减去贬损者（0–6 分）占比，7–8 分为中立者。**价格敏感度**（1–5 分，分越高越敏感）给出均值和答 4–5 分者的占比。缺失的回答不计入，但单独计数。教材列出的其他忠诚度指标——决策时间的长短、对竞争者的态度、
 # 对瑕疵品的态度——同样需要通过问卷来测量。
 
@@ -460,7 +461,7 @@ say((f"Only {listed} {'has' if len(positive) == 1 else 'have'} a positive NPS. "
 
 # %% [markdown] lang=zh
 # ## 7. 品牌忠诚的行为模式
-# 根据客户依次购买的品牌（Brown, 1952–53），行为忠诚表现为四种模式：**专一** `AAAAAA`、**左右逢源** `ABABAB`
+# 根据客户依次购买的品牌（Brown，1952–53），行为忠诚表现为四种模式：**专一** `AAAAAA`、**左右逢源** `ABABAB`
 # （同时忠诚于不止一个品牌，在两三个品牌间循环使用）、**移情别恋** `AAABBB`（体验后变心，改选另一个品牌）和**无品牌忠诚** `ABCDEF`。只买过一次的品牌视为试用；购买次数少于 `min_length` 的序列记为“购买次数不足”；
 # 主要品牌并列时取最近购买的那个。
 #
@@ -480,7 +481,7 @@ ax = loyalty.plot_brand_patterns(patterns, lang=lang)
 # differently from the generator, e.g. after changing `min_length` or `core_share`.
 
 # %% [markdown] lang=zh
-# 这个样本是按已知模式生成的（列）：对角线以外的计数，是规则与生成器读法不同的客户，例如改动了 `min_length` 或 `core_share` 之后。
+# 这个样本按已知的模式生成：下表的列是生成时设定的模式，行是规则识别出的模式。对角线以外的计数，是规则的判断与设定不一致的客户，例如改动了 `min_length` 或 `core_share` 之后就会出现。
 
 # %%
 pd.crosstab(patterns["pattern_key"], brand_truth.patterns, margins=True).rename(index=tr, columns=tr).rename_axis(
@@ -533,7 +534,7 @@ say("**What this tells a manager:** "
 # 2–3 次为客户，4 次及以上为跟随者）；再往上需要推荐（推荐意愿 9–10 分）：愿意推荐我们的跟随者是拥护者，
 # 购买 8 次及以上的拥护者是忠诚客户。
 #
-# > **教材 vs 文献**：金字塔来自关系营销的“忠诚阶梯”（Christopher, Payne & Ballantyne, 1991），其顶层是“合作伙伴”（partner），教材称为忠诚客户。各层之间的购买次数门槛是本工具的选择，教材没有给出。
+# > **教材 vs 文献**：金字塔来自关系营销的“忠诚阶梯”（Christopher、Payne 和 Ballantyne，1991），其顶层是“合作伙伴”（partner），教材称为忠诚客户。各层之间的购买次数门槛是本工具的选择，教材没有给出。
 
 # %%
 ladder = loyalty.loyalty_ladder(panel, recommend="recommend", lang=lang)
@@ -683,9 +684,10 @@ check("loyalty.10", answer, lang=lang)
 #   recommendation likelihood (推荐意愿, NPS) and price sensitivity (价格敏感度) from a survey.
 # - Attitude × behaviour separates true loyalty from latent and spurious loyalty; the seven types add the
 #   *source* of loyalty; Brown's patterns and the loyalty ladder describe how loyalty shows and grows.
-# - The course's characteristics of a loyal customer map onto these measures: regular repeat purchase (repeat
-#   rate, inter-purchase time), buying several products (cross-buying), recommending (NPS) and immunity to
-#   competitors' offers (price sensitivity). They also carry the economics of loyalty: repeat purchase, a larger
+# - Four of the course's five characteristics of a loyal customer have a measure or a proxy here: regular
+#   repeat purchase (repeat rate, inter-purchase time), buying several products (cross-buying), recommending
+#   (NPS) and immunity to competitors' offers (price sensitivity, only a proxy); the fifth, tolerating the
+#   supplier's occasional mistakes, needs a survey question (attitude to a faulty product). They also carry the economics of loyalty: repeat purchase, a larger
 #   share of wallet and lower price sensitivity raise revenue; familiar customers cost less to serve and market to.
 # - Satisfaction is not loyalty: satisfied customers may leave and dissatisfied ones may stay (Jones & Sasser,
 #   chapter 04).
@@ -699,11 +701,11 @@ check("loyalty.10", answer, lang=lang)
 
 # %% [markdown] lang=zh
 # ## 小结与延伸阅读
-# - **行为忠诚**：重复购买率、购买频率、购买间隔、各期的顾客保持率与顾客流失率、钱包份额（需求比例）、交叉购买——
+# - **行为忠诚**：重复购买率、购买频率、购买间隔、各期的顾客保持率与顾客流失率、钱包份额、交叉购买——
 #   观察期一定要长于购买周期。**态度忠诚**：问卷中的推荐意愿（NPS）和价格敏感度。
 # - 态度 × 行为矩阵把绝对忠诚与潜在忠诚、惯性忠诚区分开；七种忠诚类型进一步说明忠诚的**来源**；
 #   品牌忠诚的行为模式和顾客忠诚度金字塔描述忠诚怎样表现、怎样成长。
-# - 教材列出的顾客忠诚特征都能在本章找到对应的指标：有规律的重复购买（重复购买率、购买间隔）、愿意购买多种产品和服务（交叉购买）、经常向他人推荐（NPS）、对竞争对手的拉拢具有免疫力（价格敏感度）。
+# - 教材列出的五项顾客忠诚特征中，前四项在本章都有对应或近似的指标：有规律的重复购买（重复购买率、购买间隔）、愿意购买多种产品和服务（交叉购买）、经常向他人推荐（NPS）、对竞争对手的拉拢具有免疫力（价格敏感度只是近似）；第五项“能够忍受供应商偶尔失误”需要用问卷（对瑕疵品的态度）来测量。
 # - 这些指标也说明了忠诚的经济价值：重复购买、更高的钱包份额和更低的价格敏感度增加收入，熟悉企业的老客户又节约服务和营销成本。
 # - 满意不等于忠诚：满意的顾客不一定忠诚，不满意的顾客也不见得不重复购买（琼斯和赛塞的研究，见第 04 章）。
 # - Brown, G. H. (1952–53). Brand loyalty — fact or fiction? *Advertising Age*, 23–24.

@@ -37,7 +37,7 @@
 
 # %% [markdown] lang=zh
 # ## 参数
-# `data` 是购买记录：内置数据集的名称、`"synthetic:<seed>"`，或者一个文件路径（再用 `columns` 给出列名对应）。
+# `data` 是购买记录：内置数据集的名称、`"synthetic:<种子>"`，或者一个文件路径（再用 `columns` 给出列名对应）。
 # `churn_data` 可以指向一张订阅客户表，例如 IBM 的 Telco 客户流失数据（每位客户一行，含以月计的关系时长
 # 和是否流失的标记）；为 `None` 时，用 `seed` 生成一张类似 Telco 的表。
 
@@ -67,6 +67,7 @@ import pandas as pd
 
 from crmlab import datasets, lifecycle, loyalty
 from crmlab.exercises import check, show
+from crmlab.labels import term
 from crmlab.notebook import headline, say, setup
 
 tx = setup(data, columns, lang=lang)
@@ -94,7 +95,7 @@ tx = setup(data, columns, lang=lang)
 
 # %% [markdown] lang=zh
 # ## 1. 客户生命周期的阶段
-# 教材把客户生命周期画成交易量随时间变化的曲线：
+# 教材用交易量、企业投入和盈利情况描述客户生命周期的四个阶段：
 # **考察期**是客户关系的孕育期，交易量较小，企业投入较多；**形成期**是关系发展阶段，客户需求进一步扩大，
 # 企业开始盈利；**稳定期**是客户关系发展的最高阶段，双方长期合作；**退化期**是逆转阶段，客户购买水平下降，
 # 满意度下降。在交易数据里，我们比较每位客户最近 `window_days` 天的消费速度与此前的消费速度，并按下列
@@ -132,8 +133,8 @@ ax = lifecycle.plot_lifecycle_stages(stages, lang=lang)
 # customer base acquired long ago has nobody left exploring, one that is still being acquired has many.
 
 # %% [markdown] lang=zh
-# 阶段构成取决于客户是在什么时候获得的（相对于判定阶段的那一天）：客户都是很久以前获得的，就不会再有人
-# 处于考察期；企业还在不断获客，考察期的客户就多。
+# 阶段构成取决于客户是在什么时候获得的（相对于判定阶段的那一天）：如果客户都是很久以前获得的，就不会再有人
+# 处于考察期；如果企业还在不断获客，处于考察期的客户就多。
 
 # %%
 share = dict(zip(lifecycle.STAGES, summary["share"]))
@@ -249,8 +250,8 @@ say(f"In `tx` ({len(cohorts)} cohorts), the share of a cohort buying again one p
 # 其中 $A_t$ 是第 $t$ 期有购买的客户。某一期没有获得新客户（`new` = 0）时，`active` 就只剩企业保持住的客户。
 #
 # **教材 vs 文献：** 教材把客户保持看作企业巩固、发展长期稳定关系的动态管理过程；文献则把顾客保持率当作可以
-# 测量的比率，并提醒：保持率随时间上升，未必是客户变得更忠诚，也可能只是容易流失的客户已经走了
-# （Fader & Hardie, 2007）。
+# 测量的比率，并提醒：顾客保持率随时间上升，未必是客户变得更忠诚，也可能只是容易流失的客户已经走了
+# （Fader 和 Hardie，2007）。
 
 # %%
 by_quarter = loyalty.retention_by_period(retail, freq="Q")
@@ -368,14 +369,18 @@ rates.round(4)
 planted = [f"{g} {h:.1%}" for g, h in lifecycle.DEFAULT_MONTHLY_CHURN.items()]
 found = [f"{g} {h:.1%}" for g, h in rates["churn_rate"].items()]
 say(f"The generated table plants monthly churn of {', '.join(planted)}; `churn_rate` estimates {', '.join(found)}.",
-    f"生成的订阅表设定的月流失率为 {'、'.join(planted)}；`churn_rate` 的估计值为 {'、'.join(found)}。",
+    "生成的订阅表设定的月流失率为 " + "、".join(f"{term(g, 'zh', lifecycle.TERMS)} {h:.1%}" for g, h in
+                                              lifecycle.DEFAULT_MONTHLY_CHURN.items())
+    + "；`churn_rate` 的估计值为 " + "、".join(f"{term(str(g), 'zh', lifecycle.TERMS)} {h:.1%}" for g, h in
+                                           rates["churn_rate"].items()) + "。",
     lang=lang, when=churn_data is None)
 fast, slow = rates["churn_rate"].idxmax(), rates["churn_rate"].idxmin()
 ratio = rates.loc[fast, "churn_rate"] / rates.loc[slow, "churn_rate"]
 say(f"{fast} customers leave {ratio:.1f} times as fast as {slow} customers "
     f"({rates.loc[fast, 'churn_rate']:.2%} vs {rates.loc[slow, 'churn_rate']:.2%} a month).",
-    f"{fast} 客户的流失速度是 {slow} 客户的 {ratio:.1f} 倍（每月 {rates.loc[fast, 'churn_rate']:.2%} 对 "
-    f"{rates.loc[slow, 'churn_rate']:.2%}）。", lang=lang)
+    f"{term(str(fast), 'zh', lifecycle.TERMS)}客户的流失速度是{term(str(slow), 'zh', lifecycle.TERMS)}客户的 "
+    f"{ratio:.1f} 倍（每月分别为 {rates.loc[fast, 'churn_rate']:.2%} 和 {rates.loc[slow, 'churn_rate']:.2%}）。",
+    lang=lang)
 
 # %% [markdown] lang=en
 # **What this tells a manager:** where one contract type churns much faster, moving its customers to longer
@@ -392,7 +397,8 @@ say(f"{fast} customers leave {ratio:.1f} times as fast as {slow} customers "
 # actions (`lifecycle.stage_actions`). For decline, the course asks the firm to listen to the customer, find
 # out why they leave, and plan to rebuild trust (关系恢复计划).
 #
-# *Course vs literature:* the course calls stability the most profitable stage; in non-contractual settings
+# *Course vs literature:* the course calls stability the highest stage of the relationship (commonly taken to be
+# the most profitable one); in non-contractual settings
 # Reinartz & Kumar (2000) found that long-life customers are not necessarily the most profitable ones — a long
 # relationship is not the same as a profitable one.
 
@@ -402,7 +408,8 @@ say(f"{fast} customers leave {ratio:.1f} times as fast as {slow} customers "
 # （`lifecycle.stage_actions`）。对退化期的客户，教材给出的措施是：倾听客户心声、了解客户真实需求、分析客户
 # 流失原因，制定重建信任的关系恢复计划。
 #
-# **教材 vs 文献：** 教材认为稳定期的客户给企业带来的利润最多；Reinartz 和 Kumar（2000）在非合同情境下发现，
+# **教材 vs 文献：** 教材把稳定期称为客户关系发展的最高阶段（一般认为此时客户带来的利润最多）；Reinartz 和 Kumar（2000）
+# 在非合同情境下发现，
 # 关系时长长的客户并不一定最有利可图——关系长不等于利润高。
 
 # %%
@@ -410,13 +417,13 @@ for key, row in lifecycle.stage_actions(lang).iterrows():
     print(f"{row['stage']}\n    {row['what happens']}\n    → {row['what to do']}")
 
 # %% [markdown] lang=en
-# **What this tells a manager:** combine this with the stage mix of section 1 — the largest stage is where the
-# CRM budget is spent, and a stage that is nearly empty is where the relationship stalls (or, for exploration,
-# a sign that few customers were acquired recently).
+# **What this tells a manager:** combine this with the stage mix of section 1 — the largest stage is usually
+# where most of the CRM budget goes, and a stage that is nearly empty is one that relationships seldom reach
+# (for exploration, a sign that few customers were acquired recently; for decline, good news).
 
 # %% [markdown] lang=zh
-# **对管理者的启示：** 把这张表和第 1 节的阶段构成结合起来看：人数最多的阶段是 CRM 预算主要花在的地方；几乎
-# 没有客户的阶段，就是关系停滞的地方（如果是考察期，则说明近期获客很少）。
+# **对管理者的启示：** 把这张表和第 1 节的阶段构成结合起来看：人数最多的阶段，往往也是 CRM 预算的主要去向；几乎
+# 没有客户的阶段，说明客户关系很少发展到这一步（如果是考察期，则说明近期获客很少；如果是退化期，则是好事）。
 
 # %%
 smallest = summary["share"].idxmin()
@@ -425,11 +432,13 @@ todo = summary.loc[largest, "what to do"]
 say(f"In `tx` the largest stage is {largest} ({largest_share:.1%}), whose priority is: {todo} The smallest is "
     f"{smallest} ({summary['share'].min():.1%})"
     + ("; few customers are exploring: little recent acquisition." if smallest_key == "exploration"
-       else f"; few customers are in {smallest}: look there for where relationships stall."),
+       else "; few customers are declining, which is good news." if smallest_key == "decline"
+       else f"; few customers are in {smallest}: relationships seldom get this far, worth finding out why."),
     f"在 `tx` 中，人数最多的阶段是{largest}（{largest_share:.1%}），管理重点是：{todo}人数最少的阶段是"
     f"{smallest}（{summary['share'].min():.1%}）"
     + ("；处于考察期的客户很少，说明近期获客不多。" if smallest_key == "exploration"
-       else f"；处于{smallest}的客户很少，关系可能就停滞在这一步，值得深究原因。"), lang=lang)
+       else "；处于退化期的客户很少，这是好现象。" if smallest_key == "decline"
+       else f"；处于{smallest}的客户很少：客户关系很少发展到这一步，值得深究原因。"), lang=lang)
 
 # %% [markdown] lang=en
 # ## Exercises
