@@ -55,7 +55,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "keep_up": ("Keep up the good work", "继续保持"),
     "concentrate": ("Concentrate here", "重点改进"),
     "low_priority": ("Low priority", "低优先级"),
-    "overkill": ("Possible overkill", "可能过度"),
+    "overkill": ("Possible overkill", "可能过度投入"),
     "promoters": ("Promoters", "推荐者"),
     "passives": ("Passives", "中立者"),
     "detractors": ("Detractors", "贬损者"),
