@@ -38,28 +38,37 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="module")
-def report_dir(tmp_path_factory) -> Path:
-    given = os.environ.get("CRMLAB_REPORT_DIR")
+def _report(tmp_path_factory, variable: str, make: str, **options) -> Path:
+    """The report folder named by ``variable`` (``make e2e``), else a small one built here."""
+    given = os.environ.get(variable)
     if given:
         path = Path(given)
-        assert (path / "index.html").exists(), f"{path}/index.html missing: run `make report` first"
+        assert (path / "index.html").exists(), f"{path}/index.html missing: run `{make}` first"
         return path
     from crmlab.report import run_report
 
     out = tmp_path_factory.mktemp("e2e") / "reports"
-    run_report(out, chapters=["00"])
+    run_report(out, **options)
     return out
+
+
+def _serve(folder: Path):
+    """Serve ``folder`` on 127.0.0.1 (a free port) while the tests use it."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory) -> Path:
+    return _report(tmp_path_factory, "CRMLAB_REPORT_DIR", "make report", chapters=["00"])
 
 
 @pytest.fixture(scope="module")
 def server(report_dir):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(report_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    yield from _serve(report_dir)
 
 
 @pytest.fixture(scope="module")
@@ -116,25 +125,13 @@ def test_chapter_page_renders_figures_and_formulas(browser, server, report_dir):
 
 @pytest.fixture(scope="module")
 def report_dir_zh(tmp_path_factory) -> Path:
-    given = os.environ.get("CRMLAB_REPORT_DIR_ZH")
-    if given:
-        path = Path(given)
-        assert (path / "index.html").exists(), f"{path}/index.html missing: run `make report EDITION=zh` first"
-        return path
-    from crmlab.report import run_report
-
-    out = tmp_path_factory.mktemp("e2e") / "reports-zh"
-    run_report(out, chapters=["00", "02"], lang="zh")
-    return out
+    return _report(tmp_path_factory, "CRMLAB_REPORT_DIR_ZH", "make report EDITION=zh", chapters=["00", "02"],
+                   lang="zh")
 
 
 @pytest.fixture(scope="module")
 def server_zh(report_dir_zh):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(report_dir_zh))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    yield from _serve(report_dir_zh)
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
