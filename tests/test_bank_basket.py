@@ -10,10 +10,13 @@ from collections import Counter
 
 import pandas as pd
 import pytest
+from bank_checks import assert_bank_complete, assert_choice_question, assert_recorded
+from bank_checks import assert_misconception as _wrong
+from bank_checks import assert_option as _option
 
 from crmlab.datasets import load_data
-from crmlab.exercises import card_text, check, diagnose, registered
-from crmlab.exercises.registry import KINDS, get
+from crmlab.exercises import diagnose
+from crmlab.exercises.registry import get
 
 SEEDS = (1, 2)
 IDS = [f"basket.{n}" for n in range(1, 11)]
@@ -48,32 +51,8 @@ SMALL = _lines({("o1", "c1"): "xy", ("o2", "c1"): "x", ("o3", "c2"): "xyz", ("o4
                 ("o6", "c4"): "xz", ("o7", "c5"): "z"})
 
 
-def _wrong(exercise_id, answer, key, **context):
-    """The planted answer is wrong and gets the message of misconception ``key``, in both languages."""
-    ok, feedback, found = diagnose(exercise_id, answer, **context)
-    assert not ok and found == key, (exercise_id, answer, found, feedback)
-    message = next(m for m in get(exercise_id).misconceptions if m.key == key).message
-    assert feedback == f"not yet. {message['en']}"
-    assert diagnose(exercise_id, answer, lang="zh", **context)[1] == f"还不对。{message['zh']}"
-    expected = get(exercise_id).solve(**context)
-    assert str(expected) not in feedback and f"{expected:.2f}" not in feedback, "never the answer"
-
-
 def test_the_bank_has_every_kind_and_both_languages():
-    assert sorted(i for i in registered() if i.startswith("basket.")) == sorted(IDS)
-    kinds = {get(i).kind for i in IDS}
-    assert kinds == set(KINDS) and len(IDS) >= 6
-    for exercise_id in IDS:
-        ex = get(exercise_id)
-        assert ex.statement["en"] and ex.statement["zh"] and ex.hint and ex.hint_zh
-        assert card_text(exercise_id, lang="zh").startswith(f"**{exercise_id}** ·")
-        if ex.kind == "compute":
-            assert len(ex.misconceptions) >= 4, exercise_id
-        elif ex.kind == "decide":
-            assert ex.rubric["zh"] and ex.model_answer["en"] and not ex.auto_graded
-        else:
-            wrong = [k for k, o in ex.options.items() if o.why]
-            assert len(wrong) >= len(ex.options) - 1, f"{exercise_id}: every wrong option says why"
+    assert_bank_complete("basket", IDS)
 
 
 def test_no_hint_gives_the_numbers_away():
@@ -166,15 +145,6 @@ def test_a_wrong_number_no_misconception_explains_gets_the_hint(tx):
 # ---- interpret, decide, concept -----------------------------------------------------------------
 
 
-def _option(exercise_id, key, expected_right, **context):
-    ok, feedback, found = diagnose(exercise_id, key, **context)
-    if key == expected_right:
-        assert ok, (exercise_id, key, feedback)
-    else:
-        assert not ok and found == f"option:{key}"
-        assert feedback == f"not yet. {get(exercise_id).options[key].why['en']}"
-
-
 def test_basket_5_lift_reading_follows_the_data(tx):
     c = _hand(tx)
     lift = c["n_ab"] * c["n"] / (c["n_a"] * c["n_b"])
@@ -201,10 +171,7 @@ def test_basket_5_a_lift_of_exactly_0_8_is_close_to_1():
 
 
 def test_basket_6_is_recorded_not_marked(capsys):
-    for key in get("basket.6").options:
-        assert diagnose("basket.6", key) == (False, "recorded for your instructor (marked with a rubric)", None)
-    check("basket.6", "c", lang="zh")
-    assert capsys.readouterr().out.startswith("· basket.6: 已记录")
+    assert_recorded("basket.6", capsys, "c")
     ex = get("basket.6")
     assert "lift" in ex.rubric["en"] and "提升度" in ex.model_answer["zh"]
 
@@ -212,9 +179,7 @@ def test_basket_6_is_recorded_not_marked(capsys):
 @pytest.mark.parametrize("exercise_id, right", [("basket.7", "false"), ("basket.8", "c"), ("basket.9", "b"),
                                                 ("basket.10", "true")])
 def test_concept_checks(exercise_id, right):
-    for key in get(exercise_id).options:
-        _option(exercise_id, key, right)
-    assert diagnose(exercise_id, "e")[2] == "no_option"
+    assert_choice_question(exercise_id, right)
 
 
 def test_concept_checks_say_which_counting():

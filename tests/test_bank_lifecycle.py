@@ -8,28 +8,22 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from bank_checks import assert_bank_complete, assert_choice_question, assert_recorded
+from bank_checks import assert_misconception as _planted
 
 from crmlab import lifecycle
 from crmlab.datasets import load_data
-from crmlab.exercises import card_text, check, diagnose, registry
+from crmlab.exercises import diagnose, registry
 
 SEEDS = (1, 2)
 PARAMS = dict(snapshot=None, window_days=180, exploration_days=90)
+IDS = [f"lifecycle.{n}" for n in range(1, 10)]
 CHOICES = {"lifecycle.6": "b", "lifecycle.8": "false", "lifecycle.9": "b"}
 
 
 @pytest.fixture(scope="module", params=SEEDS)
 def seeded(request):
     return request.param, load_data(f"synthetic:{request.param}"), lifecycle.make_subscriptions(3000, seed=request.param)
-
-
-def _planted(exercise_id, answer, key, lang="en", **context):
-    """The planted wrong answer is not accepted and gets the message of misconception ``key``."""
-    correct, feedback, found = diagnose(exercise_id, answer, lang=lang, **context)
-    assert not correct and found == key, (exercise_id, answer, found, feedback)
-    message = next(m for m in registry.get(exercise_id).misconceptions if m.key == key).message[lang]
-    assert message in feedback
-    return feedback
 
 
 def _right(exercise_id, answer, **context):
@@ -89,7 +83,7 @@ def test_cohorts_pooled_next_period_share_on_two_seeds(seeded):
     _planted("lifecycle.1", expected * 100, "percent_for_share", data=tx, freq="M")
     shares = pd.Series(observed.index.isin(list(again)), index=observed.index).groupby(observed).mean()
     _planted("lifecycle.1", shares.mean(), "unweighted_mean", data=tx, freq="M")
-    _planted("lifecycle.1", 1.0, "period_zero", lang="zh", data=tx, freq="M")
+    _planted("lifecycle.1", 1.0, "period_zero", data=tx, freq="M")
 
 
 def test_cohorts_unobserved_next_period_is_not_zero():
@@ -114,7 +108,7 @@ def test_lapsed_regulars_count_purchase_occasions(seeded):
     assert int((rows >= 3).sum()) != expected, "synthetic data has several lines per purchase"
     _planted("lifecycle.2", int((rows >= 3).sum()), "rows_for_occasions", data=tx, **PARAMS)
     _planted("lifecycle.2", len(decline), "all_declining", data=tx, **PARAMS)
-    _planted("lifecycle.2", int((occasions > 3).sum()), "more_than_three", lang="zh", data=tx, **PARAMS)
+    _planted("lifecycle.2", int((occasions > 3).sum()), "more_than_three", data=tx, **PARAMS)
     assert not diagnose("lifecycle.2", expected + 1, data=tx, **PARAMS)[0]
 
 
@@ -129,7 +123,7 @@ def test_month_to_month_kaplan_meier_at_six_months(seeded):
     _planted("lifecycle.3", 1 - gone.mean(), "ignores_censoring", **ctx)
     _planted("lifecycle.3", (part["tenure"] > 6).mean(), "censored_as_lost", **ctx)
     _planted("lifecycle.3", one_month, "one_month_retention", **ctx)
-    _planted("lifecycle.3", _km(subs, months=12)[0], "wrong_month", lang="zh", **ctx)
+    _planted("lifecycle.3", _km(subs, months=12)[0], "wrong_month", **ctx)
 
 
 def test_kaplan_meier_follows_the_students_subscriptions():
@@ -151,7 +145,7 @@ def test_churned_share_counts_the_silence_to_the_end_of_the_data(seeded):
     _planted("lifecycle.4", 1 - expected, "complement", **ctx)
     _planted("lifecycle.4", ((last - first).dt.days > 180).mean(), "from_first_purchase", **ctx)
     _planted("lifecycle.4", ((pd.Timestamp.today() - last).dt.days > 180).mean(), "to_today", **ctx)
-    _planted("lifecycle.4", int(churned.sum()), "count_not_share", lang="zh", **ctx)
+    _planted("lifecycle.4", int(churned.sum()), "count_not_share", **ctx)
     _right("lifecycle.4", ((dates.max() - last).dt.days > 90).mean(), data=tx, churn_after_days=90)
 
 
@@ -166,7 +160,7 @@ def test_third_month_retention(seeded):
     _planted("lifecycle.5", 1 - expected, "churn_rate", data=tx)
     _planted("lifecycle.5", len(m1 & m2) / len(m1), "earlier_period", data=tx)
     _planted("lifecycle.5", len(m3 & m4) / len(m3), "later_period", data=tx)
-    _planted("lifecycle.5", len(m2 & m3) / len(m3), "this_period_denominator", lang="zh", data=tx)
+    _planted("lifecycle.5", len(m2 & m3) / len(m3), "this_period_denominator", data=tx)
 
 
 # ------------------------------------------------------------------------------------------ choices
@@ -175,14 +169,7 @@ def test_third_month_retention(seeded):
 def test_each_wrong_option_explains_its_misconception(exercise_id):
     ex = registry.get(exercise_id)
     assert ex.kind in ("interpret", "concept")
-    assert diagnose(exercise_id, CHOICES[exercise_id])[0]
-    for key, option in ex.options.items():
-        if key == CHOICES[exercise_id]:
-            assert not option.why, "the right option needs no misconception"
-            continue
-        for lang in ("en", "zh"):
-            ok, feedback, found = diagnose(exercise_id, key, lang=lang)
-            assert not ok and found == f"option:{key}" and option.why[lang] in feedback
+    assert_choice_question(exercise_id, CHOICES[exercise_id], right_without_why=True)
 
 
 def test_the_threshold_decision_is_recorded_for_the_instructor(capsys):
@@ -190,18 +177,9 @@ def test_the_threshold_decision_is_recorded_for_the_instructor(capsys):
     ex = registry.get("lifecycle.7")
     assert ex.kind == "decide" and not ex.auto_graded and ex.rubric["zh"] and ex.model_answer["en"]
     assert ex.solve(data=tx, **PARAMS) in ex.options
-    check("lifecycle.7", "b", data=tx, lang="zh", **PARAMS)
-    out = capsys.readouterr().out
-    assert out.startswith("· lifecycle.7: 已记录") and "✓" not in out and "✗" not in out
+    assert_recorded("lifecycle.7", capsys, "b", data=tx, **PARAMS)
 
 
 def test_the_bank_has_all_four_kinds_and_both_languages():
-    ids = [i for i in registry.registered() if i.startswith("lifecycle.")]
-    assert len(ids) >= 6 and {"lifecycle.1", "lifecycle.2", "lifecycle.3"} <= set(ids)
-    assert {registry.get(i).kind for i in ids} == set(registry.KINDS)
-    for exercise_id in ids:
-        ex = registry.get(exercise_id)
-        assert ex.statement and ex.hint_zh
-        assert card_text(exercise_id, lang="zh").startswith(f"**{exercise_id}** · ")
-        if ex.kind == "compute":
-            assert ex.misconceptions, f"{exercise_id}: a compute question lists its misconceptions"
+    ids = assert_bank_complete("lifecycle", IDS, min_misconceptions=3)
+    assert {"lifecycle.1", "lifecycle.2", "lifecycle.3"} <= set(ids)

@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from bank_checks import assert_bank_complete, assert_choice_question, assert_recorded
+from bank_checks import assert_misconception as _wrong
+from bank_checks import assert_option as _option
 
 from crmlab import loyalty
 from crmlab.datasets import load_data
-from crmlab.exercises import card_text, check, diagnose, registered
-from crmlab.exercises.registry import KINDS, get
+from crmlab.exercises import diagnose
+from crmlab.exercises.registry import get
 
 SEEDS = (1, 2)
 IDS = [f"loyalty.{n}" for n in range(1, 11)]
@@ -33,32 +36,8 @@ def own(seed):
             loyalty.make_brand_panel(300, 8, seed=seed))
 
 
-def _wrong(exercise_id, answer, key, **context):
-    """The planted answer is wrong and gets the message of misconception ``key``, in both languages."""
-    ok, feedback, found = diagnose(exercise_id, answer, **context)
-    assert not ok and found == key, (exercise_id, answer, found, feedback)
-    message = next(m for m in get(exercise_id).misconceptions if m.key == key).message
-    assert feedback == f"not yet. {message['en']}"
-    assert diagnose(exercise_id, answer, lang="zh", **context)[1] == f"还不对。{message['zh']}"
-    expected = get(exercise_id).solve(**context)
-    assert str(expected) not in feedback and f"{expected:.3f}" not in feedback, "never the answer"
-
-
 def test_the_bank_has_every_kind_and_both_languages():
-    assert sorted(i for i in registered() if i.startswith("loyalty.")) == sorted(IDS)
-    kinds = {get(i).kind for i in IDS}
-    assert kinds == set(KINDS) and len(IDS) >= 6
-    for exercise_id in IDS:
-        ex = get(exercise_id)
-        assert ex.statement["en"] and ex.statement["zh"] and ex.hint and ex.hint_zh
-        assert card_text(exercise_id, lang="zh").startswith(f"**{exercise_id}** ·")
-        if ex.kind == "compute":
-            assert len(ex.misconceptions) >= 4, exercise_id
-        elif ex.kind == "decide":
-            assert ex.rubric["zh"] and ex.model_answer["en"] and not ex.auto_graded
-        else:
-            wrong = [k for k, o in ex.options.items() if o.why]
-            assert len(wrong) >= len(ex.options) - 1, f"{exercise_id}: every wrong option says why"
+    assert_bank_complete("loyalty", IDS)
 
 
 def test_every_data_part_of_the_chapter_follows_the_seed():
@@ -163,15 +142,6 @@ def test_a_wrong_number_no_misconception_explains_gets_the_hint(own):
 # ---- interpret, decide, concept -----------------------------------------------------------------
 
 
-def _option(exercise_id, key, expected_right, **context):
-    ok, feedback, found = diagnose(exercise_id, key, **context)
-    if key == expected_right:
-        assert ok, (exercise_id, key, feedback)
-    else:
-        assert not ok and found == f"option:{key}"
-        assert feedback == f"not yet. {get(exercise_id).options[key].why['en']}"
-
-
 def test_loyalty_4_the_short_window_on_the_students_data(own):
     tx, _, _ = own
     occ = _occasions(tx)
@@ -191,18 +161,13 @@ def test_loyalty_4_the_short_window_on_the_students_data(own):
 
 
 def test_loyalty_5_decide_is_recorded_not_marked(capsys):
-    for key in get("loyalty.5").options:
-        assert diagnose("loyalty.5", key) == (False, "recorded for your instructor (marked with a rubric)", None)
-    check("loyalty.5", "a", lang="zh")
-    assert capsys.readouterr().out.startswith("· loyalty.5: 已记录")
+    assert_recorded("loyalty.5", capsys, "a")
 
 
 @pytest.mark.parametrize("exercise_id, right", [("loyalty.6", "false"), ("loyalty.7", "c"), ("loyalty.8", "d"),
                                                 ("loyalty.9", "c"), ("loyalty.10", "false")])
 def test_concept_checks(exercise_id, right):
-    for key in get(exercise_id).options:
-        _option(exercise_id, key, right)
-    assert diagnose(exercise_id, "e")[2] == "no_option"
+    assert_choice_question(exercise_id, right)
 
 
 def test_latent_and_inertia_loyalty_are_told_apart_both_ways():

@@ -11,10 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from bank_checks import assert_bank_complete, assert_choice_question, assert_recorded
+from bank_checks import assert_misconception as _wrong
+from bank_checks import assert_option as _option
 
 from crmlab.datasets import load_data
-from crmlab.exercises import card_text, check, diagnose, registered
-from crmlab.exercises.registry import KINDS, get
+from crmlab.exercises import diagnose
 
 SEEDS = (1, 2)
 IDS = [f"rfm.{n}" for n in range(1, 12)]
@@ -38,31 +40,8 @@ def hand(tx):
     return out
 
 
-def _wrong(exercise_id, answer, key, **context):
-    """The planted answer is wrong and gets the message of misconception ``key``, in both languages."""
-    ok, feedback, found = diagnose(exercise_id, answer, **context)
-    assert not ok and found == key, (exercise_id, answer, found, feedback)
-    message = next(m for m in get(exercise_id).misconceptions if m.key == key).message
-    assert feedback == f"not yet. {message['en']}"
-    assert diagnose(exercise_id, answer, lang="zh", **context)[1] == f"还不对。{message['zh']}"
-    expected = get(exercise_id).solve(**context)
-    assert str(expected) not in feedback, "never the answer"
-
-
 def test_the_bank_has_every_kind_and_both_languages():
-    assert sorted(i for i in registered() if i.startswith("rfm.")) == sorted(IDS)
-    assert {get(i).kind for i in IDS} == set(KINDS) and len(IDS) >= 6
-    for exercise_id in IDS:
-        ex = get(exercise_id)
-        assert ex.statement["en"] and ex.statement["zh"] and ex.hint and ex.hint_zh
-        assert card_text(exercise_id, lang="zh").startswith(f"**{exercise_id}** ·")
-        if ex.kind == "compute":
-            assert len(ex.misconceptions) >= 3, exercise_id
-        elif ex.kind == "decide":
-            assert ex.rubric["zh"] and ex.model_answer["en"] and not ex.auto_graded
-        else:
-            wrong = [k for k, o in ex.options.items() if o.why]
-            assert len(wrong) >= len(ex.options) - 1, f"{exercise_id}: every wrong option says why"
+    assert_bank_complete("rfm", IDS, min_misconceptions=3)
 
 
 # ---- compute ------------------------------------------------------------------------------------
@@ -135,15 +114,6 @@ def test_a_wrong_number_no_misconception_explains_gets_the_hint(tx):
 # ---- interpret, decide, concept -----------------------------------------------------------------
 
 
-def _option(exercise_id, key, expected_right, **context):
-    ok, feedback, found = diagnose(exercise_id, key, **context)
-    if key == expected_right:
-        assert ok, (exercise_id, key, feedback)
-    else:
-        assert not ok and found == f"option:{key}"
-        assert feedback == f"not yet. {get(exercise_id).options[key].why['en']}"
-
-
 def test_rfm_5_mean_split_follows_the_data(tx, hand):
     assert (hand["revenue"] > hand["revenue"].mean()).mean() < 0.4
     for key in "abcd":
@@ -160,15 +130,10 @@ def test_rfm_5_mean_split_follows_the_data(tx, hand):
 
 
 def test_decide_question_is_recorded_not_marked(capsys):
-    for key in get("rfm.7").options:
-        assert diagnose("rfm.7", key) == (False, "recorded for your instructor (marked with a rubric)", None)
-    check("rfm.7", "b", lang="zh")
-    assert capsys.readouterr().out.startswith("· rfm.7: 已记录")
+    assert_recorded("rfm.7", capsys, "b")
 
 
 @pytest.mark.parametrize("exercise_id, right", [("rfm.6", "c"), ("rfm.8", "false"), ("rfm.9", "d"),
                                                 ("rfm.10", "b"), ("rfm.11", "true")])
 def test_fixed_answer_choices(exercise_id, right):
-    for key in get(exercise_id).options:
-        _option(exercise_id, key, right)
-    assert diagnose(exercise_id, "e")[2] == "no_option"
+    assert_choice_question(exercise_id, right)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from bank_checks import assert_bank_complete, assert_choice_question, assert_recorded
+from bank_checks import assert_misconception as _wrong
+from bank_checks import assert_option as _option
 
 from crmlab.datasets import load_data, make_transactions
-from crmlab.exercises import card_text, check, diagnose, registered
-from crmlab.exercises.registry import KINDS, get
+from crmlab.exercises import diagnose
 
 SEEDS = (1, 2)
 IDS = [f"start.{n}" for n in range(1, 13)]
@@ -34,33 +36,8 @@ def _hand_raw(raw):
     return ident, ident.loc[ident["amount"] > 0, "amount"].sum(), -ident.loc[ident["amount"] < 0, "amount"].sum()
 
 
-def _wrong(exercise_id, answer, key, **context):
-    """The planted answer is wrong and gets the message of misconception ``key``, in both languages."""
-    ok, feedback, found = diagnose(exercise_id, answer, **context)
-    assert not ok and found == key, (exercise_id, answer, found, feedback)
-    message = next(m for m in get(exercise_id).misconceptions if m.key == key).message
-    assert feedback == f"not yet. {message['en']}"
-    assert diagnose(exercise_id, answer, lang="zh", **context)[1] == f"还不对。{message['zh']}"
-    expected = get(exercise_id).solve(**context)
-    assert str(expected) not in feedback, "never the answer"
-
-
 def test_the_bank_has_every_kind_and_both_languages():
-    assert [i for i in registered() if i.startswith("start.")] == sorted(IDS)
-    kinds = {get(i).kind for i in IDS}
-    assert kinds == set(KINDS) and len(IDS) >= 6
-    for exercise_id in IDS:
-        ex = get(exercise_id)
-        assert ex.statement["en"] and ex.statement["zh"] and ex.hint and ex.hint_zh
-        assert card_text(exercise_id, lang="zh").startswith(f"**{exercise_id}** ·")
-        if ex.kind == "compute":
-            assert len(ex.misconceptions) >= 3, exercise_id
-        elif ex.kind == "decide":
-            assert ex.rubric["zh"] and ex.model_answer["en"] and not ex.auto_graded
-        else:
-            # Every option that can be wrong says why (in start.6 and start.7 the right one depends on the data).
-            wrong = [k for k, o in ex.options.items() if o.why]
-            assert len(wrong) >= len(ex.options) - 1, f"{exercise_id}: every wrong option says why"
+    assert_bank_complete("start", IDS, min_misconceptions=3)
 
 
 # ---- compute ------------------------------------------------------------------------------------
@@ -146,15 +123,6 @@ def test_a_wrong_number_no_misconception_explains_gets_the_hint(own):
 # ---- interpret, decide, concept -----------------------------------------------------------------
 
 
-def _option(exercise_id, key, expected_right, **context):
-    ok, feedback, found = diagnose(exercise_id, key, **context)
-    if key == expected_right:
-        assert ok, (exercise_id, key, feedback)
-    else:
-        assert not ok and found == f"option:{key}"
-        assert feedback == f"not yet. {get(exercise_id).options[key].why['en']}"
-
-
 def test_start_6_duplicates_follow_the_order_id(own):
     tx, _ = own
     no_order = tx.drop(columns="order_id")
@@ -178,14 +146,9 @@ def test_start_7_mean_against_the_customers(own):
 
 @pytest.mark.parametrize("exercise_id", ["start.8", "start.9"])
 def test_decide_questions_are_recorded_not_marked(exercise_id, capsys):
-    for key in get(exercise_id).options:
-        assert diagnose(exercise_id, key) == (False, "recorded for your instructor (marked with a rubric)", None)
-    check(exercise_id, "a", lang="zh")
-    assert capsys.readouterr().out.startswith(f"· {exercise_id}: 已记录")
+    assert_recorded(exercise_id, capsys, "a")
 
 
 @pytest.mark.parametrize("exercise_id, right", [("start.10", "false"), ("start.11", "c"), ("start.12", "b")])
 def test_concept_checks(exercise_id, right):
-    for key in get(exercise_id).options:
-        _option(exercise_id, key, right)
-    assert diagnose(exercise_id, "e")[2] == "no_option"
+    assert_choice_question(exercise_id, right)

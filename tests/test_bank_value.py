@@ -13,11 +13,14 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from bank_checks import assert_bank_complete, assert_choice_question, assert_recorded
+from bank_checks import assert_misconception as _wrong
+from bank_checks import assert_option as _option
 
 from crmlab.clv import BetaGeo, customer_summary
 from crmlab.datasets import load_data
-from crmlab.exercises import card_text, check, diagnose, registered
-from crmlab.exercises.registry import KINDS, get
+from crmlab.exercises import check, diagnose
+from crmlab.exercises.registry import get
 
 SEEDS = (1, 2)
 IDS = [f"value.{n}" for n in range(1, 12)]
@@ -57,32 +60,8 @@ def _count_to_reach(values, level):
     return len(values)
 
 
-def _wrong(exercise_id, answer, key, **context):
-    """The planted answer is wrong and gets the message of misconception ``key``, in both languages."""
-    ok, feedback, found = diagnose(exercise_id, answer, **context)
-    assert not ok and found == key, (exercise_id, answer, found, feedback)
-    message = next(m for m in get(exercise_id).misconceptions if m.key == key).message
-    assert feedback == f"not yet. {message['en']}"
-    assert diagnose(exercise_id, answer, lang="zh", **context)[1] == f"还不对。{message['zh']}"
-    expected = get(exercise_id).solve(**context)
-    assert f"{expected:.2f}" not in feedback and f"{expected:.3f}" not in feedback, "never the answer"
-
-
 def test_the_bank_has_every_kind_and_both_languages():
-    assert [i for i in registered() if i.startswith("value.")] == sorted(IDS)
-    kinds = {get(i).kind for i in IDS}
-    assert kinds == set(KINDS) and len(IDS) >= 6
-    for exercise_id in IDS:
-        ex = get(exercise_id)
-        assert ex.statement["en"] and ex.statement["zh"] and ex.hint and ex.hint_zh
-        assert card_text(exercise_id, lang="zh").startswith(f"**{exercise_id}** ·")
-        if ex.kind == "compute":
-            assert len(ex.misconceptions) >= 3, exercise_id
-        elif ex.kind == "decide":
-            assert ex.rubric["zh"] and ex.model_answer["en"] and not ex.auto_graded
-        else:
-            wrong = [k for k, o in ex.options.items() if o.why]
-            assert len(wrong) == len(ex.options) - 1, f"{exercise_id}: every wrong option says why"
+    assert_bank_complete("value", IDS, exact_whys=True)
     # The right key is not always the same letter.
     fixed = [i for i in IDS if get(i).kind != "compute" and i != "value.11"]
     assert len({str(get(i).solve()) for i in fixed}) >= 3
@@ -168,15 +147,6 @@ def test_a_wrong_number_no_misconception_explains_gets_the_hint(tx):
 # ---- interpret, decide, concept -----------------------------------------------------------------
 
 
-def _option(exercise_id, key, expected_right, **context):
-    ok, feedback, found = diagnose(exercise_id, key, **context)
-    if key == expected_right:
-        assert ok, (exercise_id, key, feedback)
-    else:
-        assert not ok and found == f"option:{key}"
-        assert feedback == f"not yet. {get(exercise_id).options[key].why['en']}"
-
-
 def test_value_5_tier_ratio_is_the_ratio_of_means(tx):
     values = _totals(tx)
     k = _count_to_reach(values, 0.8)  # tier A by hand: up to the customer who crosses 80 %
@@ -199,10 +169,7 @@ def test_value_6_frequent_but_silent_customers_are_the_least_alive(tx, calibrati
 
 
 def test_value_7_decide_is_recorded_not_marked(capsys):
-    for key in get("value.7").options:
-        assert diagnose("value.7", key) == (False, "recorded for your instructor (marked with a rubric)", None)
-    check("value.7", "d", lang="zh")
-    assert capsys.readouterr().out.startswith("· value.7: 已记录")
+    assert_recorded("value.7", capsys, "d")
     assert "25" in get("value.7").model_answer["en"] and "0.2 × CLV" in get("value.7").rubric["en"]
 
 
@@ -226,9 +193,7 @@ def test_value_11_acquisition_key_follows_the_students_numbers(tx, capsys):
 
 @pytest.mark.parametrize("exercise_id, right", [("value.8", "false"), ("value.9", "b"), ("value.10", "c")])
 def test_concept_checks(exercise_id, right):
-    for key in get(exercise_id).options:
-        _option(exercise_id, key, right)
-    assert diagnose(exercise_id, "e")[2] == "no_option"
+    assert_choice_question(exercise_id, right)
 
 
 def test_value_2_hand_worked():
