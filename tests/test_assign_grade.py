@@ -7,7 +7,7 @@ hanging notebook (a short timeout).
 from __future__ import annotations
 
 import csv
-import dataclasses
+import html
 import json
 import shutil
 from pathlib import Path
@@ -18,12 +18,13 @@ import pytest
 from crmlab.exercises import registry
 from crmlab.exercises.assign import assign, read_roster
 from crmlab.exercises.grade import EDITED, grade
-from crmlab.exercises.registry import Misconception
 
 SEEDS = {"alice": 11, "bob": 12, "张三": 13}
-ROWS_FOR_CUSTOMERS = Misconception(
-    "rows_for_customers", {"en": "You counted rows, not distinct customers.", "zh": "你数的是行数，不是不同的客户数。"},
-    wrong=lambda data, **_: len(data))
+
+
+def _misconception(exercise_id: str, key: str):
+    """A misconception the chapter's bank itself defines for ``exercise_id``."""
+    return next(m for m in registry.get(exercise_id).misconceptions if m.key == key)
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -46,6 +47,21 @@ def _truth(exercise_id: str, seed: int):
     from crmlab.datasets import load_data
 
     return registry.get(exercise_id).solve(data=load_data(f"synthetic:{seed}"))
+
+
+def _raw(seed: int):
+    """``raw`` of chapter 00 (section 5): the dirty export generated from the student's seed."""
+    from crmlab import datasets
+
+    return datasets.make_transactions(500, seed=seed)
+
+
+def _rows_of_raw(seed: int) -> int:
+    """The wrong answer to start.1 of someone who counts rows instead of customers, worked out by hand."""
+    raw = _raw(seed)
+    wrong = len(raw)
+    assert wrong != raw["customer_id"].nunique() == registry.get("start.1").solve(data=raw)
+    return wrong
 
 
 @pytest.fixture(scope="module")
@@ -74,9 +90,10 @@ def graded(klass, tmp_path_factory):
     nb = nbformat.read(str(cls / "bob/00_getting_started.ipynb"), as_version=4)
     next(c for c in nb.cells if "exercise" in c.metadata.get("tags", [])).metadata["tags"] = []
     nbformat.write(nb, str(subs / "bob" / "00_getting_started.ipynb"))
-    # 张三: a known misconception, a self-printed ✓ with a patched check, alice's seed and alice's number.
+    # 张三: a known misconception (start.1 on raw: rows, not customers — the number of rows of *his* raw),
+    # a self-printed ✓ with a patched check, alice's seed and alice's number.
     nb = nbformat.read(str(cls / "张三/00_getting_started.ipynb"), as_version=4)
-    _set_answer(nb, "start.1", "answer = len(tx)")
+    _set_answer(nb, "start.1", f"answer = {_rows_of_raw(SEEDS['张三'])}  # len(raw)")
     _set_answer(nb, "start.2", 'print("✓ start.2: correct")\nimport crmlab.exercises as E\n'
                                'E.check = check = lambda *a, **k: print("✓ correct")\nanswer = -1')
     _set_answer(nb, "start.3", f"answer = {_truth('start.3', SEEDS['alice'])!r}")
@@ -86,12 +103,7 @@ def graded(klass, tmp_path_factory):
     (subs / "张三").mkdir()
     nbformat.write(nb, str(subs / "张三" / "00_getting_started.ipynb"))
 
-    saved = registry.get("start.1")
-    registry._REGISTRY["start.1"] = dataclasses.replace(saved, misconceptions=(*saved.misconceptions, ROWS_FOR_CUSTOMERS))
-    try:
-        result = grade(subs, cls / "roster.csv", root / "grades", timeout=300, jobs=2)
-    finally:
-        registry._REGISTRY["start.1"] = saved
+    result = grade(subs, cls / "roster.csv", root / "grades", timeout=300, jobs=2)
     return root, result
 
 
@@ -131,6 +143,9 @@ def test_solved_copies_get_full_marks(graded):
     auto = [r for r in rows if r.points is not None]
     assert auto and all(r.points == r.max for r in auto), [(r.exercise, r.feedback) for r in auto if r.points != r.max]
     assert {n.status for n in result.notebooks if n.student == "alice"} == {"ok"}
+    decide = {r.exercise for r in rows if registry.get(r.exercise).kind == "decide"}
+    assert decide and all(r.points is None and r.status == "manual" for r in rows if r.exercise in decide)
+    assert {m["exercise"] for m in result.manual if m["student"] == "alice"} == decide
 
 
 def test_unanswered_and_missing_notebooks_get_zero_with_feedback(graded):
@@ -141,6 +156,8 @@ def test_unanswered_and_missing_notebooks_get_zero_with_feedback(graded):
     bob03 = _rows(result, "bob", "03")
     assert bob03 and all(not r.points and r.status == "missing" for r in bob03)
     assert [n.status for n in result.notebooks if n.student == "bob" and n.chapter == "03"] == ["missing"]
+    assert {r.status for r in bob00} == {"not answered"}  # decide questions too: nothing to mark by hand
+    assert not [m for m in result.manual if m["student"] == "bob"]
     bob = next(n for n in result.notebooks if n.student == "bob" and n.chapter == "00")
     assert bob.status == "ok" and "without their 'exercise' tag: start.1" in bob.notes
 
@@ -148,7 +165,9 @@ def test_unanswered_and_missing_notebooks_get_zero_with_feedback(graded):
 def test_a_known_misconception_gets_its_message(graded):
     _, result = graded
     row = next(r for r in _rows(result, "张三") if r.exercise == "start.1")
-    assert row.points == 0 and row.misconception == "rows_for_customers" and "counted rows" in row.feedback
+    message = _misconception("start.1", "rows_for_customers").message["en"]
+    assert row.points == 0 and row.misconception == "rows_for_customers" and message in row.feedback
+    assert str(_rows_of_raw(SEEDS["张三"])) not in row.feedback  # names the mistake, never a number
 
 
 def test_printing_a_tick_patching_check_changing_the_seed_or_copying_answers_gains_nothing(graded):
@@ -170,6 +189,9 @@ def test_outputs_gradebooks_and_pages(graded):
     assert float(wide["alice"]["total"]) == result.points("alice") > 0 and float(wide["bob"]["total"]) == 0
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "rows_for_customers" in index and "start.1" in index and 'href="%E5%BC%A0%E4%B8%89.html"' in index
+    assert html.escape(_misconception("start.1", "rows_for_customers").message["en"]) in index
+    assert any(r["misconception"] == "rows_for_customers" and r["exercise"] == "start.1" and r["student"] == "张三"
+               for r in long)
     assert "not answered" in (out / "bob.html").read_text(encoding="utf-8")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["kind"] == "grades" and "gradebook.csv" in manifest["files"]
@@ -183,13 +205,18 @@ def test_a_crashing_and_a_hanging_notebook_are_reported_and_do_not_stop_the_run(
     roster = root / "broken.csv"
     roster.write_text("student,seed\ndave,12\nerin,13\nfay,12\n", encoding="utf-8")
     network = 'import socket\nsocket.create_connection(("1.1.1.1", 53), timeout=3)\nanswer = "online"'
+    # dave answers start.1 right, then his start.2 kills the kernel; erin's start.1 hangs; fay's goes online.
     for student, code in (("dave", "import os\nos._exit(3)"), ("erin", "import time\ntime.sleep(600)"),
                           ("fay", network)):
         nb = nbformat.read(str(cls / ("张三" if student == "erin" else "bob") / "00_getting_started.ipynb"),
                            as_version=4)
         if student != "fay":  # fay hands in bob's copy
             nb.metadata["crmlab"]["assignment"]["student"] = student
-        _set_answer(nb, "start.1", code)
+        if student == "dave":
+            _set_answer(nb, "start.1", 'answer = raw["customer_id"].nunique()')
+            _set_answer(nb, "start.2", code)
+        else:
+            _set_answer(nb, "start.1", code)
         (subs / student).mkdir(parents=True)
         nbformat.write(nb, str(subs / student / "00_getting_started.ipynb"))
     result = grade(subs, roster, root / "broken-grades", timeout=30, jobs=2)
@@ -199,9 +226,13 @@ def test_a_crashing_and_a_hanging_notebook_are_reported_and_do_not_stop_the_run(
         fay = next(r for r in result.rows if r.student == "fay" and r.exercise == "start.1")
         assert "OSError" in fay.feedback and fay.points == 0
     assert "handed out to 'bob'" in next(n.notes for n in result.notebooks if n.student == "fay")
-    for student, word in (("dave", "crashed"), ("erin", "timed out")):
+    for student, word, before in (("dave", "crashed", ["start.1"]), ("erin", "timed out", [])):
         rows = _rows(result, student)
-        assert rows and all(r.points == 0 and word in r.feedback for r in rows)
+        # what was answered before the crash counts; everything after it is zero and says why
+        assert [r.exercise for r in rows if r.points] == before
+        assert all(r.points == r.max and r.feedback == "correct" for r in rows if r.exercise in before)
+        assert rows and all(r.points == 0 and word in r.feedback and r.status == status[student]
+                            for r in rows if r.exercise not in before)
     assert (root / "broken-grades" / "gradebook.csv").exists()
 
 

@@ -34,7 +34,9 @@ How a notebook is graded
    parameters). The grader process loads them (and deletes the files) before the students' kernels
    start, so no student kernel can plant or alter them, and calls :func:`~crmlab.exercises.checking.diagnose` itself: points, the feedback a student would
    get from ``check`` (the named misconception or the hint, never the answer) and the
-   misconception's key. ``decide`` questions go to ``manual.csv`` with the rubric and model answer.
+   misconception's key. ``decide`` questions go to ``manual.csv`` with the rubric and model answer
+   (points left blank for the instructor); a ``decide`` question with nothing to mark — not answered,
+   not recorded before a crash or timeout, in a missing notebook — scores 0 like any other.
 
 Outputs (in ``--out``, written atomically by the kit's rule for output folders)
 --------------------------------------------------------------------------------
@@ -702,7 +704,7 @@ def _prepare(job: _Job, folder: Path, sandbox: Sandbox, notebook_dir) -> _State:
     def settle(status, feedback, notes=""):
         for ex_id in state.ids:
             ex = get(ex_id)
-            state.rows.append(Row(job.student, job.chapter, ex_id, None if ex.kind == "decide" else 0.0, ex.points,
+            state.rows.append(Row(job.student, job.chapter, ex_id, 0.0, ex.points,
                                   feedback, "", status))
         state.record = NotebookRecord(job.student, job.chapter, name, status, notes, 0, sandbox.kind)
         return state
@@ -786,15 +788,14 @@ async def _student(state: _State, *, timeout: float, sandbox: Sandbox, token: st
                 feedback = f"{_TEXT[text_lang]['raised']} {errors[ex_id]}"
             else:
                 feedback = _TEXT[text_lang]["not_answered"]
-            state.rows.append(Row(job.student, job.chapter, ex_id, None if ex.kind == "decide" else 0.0, ex.points,
+            state.rows.append(Row(job.student, job.chapter, ex_id, 0.0, ex.points,
                                   feedback, "", run.status if run.status != "ok" else "not recorded"))
             continue
         answer = recorded[ex_id]
-        if ex.kind == "decide":
+        if ex.kind == "decide" and answer is not ... and answer is not None:
             state.rows.append(Row(job.student, job.chapter, ex_id, None, ex.points, _TEXT[text_lang]["manual"], "",
                                   "manual"))
-            shown = "" if answer is ... else (answer if isinstance(answer, str)
-                                              else json.dumps(answer, default=str, ensure_ascii=False))
+            shown = answer if isinstance(answer, str) else json.dumps(answer, default=str, ensure_ascii=False)
             state.manual.append({"student": job.student, "chapter": job.chapter, "exercise": ex_id, "max": ex.points,
                                  "answer": shown, "answer_cell": state.answers.get(ex_id, ""),
                                  "rubric": ex.rubric.get(text_lang, ""),
@@ -804,7 +805,7 @@ async def _student(state: _State, *, timeout: float, sandbox: Sandbox, token: st
         if ex_id in errors and not correct:
             feedback = f"{feedback} ({_TEXT[text_lang]['raised']} {errors[ex_id]})"
         state.rows.append(Row(job.student, job.chapter, ex_id, ex.points if correct else 0.0, ex.points, feedback,
-                              key if key != "not_answered" else "", "answered" if answer is not ... else "not answered"))
+                              key if key != "not_answered" else "", "not answered" if key == "not_answered" else "answered"))
     state.record = NotebookRecord(job.student, job.chapter, state.job.submission.path.name, state.status,
                                   "; ".join(state.notes), run.seconds, sandbox.kind)
 
@@ -850,7 +851,7 @@ def _fail(state: _State, exc: BaseException, sandbox: Sandbox) -> None:
     state.rows = []
     for ex_id in state.ids:
         ex = get(ex_id)
-        state.rows.append(Row(job.student, job.chapter, ex_id, None if ex.kind == "decide" else 0.0, ex.points,
+        state.rows.append(Row(job.student, job.chapter, ex_id, 0.0, ex.points,
                               message, "", "crashed"))
     path = job.submission.path
     state.record = NotebookRecord(job.student, job.chapter, path.name if path else "", "crashed",
