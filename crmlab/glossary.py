@@ -223,7 +223,7 @@ GLOSSARY: tuple[Term, ...] = (
     _t("keep_up", "Keep up the good work", "继续保持", ("04",), "IPA quadrant"),
     _t("concentrate", "Concentrate here", "重点改进", ("04",), "IPA quadrant"),
     _t("low_priority", "Low priority", "低优先级", ("04",), "IPA quadrant"),
-    _t("overkill", "Possible overkill", "可能过度", ("04",), "IPA quadrant"),
+    _t("overkill", "Possible overkill", "可能过度投入", ("04",), "IPA quadrant"),
     _t("driver_analysis", "Driver analysis", "驱动因素分析", ("04",),
        "which attributes move satisfaction; course text 001 lists loyalty drivers"),
     _t("scale_reliability", "Scale reliability", "信度", ("04",),

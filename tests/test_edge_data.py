@@ -334,7 +334,9 @@ def _outputs(path):
     import nbformat
 
     nb = nbformat.read(str(path), as_version=4)
-    return "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    # Printed text and displayed text (say() shows its sentences as display data)
+    return "\n".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
+                     for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -354,8 +356,8 @@ def test_notebook_03_without_rules_says_so_and_suggests_a_support(tmp_path):
     assert run.ok, f"cell {run.failed_cell}: {run.error}"
     text = _outputs(tmp_path / "out" / notebook.name)
     assert "0 rules" in text
-    assert "No rule reaches min_support=0.5 and min_confidence=0.3: the best-supported rule is in 3 of 10 " \
-           "baskets; run with min_support=0.3" in text
+    assert "0 rules reach min_support = 0.5 and min_confidence = 0.3" in text
+    assert "The best-supported rule at this confidence is in 3 of 10 baskets; run with min_support=0.3" in text
 
 
 def test_notebook_02_on_a_single_customer_stops_with_one_line(tmp_path):

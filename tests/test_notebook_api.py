@@ -21,7 +21,7 @@ def test_setup_loads_transactions_like_the_reader_and_prints_its_quality_report(
     printed = capsys.readouterr().out
     expected = load_data("synthetic:3", mapping)
     pd.testing.assert_frame_equal(tx, expected)
-    assert printed == f"{quality_report(expected)}\n"
+    assert printed == f"{quality_report(expected).text('zh')}\n" and printed.startswith("数据质量报告")
     assert pd.get_option("display.width") == 120 and plt.rcParams["figure.figsize"] == [7.0, 4.2]
 
 

@@ -134,7 +134,7 @@ def test_user_gbk_file_with_mapping_yaml_end_to_end(tmp_path):
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["data_file"]["name"] == "shop_orders_gbk.csv"
-    assert manifest["chapters"][0]["headline"]["customers"] == 25
+    assert manifest["chapters"][0]["headline"]["客户数"] == 25  # the 中文 edition names its figures in 中文
     assert (out / "00_getting_started.html").stat().st_size > 10_000
 
 

@@ -64,10 +64,10 @@ def test_license_is_an_spdx_expression():
 def test_installed_kit_finds_its_data_and_chapters_from_any_folder(tmp_path):
     # Run as a user would, in a folder far from the checkout.
     code = ("import crmlab, crmlab.report as r; tx = crmlab.load_data('cdnow'); "
-            "print(len(r.list_notebooks()), tx['customer_id'].nunique())")
+            "print(len(r.list_notebooks()), len(r.list_notebooks(lang='zh')), tx['customer_id'].nunique())")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
-    chapters, customers = map(int, result.stdout.split())
-    assert chapters == len(list((PACKAGE / "notebooks").glob("[0-9][0-9]_*.ipynb"))) >= 7
+    chapters, chapters_zh, customers = map(int, result.stdout.split())
+    assert chapters == chapters_zh == len(list((PACKAGE / "notebooks" / "en").glob("[0-9][0-9]_*.ipynb"))) >= 7
     assert customers == 23570  # Fader & Hardie's CDNOW master file: 23,570 customers
 
 
