@@ -152,3 +152,33 @@ def test_the_card_shows_the_statement_and_options_in_the_chapter_language(bank):
     en = card_text("tfmt.1")
     assert "compute · 2 points" in en and "Share of one-time buyers?" in en
     assert "Recency orders rows" not in card_text("tfmt.2"), "the card never shows why an option is wrong"
+
+
+def test_an_instructor_folder_adds_data_sets_and_exercises_on_them(tmp_path):
+    """A folder of theirs: datasets.yaml (a GBK export) and a bank using it, without editing the package."""
+    import subprocess
+    import sys
+
+    pd.DataFrame({"客户编号": ["a", "a", "b"], "下单时间": ["2024-01-01", "2024-02-01", "2024-01-05"],
+                  "实付金额": [10.0, 20.0, 5.0]}).to_csv(tmp_path / "orders.csv", index=False, encoding="gbk")
+    (tmp_path / "datasets.yaml").write_text(
+        "myshop:\n  file: orders.csv\n  data: transactions\n  description: 我们的店 2024\n"
+        "  columns: {customer: 客户编号, date: 下单时间, amount: 实付金额}\n", encoding="gbk")
+    (tmp_path / "course.py").write_text(
+        "from crmlab import load_data\nfrom crmlab.exercises import exercise\n"
+        "@exercise('course.1', hint='Sum the amounts.', hint_zh='把金额加起来。', "
+        "statement={'en': 'Revenue of myshop?', 'zh': 'myshop 的收入是多少？'})\n"
+        "def _revenue():\n    return float(load_data('myshop')['amount'].sum())\n", encoding="utf-8")
+    code = ("import crmlab; from crmlab.exercises import diagnose; "
+            "print(len(crmlab.load_data('myshop')), diagnose('course.1', 35.0)[0], "
+            "'myshop' in crmlab.list_datasets().index)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"CRMLAB_EXERCISES": str(tmp_path), "PATH": "", "MPLBACKEND": "Agg"})
+    assert out.stdout.split() == ["3", "True", "True"], out.stderr
+    # A name the kit already uses is refused, with the reason.
+    (tmp_path / "datasets.yaml").write_text("cdnow:\n  file: orders.csv\n", encoding="utf-8")
+    from crmlab import DataError
+    from crmlab.datasets.registry import register_folder
+
+    with pytest.raises(DataError, match="the name is taken"):
+        register_folder(tmp_path)

@@ -46,7 +46,7 @@ def data_path(name: str) -> Path:
     """Path of a bundled file (``"cdnow_master.txt"``) or data set name (``"cdnow"``)."""
     entry = REGISTRY.get(name)
     file = entry.file if entry is not None and entry.kind == "file" else name
-    path = DATA_DIR / file
+    path = (Path(entry.folder) if entry is not None and entry.folder else DATA_DIR) / file
     if not path.exists():
         raise DataError(f"bundled file {file!r} is missing from {DATA_DIR.name}/. Reinstall crmlab, "
                         "or set CRMLAB_DATA to the folder holding the datasets.")

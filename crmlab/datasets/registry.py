@@ -7,6 +7,10 @@ README, with the reader mapping that turns it into a canonical frame) or a gener
 ``make_*`` function with known truth). :func:`list_datasets`, ``crmlab datasets``,
 :func:`crmlab.datasets.load` and the notebooks' ``data`` parameter all read this table.
 
+Instructors add data sets of their own without editing the package: a ``datasets.yaml`` in a folder
+of theirs (the same folder as their exercise banks, see :func:`register_folder`), found through the
+``CRMLAB_EXERCISES`` environment variable or :func:`crmlab.exercises.load_folder`.
+
 Generators that state their truth in a chapter's own terms (loyalty types, Brown patterns,
 contract churn, value components) are defined with their chapter; the registry names them by
 ``module:function`` and resolves them only when asked (:meth:`Dataset.generator`), so listing
@@ -16,14 +20,16 @@ data never imports a chapter.
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
 from .. import schema
 from ..errors import DataError
 
-__all__ = ["Dataset", "REGISTRY", "list_datasets", "get", "names"]
+__all__ = ["Dataset", "REGISTRY", "list_datasets", "get", "names", "register_folder"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,8 @@ class Dataset:
         ``"module:function"`` of the generator.
     load : str
         How to get it, as a line of code.
+    folder : str
+        For an instructor's data set: the folder its file is in (shipped files are in ``crmlab/data``).
     """
 
     name: str
@@ -63,6 +71,7 @@ class Dataset:
     options: dict = field(default_factory=dict)
     function: str = ""
     load: str = ""
+    folder: str = ""
 
     def generator(self):
         """The generator function (imported on first use)."""
@@ -149,8 +158,73 @@ _ENTRIES = (
         load="crmlab.datasets.make_delivered_value(n, seed=)"),
 )
 
-#: Every shipped file and generator, by name.
+#: Every shipped file and generator, by name (and an instructor's data sets, once registered).
 REGISTRY: dict[str, Dataset] = {entry.name: entry for entry in _ENTRIES}
+
+_DATA_KINDS = ("transactions", "survey")
+
+
+def register_folder(folder: str | Path) -> list[str]:
+    """Register the data sets an instructor lists in ``<folder>/datasets.yaml``; their names are returned.
+
+    Each entry names a file in that folder, what it holds and how to read it, like the kit's own::
+
+        shop_2025:
+          file: orders_2025.csv
+          data: transactions              # or survey
+          description: Our shop, 2025 orders (GBK export)
+          columns: {customer: 客户编号, date: 下单时间, amount: 实付金额, order: 订单号}
+          options: {encoding: gbk}        # further reader options
+
+    The chapters' ``data`` parameter, ``load_data`` / ``load_survey`` and ``crmlab datasets`` then
+    know the name. A folder without ``datasets.yaml`` registers nothing.
+
+    Raises
+    ------
+    DataError
+        An entry without ``file``, a file that is not there, an unknown ``data`` kind, or a name the
+        kit already uses.
+    """
+    import yaml
+
+    from .._text import decode_user_text
+
+    folder = Path(folder).expanduser().resolve()
+    listing = folder / "datasets.yaml"
+    if not listing.is_file():
+        return []
+    entries = yaml.safe_load(decode_user_text(listing.read_bytes(), listing.name, "data set list")[0]) or {}
+    if not isinstance(entries, dict):
+        raise DataError(f"{listing}: expected a mapping of data set names to their entries.")
+    added = []
+    for name, entry in entries.items():
+        name = str(name)
+        where = f"{listing.name}, data set {name!r}"
+        if not isinstance(entry, dict) or not entry.get("file"):
+            raise DataError(f"{where}: give its file (file: orders.csv), data (transactions or survey) and columns.")
+        if name in REGISTRY and REGISTRY[name].folder != str(folder):
+            raise DataError(f"{where}: the name is taken ({REGISTRY[name].description}); choose another.")
+        data = entry.get("data", "transactions")
+        if data not in _DATA_KINDS:
+            raise DataError(f"{where}: data: {data!r} is not one of {_DATA_KINDS}.")
+        if not (folder / entry["file"]).is_file():
+            raise DataError(f"{where}: file {entry['file']!r} is not in {folder}.")
+        loader = "load_data" if data == "transactions" else "load_survey"
+        REGISTRY[name] = Dataset(name, "file", data, str(entry.get("description") or entry["file"]),
+                                 file=str(entry["file"]), columns=dict(entry.get("columns") or {}),
+                                 options=dict(entry.get("options") or {}), folder=str(folder),
+                                 load=f"crmlab.{loader}({name!r})")
+        added.append(name)
+    return added
+
+
+def _register_environment() -> None:
+    for folder in filter(None, os.environ.get("CRMLAB_EXERCISES", "").split(os.pathsep)):
+        if Path(folder).is_dir():
+            register_folder(folder)
+
+
+_register_environment()
 
 
 def get(name: str) -> Dataset:

@@ -183,7 +183,10 @@ def _load_banks() -> None:
 
 
 def load_folder(folder: str | Path) -> list[str]:
-    """Register an instructor's own exercises: every ``*.py`` file in ``folder`` is a bank.
+    """Register an instructor's own exercises (every ``*.py`` file in ``folder`` is a bank) and data sets.
+
+    The data sets are listed in ``folder/datasets.yaml`` (see
+    :func:`crmlab.datasets.registry.register_folder`).
 
     A bank file uses the same decorator as the kit's banks::
 
@@ -203,6 +206,9 @@ def load_folder(folder: str | Path) -> list[str]:
     folder = Path(folder).expanduser()
     if not folder.is_dir():
         raise FileNotFoundError(f"exercise folder {str(folder)!r} does not exist")
+    from ..datasets.registry import register_folder
+
+    register_folder(folder)  # its datasets.yaml, if any: the banks may use those data sets
     for path in sorted(folder.glob("*.py")):
         name = f"crmlab_user_exercises.{path.stem}_{abs(hash(str(path.resolve()))):x}"
         if name in sys.modules:
