@@ -806,6 +806,33 @@ def plot_calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequ
     return ax
 
 
+#: Most (cohort, period) cells one block of :func:`_expected_repeats_by_period` holds at once.
+_TRACKING_BLOCK = 1 << 21
+
+
+def _expected_repeats_by_period(model: BetaGeo, birth_days, days_per_unit: float, ends) -> np.ndarray:
+    """Expected cumulative repeat purchases of all customers at each calendar period end.
+
+    ``birth_days``: each customer's first-purchase day, counted from the first day of the data;
+    ``ends``: period ends in model units. A customer's expectation depends only on their age,
+    ``max(end - birth, 0)``, so customers are grouped by first-purchase day (cohorts weighted by
+    their size) and E[X(age)] is evaluated once per distinct age, in blocks of cohorts.
+    """
+    days, counts = np.unique(np.asarray(birth_days), return_counts=True)
+    birth = days / days_per_unit  # as the per-customer birth times: the same floats
+    ends = np.asarray(ends, dtype=float)
+    expected = np.zeros(len(ends))
+    step = max(1, _TRACKING_BLOCK // max(len(ends), 1))
+    for lo in range(0, len(birth), step):
+        age = ends[None, :] - birth[lo:lo + step, None]
+        alive = age > 0  # E[X(0)] = 0: younger cohorts add nothing
+        values, where = np.unique(age[alive], return_inverse=True)
+        contribution = np.zeros(age.shape)
+        contribution[alive] = model.expected_purchases_new(values)[where.ravel()]
+        expected += counts[lo:lo + step] @ contribution
+    return expected
+
+
 @fill_doc
 @renamed_keywords(freq="unit")
 def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, unit: str = "W",
@@ -832,9 +859,9 @@ def plot_tracking(model: BetaGeo, transactions: pd.DataFrame, *, unit: str = "W"
     period = ((occ["d"] - start).dt.days // days_per_unit).astype(int)
     n_periods = int(period.max()) + 1
     repeats = np.bincount(period[occ["d"] > first], minlength=n_periods).cumsum()
-    birth = (occ.loc[occ["d"] == first].drop_duplicates("c")["d"] - start).dt.days.to_numpy() / days_per_unit
+    birth_days = (occ.loc[occ["d"] == first].drop_duplicates("c")["d"] - start).dt.days.to_numpy()
     ends = np.arange(1, n_periods + 1)
-    expected = np.array([model.expected_purchases_new(np.clip(e - birth, 0, None)).sum() for e in ends])
+    expected = _expected_repeats_by_period(model, birth_days, days_per_unit, ends)
     ax = get_ax(ax)
     ax.plot(ends, repeats, label=term("actual", lang, TERMS), **kwargs)
     ax.plot(ends, expected, ls="--", label=term("holdout_model", lang, TERMS))
