@@ -7,6 +7,10 @@ Issue 4 targets:
 2. ``customer_summary`` on 10,000,000 transaction rows at least 3× faster than lifetimes'
    ``summary_data_from_transaction_data``.
 
+Issue 21 target: ``plot_tracking(model, tx, unit="D")`` on CDNOW (23,570 customers, 546 daily
+periods) in ≤ 1 s, against the former every-customer × every-period evaluation (kept here only,
+as ``_expected_per_customer``) in the same run, with the same curve.
+
 Each contender runs in its own subprocess so its peak memory (VmHWM, including reading the
 Parquet input) is its own.
 
@@ -14,6 +18,7 @@ Usage::
 
     python benchmarks/bench_clv.py               # full scale (2.36M customers, 10M rows)
     python benchmarks/bench_clv.py --scale 0.01  # quick check
+    python benchmarks/bench_clv.py --only-tracking   # just the plot_tracking case (issue 21)
 
 Peer: ``pip install lifetimes==0.11.3`` (the ``bench`` extra).
 """
@@ -79,7 +84,62 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _expected_per_customer(model, birth_days, days_per_unit, ends):
+    """The former plot_tracking computation (before issue 21): E[X(t)] for every customer at
+    every period end. Benchmark reference only."""
+    birth = np.asarray(birth_days) / days_per_unit
+    return np.array([model.expected_purchases_new(np.clip(e - birth, 0, None)).sum() for e in ends])
+
+
+def tracking_worker(tool: str, unit: str) -> dict:
+    """Time ``plot_tracking(model, tx, unit=unit)`` on CDNOW; the BG/NBD fit (same unit) and a
+    warm-up call (matplotlib's first figure) are outside the timed section."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import crmlab
+    from crmlab import clv
+
+    tx = crmlab.datasets.load_cdnow()
+    model = clv.BetaGeo().fit(clv.customer_summary(tx, calibration_end="1997-09-30", unit=unit))
+    if tool == "old":
+        clv._expected_repeats_by_period = _expected_per_customer
+    plt.close(clv.plot_tracking(model, tx.iloc[:200], unit=unit).figure)  # warm-up
+    rounds = 1 if tool == "old" else 5
+    seconds = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        ax = clv.plot_tracking(model, tx, unit=unit)
+        seconds.append(time.perf_counter() - start)
+        curve = ax.lines[1].get_ydata().tolist()
+        plt.close(ax.figure)
+    return {"seconds": float(np.median(seconds)), "rounds": rounds, "curve": curve, "peak_mb": _peak_mb(),
+            "customers": int(tx["customer_id"].nunique())}
+
+
+def tracking_rows() -> list[str]:
+    rows = []
+    for unit, label in (("D", 'plot_tracking(model, tx, unit="D"), CDNOW'),
+                        ("W", "plot_tracking(model, tx) (default weeks), CDNOW")):
+        new, old = run("tracking", "crmlab", unit), run("tracking", "old", unit)
+        if "error" in new or "error" in old:
+            rows.append(f"| {label} | {new.get('seconds', new.get('error'))} | "
+                        f"{old.get('seconds', old.get('error'))} | – | | | |")
+            continue
+        a, b = np.array(new["curve"]), np.array(old["curve"])
+        diff = float(np.max(np.abs(a / b - 1)))
+        rows.append(f"| {label} ({new['customers']:,} customers, {len(a)} periods) | {new['seconds']:.3f} "
+                    f"(median of {new['rounds']}) | {old['seconds']:.2f} | {old['seconds'] / new['seconds']:.0f}× | "
+                    f"{new['peak_mb']:.0f} | {old['peak_mb']:.0f} | expected curve max rel diff {diff:.1e} |")
+        print(rows[-1], flush=True)
+    return rows
+
+
 def worker(task: str, tool: str, path: str) -> dict:
+    if task == "tracking":
+        return tracking_worker(tool, path)
     frame = pd.read_parquet(path)
     # Imports outside the timed sections.
     if tool == "crmlab":
@@ -129,9 +189,17 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--skip-summary", action="store_true")
+    parser.add_argument("--skip-tracking", action="store_true")
+    parser.add_argument("--only-tracking", action="store_true", help="just the plot_tracking case (issue 21)")
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(worker(*args.worker)))
+        return 0
+    tracking = [] if args.skip_tracking else [
+        "", "| task | crmlab s | before (every customer × period) s | ratio | crmlab peak MB | before peak MB | check |",
+        "|---|---|---|---|---|---|---|", *tracking_rows()]
+    if args.only_tracking:
+        print("\n".join(tracking))
         return 0
     n_fit = int(FIT_CUSTOMERS * args.scale)
     rows, customers = int(ROWS * args.scale), int(TX_CUSTOMERS * args.scale)
@@ -165,7 +233,7 @@ def main() -> int:
                          f"{theirs['seconds'] / ours['seconds']:.1f}× | {ours['peak_mb']:.0f} | "
                          f"{theirs['peak_mb']:.0f} | {check} |")
             print(lines[-1], flush=True)
-    print("\n".join(lines))
+    print("\n".join(lines + tracking))
     return 0
 
 

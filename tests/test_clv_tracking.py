@@ -38,7 +38,7 @@ def brute_force_tracking(model, tx, unit, *, every=1):
     keep = np.unique(np.append(np.arange(0, n_periods, every), n_periods - 1))
     new_repeats = np.zeros(n_periods)
     expected = np.zeros(len(keep))
-    for cust, ds in per_customer.items():
+    for ds in per_customer.values():
         first, *later = sorted(ds)
         for d in later:
             new_repeats[int((d - start).days // dpu)] += 1
