@@ -219,8 +219,9 @@ def make_customer_economics(n_customers: int = 2000, *, seed: int = 0, weeks: in
     tenure (Reichheld).
 
     Planted structure: among the top decile by revenue, ``high_maintenance_share`` of the customers
-    (at least one) are high-maintenance — deep discounts, many complaints, late payment and bad debt
-    — so big revenue comes with negative profit; one-time buyers rarely earn back their acquisition
+    (at least one) are high-maintenance — deep discounts, many complaints, late payment and bad debt;
+    their discounts take what their margin leaves after the other costs and 5–30 % of the margin
+    more, so each of them has big revenue and negative profit; one-time buyers rarely earn back their acquisition
     cost, so the whale curve rises above 100 % of total profit before it falls back. Each customer
     responds to a retention budget along a known curve (:meth:`EconomicsTruth.churn_probability`).
 
@@ -330,6 +331,12 @@ def make_customer_economics(n_customers: int = 2000, *, seed: int = 0, weeks: in
     delivery_cost = u["delivery_per_order"] * online_orders.to_numpy() + u["delivery_share"] * online_value.to_numpy()
     discount_cost = discount_rate * gross.to_numpy()
     credit_cost = bad_debt + u["late_daily_rate"] * days_late * np.maximum(revenue, 0.0)
+    # A high-maintenance customer bargains until nothing is left: their discounts (coupons, negotiated
+    # prices) take what the margin leaves after the other costs, and 5–30 % of the margin more.
+    others = service_cost + returns_cost + delivery_cost + credit_cost + acquisition_cost
+    wanted = margin.to_numpy() - others + rng.uniform(0.05, 0.30, n) * np.maximum(margin.to_numpy(), 1.0)
+    discount_cost = np.where(high, np.maximum(discount_cost, wanted), discount_cost)
+    discount_rate = np.where(gross.to_numpy() > 0, discount_cost / np.maximum(gross.to_numpy(), 1e-9), discount_rate)
     parts = {name: np.round(np.asarray(v, dtype=float), 2) for name, v in zip(
         COST_COMPONENTS, (service_cost, returns_cost, delivery_cost, discount_cost, credit_cost))}
     cost_to_serve = np.round(sum(parts.values()), 2)
