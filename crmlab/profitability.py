@@ -206,7 +206,7 @@ def make_customer_economics(n_customers: int = 2000, *, seed: int = 0, weeks: in
     lines. Allocated to them (:data:`UNIT_COSTS`):
 
     - service contacts: inquiries (咨询: a few when new, fewer per order as tenure grows) and
-      complaints (投诉: more when dissatisfied, one in two returned lines adds one);
+      complaints (投诉: more when dissatisfied, and on average one for every two returned lines);
     - returns handling: per returned line plus a share of the returned amount (zero without returns);
     - delivery: per online order plus a share of its value (store orders: zero);
     - discounts: a discount rate on gross revenue, falling with tenure (loyal customers are less
