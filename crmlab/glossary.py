@@ -49,7 +49,7 @@ class Term:
     chinese : str
         The 中文 term (simplified characters; the course's term where it has one).
     chapters : tuple of str
-        The chapters that teach it, as two-digit numbers (``"00"`` … ``"06"``), first the main one.
+        The chapters that teach it, as two-digit numbers (``"00"`` … ``"07"``), first the main one.
     avoid : tuple of str
         Rejected 中文 variants: they must not appear in any 中文 text of the kit.
     note : str
@@ -113,11 +113,11 @@ GLOSSARY: tuple[Term, ...] = (
     _t("pareto", "Pareto principle (80/20 rule)", "二八法则", ("01",),
        "the usual Chinese name of the 80/20 rule"),
     _t("customer_tiering", "Customer tiering", "客户分级", ("01",), "course texts 002/003"),
-    _t("key_customer", "Key customer", "关键客户", ("01",), "course text 002: ABC tier A"),
+    _t("key_customer", "Key customer", "关键客户", ("01", "07"), "course text 002: ABC tier A"),
     _t("ordinary_customer", "Ordinary customer", "普通客户", ("01",), "course text 002: ABC tier B"),
     _t("small_customer", "Small customer", "小客户", ("01",), "course text 002: ABC tier C"),
-    _t("large_customer", "Large customer", "大客户", ("01",), "course text 002: 大客户 ≠ 好客户"),
-    _t("good_customer", "Good customer", "好客户", ("01",), "course text 002: 大客户 ≠ 好客户"),
+    _t("large_customer", "Large customer", "大客户", ("01", "07"), "course text 002: 大客户 ≠ 好客户"),
+    _t("good_customer", "Good customer", "好客户", ("01", "07"), "course text 002: 大客户 ≠ 好客户"),
     _t("red_list", "Red list", "红名单", ("01",), "course text 003 (紅名單), the customers to keep"),
     _t("black_list", "Black list", "黑名单", ("01",), "course text 003 (黑名單)"),
     _t("customer_pyramid", "Customer pyramid", "客户金字塔", ("01",),
@@ -276,7 +276,7 @@ GLOSSARY: tuple[Term, ...] = (
     _t("attitude_to_competitors", "Attitude towards competitors", "对竞争者的态度", ("05",), "course text 001"),
     _t("attitude_to_defects", "Attitude towards defects", "对瑕疵品的态度", ("05",), "course text 001"),
     _t("switching_cost", "Switching cost", "转换成本", ("05",), "course text 001: external loyalty driver"),
-    _t("word_of_mouth", "Word of mouth", "口碑", ("05", "04"), "course text 001"),
+    _t("word_of_mouth", "Word of mouth", "口碑", ("05", "04", "07"), "course text 001"),
     _t("loyalty_programme", "Loyalty programme", "客户忠诚计划", ("05",), "course text 001"),
     _t("retention_rate", "Retention rate", "顾客保持率", ("05", "06"),
        "course text 001; the same term in chapters 05 and 06", avoid=("留存率",)),
@@ -300,6 +300,34 @@ GLOSSARY: tuple[Term, ...] = (
     _t("cohort_analysis", "Cohort analysis", "同期群分析", ("06",), "retention by acquisition cohort"),
     _t("tenure", "Tenure", "关系时长", ("06",),
        "time since the first purchase; telecom jargon avoided", avoid=("在网时长",)),
+    # ---------------------------------------------------------------- 07 profitability and the economics of loyalty
+    _t("customer_profit", "Customer profit", "客户利润", ("07",), "margin − cost to serve − acquisition cost"),
+    _t("customer_profitability", "Customer profitability", "客户盈利能力", ("07",),
+       "course text 000 (盈利能力); profit per customer, not revenue"),
+    _t("cost_to_serve", "Cost to serve", "服务成本", ("07",),
+       "course texts 001 §3.5 (节约服务成本), 002: 好客户 … 服务成本低"),
+    _t("service_contact_cost", "Service contact cost", "服务接触成本", ("07",),
+       "the part of cost to serve spent on inquiries and complaints"),
+    _t("inquiries", "Inquiries", "咨询次数", ("07",), "course text 003: customers by service need, 咨询 vs 投诉"),
+    _t("complaints", "Complaints", "投诉次数", ("07",), "course text 003: customers by service need, 咨询 vs 投诉"),
+    _t("returns_cost", "Returns handling cost", "退货处理成本", ("07",), "part of cost to serve, tied to the returns"),
+    _t("delivery_cost", "Delivery cost", "配送成本", ("07",), "part of cost to serve, tied to the orders delivered"),
+    _t("discount_cost", "Discount cost", "折扣成本", ("07",),
+       "part of cost to serve; course text 001 §3.5: loyal customers are less price sensitive"),
+    _t("credit_cost", "Credit cost", "信用成本", ("07",), "bad debt written off plus the cost of money for days late"),
+    _t("acquisition_cost", "Acquisition cost", "获客成本", ("07",),
+       "course texts 001 §3.5 and 002 write 开发成本 / 开发客户的成本; 获客成本 is not read as R&D cost"),
+    _t("acquisition_channel", "Acquisition channel", "获客渠道", ("07",), "where a customer was won"),
+    _t("creditworthiness", "Creditworthiness", "信用度", ("07",),
+       "course text 003: 客户资料库分析法 scores 忠诚度 × 消费 × 信用度; text 002: 付款及时、信誉良好"),
+    _t("days_late", "Days late", "逾期天数", ("07",), "payment behaviour: days past the due date"),
+    _t("default", "Default", "违约", ("07",), "a customer who does not pay; the unpaid amount is bad debt"),
+    _t("referrals", "Referrals", "推荐人数", ("07",),
+       "course text 001 §3.5: 客户推荐给他人 (word of mouth); new customers a customer brought"),
+    _t("whale_curve", "Whale curve", "鲸鱼曲线", ("07",),
+       "Kaplan & Cooper (1998): cumulative profit by customers ranked by profit, peaking above 100 %"),
+    _t("retention_budget", "Retention budget", "客户保持预算", ("07",), "money spent to keep customers"),
+    _t("response_curve", "Response curve", "响应曲线", ("07",), "churn probability as a function of the budget"),
 )
 
 #: The entries by key.

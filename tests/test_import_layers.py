@@ -31,7 +31,7 @@ LAYERS = {
     0: {"errors", "schema", "_text", "_files", "_ids", "_dates", "labels", "glossary", "_fonts", "_plotting",
         "_validate", "_occasions", "_docstrings", "_outputs", "_deprecate"},
     1: {"io", "survey", "datasets"},
-    2: {"value", "clv", "rfm", "basket", "satisfaction", "loyalty", "lifecycle", "overview"},
+    2: {"value", "clv", "rfm", "basket", "satisfaction", "loyalty", "lifecycle", "overview", "profitability"},
     3: {"notebook", "report", "exercises", "cli", "__init__", "_parameters"},
 }
 

@@ -8,7 +8,7 @@ Course concept: the real and synthetic customers every chapter computes on.
   (surveys), :func:`load` (any shipped file by name), :func:`data_path`;
 - :mod:`~crmlab.datasets.generators` — :func:`make_transactions`, :func:`make_survey`; the
   chapters' own generators (``make_loyalty_panel``, ``make_brand_panel``, ``make_subscriptions``,
-  ``make_delivered_value``) are reached here too, by the registry, on first use;
+  ``make_delivered_value``, ``make_customer_economics``) are reached here too, by the registry, on first use;
 - :mod:`~crmlab.datasets.shipped` — :func:`regenerate`: the synthetic files in ``crmlab/data/``
   rebuilt byte for byte (``python -m crmlab.datasets regenerate``; a test checks this).
 

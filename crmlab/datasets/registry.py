@@ -45,7 +45,7 @@ class Dataset:
     data : str
         What it holds: ``"transactions"``, ``"survey"`` (read into the canonical frames of
         :mod:`crmlab.schema`) or a chapter's own table (``"loyalty panel"``, ``"brand panel"``,
-        ``"subscriptions"``, ``"delivered value"``).
+        ``"subscriptions"``, ``"delivered value"``, ``"customer economics"``).
     description : str
         One line: what, how many, where from.
     file : str
@@ -156,6 +156,11 @@ _ENTRIES = (
         "Value and cost component ratings (0–10) with known segment differences",
         function="crmlab.value:make_delivered_value",
         load="crmlab.datasets.make_delivered_value(n, seed=)"),
+    Dataset(
+        "make_customer_economics", "generator", "customer economics",
+        "The synthetic retailer's customers with cost to serve, acquisition, credit, loyalty and known profit",
+        function="crmlab.profitability:make_customer_economics",
+        load="crmlab.datasets.make_customer_economics(n, seed=)"),
 )
 
 #: Every shipped file and generator, by name (and an instructor's data sets, once registered).
