@@ -22,8 +22,8 @@ __version__ = "0.1.0"
 
 _fonts.install()  # Chinese text renders in every figure once matplotlib is imported
 
-_LAZY = ("value", "clv", "rfm", "basket", "satisfaction", "loyalty", "lifecycle", "overview", "report",
-         "exercises", "survey")
+_LAZY = ("value", "clv", "rfm", "basket", "satisfaction", "loyalty", "lifecycle", "overview", "profitability",
+         "report", "exercises", "survey")
 
 __all__ = [
     "read_transactions", "read_survey", "load_data", "load_survey", "list_datasets", "DataError",

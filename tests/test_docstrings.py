@@ -18,7 +18,7 @@ import crmlab.loyalty
 from crmlab._docstrings import FRAGMENTS, fill_doc
 
 MODULES = ["crmlab.value", "crmlab.clv", "crmlab.rfm", "crmlab.basket", "crmlab.satisfaction",
-           "crmlab.lifecycle", "crmlab.overview", "crmlab.datasets.generators"]
+           "crmlab.lifecycle", "crmlab.overview", "crmlab.profitability", "crmlab.datasets.generators"]
 MODULES += sorted(f"crmlab.loyalty.{m.name}" for m in pkgutil.iter_modules(crmlab.loyalty.__path__))
 CHECKED = ("ax", "lang", "seed", "customer", "date", "amount")
 
