@@ -30,7 +30,7 @@ from ._validate import as_dates, as_numeric, require_columns
 from .errors import CrmlabWarning, DataError, format_examples
 from .labels import plot_lang, term
 
-__all__ = ["TERMS", "UNITS", "customer_summary", "BetaGeo", "ModifiedBetaGeo", "GammaGamma", "ConvergenceWarning",
+__all__ = ["TERMS", "UNITS", "customer_summary", "BetaGeo", "ModifiedBetaGeo", "ParetoNBD", "GammaGamma", "ConvergenceWarning",
            "customer_lifetime_value", "plot_frequency_recency", "plot_probability_alive",
            "plot_calibration_holdout", "plot_tracking"]
 
@@ -586,6 +586,226 @@ class ModifiedBetaGeo(BetaGeo):
     """
 
     _k = 1
+
+
+# --------------------------------------------------------------------------- Pareto/NBD
+class ParetoNBD(BetaGeo):
+    """Pareto/NBD model of repeat purchasing (Schmittlein, Morrison & Colombo 1987).
+
+    Course concept: 客户终身价值 — each customer buys at Poisson rate λ ~ Gamma(r, α) while alive
+    and stays alive for an exponential lifetime with rate μ ~ Gamma(s, β) (帕累托/NBD 模型). Unlike
+    BG/NBD, a customer may drop out at any moment, not only right after a purchase.
+
+    Formulas follow Fader & Hardie (2005), "A Note on Deriving the Pareto/NBD Model and Related
+    Expressions" (eqs. 19, 22, 24 and 25 there).
+
+    Parameters
+    ----------
+    maxiter : int
+        Maximum optimiser iterations.
+    tol : float
+        Relative tolerance on the log-likelihood.
+
+    Attributes
+    ----------
+    params_ : Series
+        ``r``, ``alpha``, ``s``, ``beta``.
+    standard_errors_ : Series
+        From the inverse of a central-difference Hessian of the negative log-likelihood.
+    log_likelihood_ : float
+    n_customers_ : float
+        Sum of weights used in the fit.
+    converged_ : bool
+
+    Examples
+    --------
+    >>> import crmlab
+    >>> s = customer_summary(crmlab.datasets.load_cdnow(), calibration_end="1997-09-30")
+    >>> m = ParetoNBD().fit(s)
+    >>> bool(0 < m.probability_alive(s).min() <= m.probability_alive(s).max() <= 1)
+    True
+    """
+
+    param_names = ("r", "alpha", "s", "beta")
+
+    @staticmethod
+    def _log_a0(params, x, tx, T):
+        """log A0 of Fader & Hardie (2005, eq. 19), so that L = e^{a1}(e^{a3} + s/(r+s+x) A0).
+
+        Numerics (the choice the issue asks to document): A0 is the difference of two Gauss
+        hypergeometric terms 2F1(r+s+x, b; r+s+x+1; z) / (m+y)^(r+s+x), y = t_x and y = T. We use
+        the branch for max(α, β), so that z = |α − β| / (max(α, β) + y) lies in [0, 1), and evaluate
+        each term in logs. The hypergeometric itself is written with Euler's transformation,
+        2F1(a, b; a+1; z) = (1 − z)^(−b) 2F1(1, b; a+1; z/(z − 1)), whose right-hand 2F1 has a
+        non-positive argument and lies in (0, 1]: it neither overflows for large x (b = r + x when
+        β > α) nor needs (m+y)^(r+s+x) outside the logarithm. The difference of the two terms is
+        taken as l1 + log1p(−e^(l2 − l1)) (l1 ≥ l2 since A0 is an integral over [t_x, T]); A0 = 0
+        (log −inf) when t_x = T.
+        """
+        r, alpha, s, beta = params
+        rsx = r + s + x
+        if alpha >= beta:
+            m, b = alpha, s + 1.0
+        else:
+            m, b = beta, r + x
+        d = abs(alpha - beta)
+
+        def log_term(y):
+            q = m + y
+            z = d / q
+            # log(1 - z) = log((q - d) / q) = log(min(alpha, beta) + y) - log(q), exact for z → 1
+            log1mz = np.log(min(alpha, beta) + y) - np.log(q)
+            w = z / (z - 1.0)
+            return -b * log1mz + np.log(special.hyp2f1(1.0, b, rsx + 1.0, w)) - rsx * np.log(q)
+
+        l1, l2 = log_term(tx), log_term(T)
+        with np.errstate(divide="ignore"):
+            return l1 + np.log1p(-np.exp(np.minimum(l2 - l1, 0.0)))
+
+    @classmethod
+    def _log_parts(cls, params, x, tx, T):
+        """(a1, a3, a4): log L = a1 + logaddexp(a3, a4); P(alive) = exp(a3 − logaddexp(a3, a4))."""
+        r, alpha, s, beta = params
+        a1 = special.gammaln(r + x) - special.gammaln(r) + r * np.log(alpha) + s * np.log(beta)
+        a3 = -(r + x) * np.log(alpha + T) - s * np.log(beta + T)
+        a4 = np.log(s) - np.log(r + s + x) + cls._log_a0(params, x, tx, T)
+        return a1, a3, a4
+
+    @classmethod
+    def _loglik(cls, params, x, tx, T):
+        a1, a3, a4 = cls._log_parts(params, x, tx, T)
+        return a1 + np.logaddexp(a3, a4)
+
+    @classmethod
+    def _total(cls, params, x, tx, T, w):
+        return float(np.dot(w, cls._loglik(params, x, tx, T)))
+
+    @classmethod
+    def _num_grad(cls, logp, x, tx, T, w, h=1e-6):
+        """Central-difference gradient of the weighted log-likelihood in log-parameters
+        (the hypergeometric term has no derivative in its parameters in scipy)."""
+        g = np.empty(len(logp))
+        for j in range(len(logp)):
+            up, dn = logp.copy(), logp.copy()
+            up[j] += h
+            dn[j] -= h
+            g[j] = (cls._total(np.exp(up), x, tx, T, w) - cls._total(np.exp(dn), x, tx, T, w)) / (2 * h)
+        return g
+
+    @classmethod
+    def _hessian(cls, logp, x, tx, T, w, h=1e-4):
+        """Central-difference Hessian of −LL in natural parameters, from function values."""
+        p = np.exp(logp)
+        k = len(p)
+        step = h * p
+        f = lambda q: -cls._total(q, x, tx, T, w)  # noqa: E731
+        hess = np.empty((k, k))
+        for i in range(k):
+            for j in range(i, k):
+                ei, ej = np.zeros(k), np.zeros(k)
+                ei[i], ej[j] = step[i], step[j]
+                hess[i, j] = hess[j, i] = (f(p + ei + ej) - f(p + ei - ej) - f(p - ei + ej)
+                                           + f(p - ei - ej)) / (4 * step[i] * step[j])
+        return hess
+
+    def fit(self, summary: pd.DataFrame, *, weights=None, frequency: str = "frequency",
+            recency: str = "recency", T: str = "T", initial=None, compress: bool = True) -> ParetoNBD:
+        """Fit by maximum likelihood (L-BFGS-B on log-parameters).
+
+        Parameters
+        ----------
+        summary : DataFrame
+            Output of :func:`customer_summary` (or any frame with the three columns).
+        weights : array-like or str, optional
+            Number of customers each row stands for (column name or array); lets you fit on
+            unique histories with counts.
+        frequency, recency, T : str
+            Column names.
+        initial : sequence of 4 floats, optional
+            Starting values (r, alpha, s, beta).
+        compress : bool
+            Collapse identical (x, t_x, T) rows into one weighted row first (same estimate, faster).
+
+        Returns
+        -------
+        self
+        """
+        x, tx, TT = _columns(summary, [frequency, recency, T], ["frequency", "recency", "T"])
+        w = _weights(summary, weights, len(x))
+        self._validate(x, tx, TT, frequency, recency, T, summary)
+        self._check_enough(x, w)
+        if compress:
+            (x, tx, TT), w = _compress([x, tx, TT], w)
+        scale = w.sum()
+        t_start = max(float(np.average(TT, weights=w)), 1.0)
+
+        def negll(logp):
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                value = self._total(np.exp(logp), x, tx, TT, w)
+                if not np.isfinite(value):
+                    return np.inf, np.zeros(len(logp))
+                g = self._num_grad(logp, x, tx, TT, w)
+            return -value / scale, -g / scale
+
+        x0 = np.log(initial) if initial is not None else np.log([1.0, t_start, 1.0, t_start])
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            res = _fit_mle(negll, x0, names=self.param_names, maxiter=self.maxiter, tol=self.tol)
+        params = np.exp(res.x)
+        self.params_ = pd.Series(params, index=list(self.param_names))
+        self.log_likelihood_ = float(-res.fun * scale)
+        self.converged_ = bool(res.success)
+        self.n_customers_ = float(scale)
+        self.n_iter_ = int(res.nit)
+        self.columns_ = {"frequency": frequency, "recency": recency, "T": T}
+        hess = self._hessian(res.x, x, tx, TT, w)
+        try:
+            with np.errstate(invalid="ignore"):
+                se = np.sqrt(np.diag(np.linalg.inv(hess)))
+        except np.linalg.LinAlgError:
+            se = np.full(len(params), np.nan)
+        if not np.all(np.isfinite(se)):
+            warnings.warn("The Hessian is not invertible/positive: standard errors are unavailable "
+                          "(the model may be unidentified on these data).", ConvergenceWarning, stacklevel=2)
+        self.standard_errors_ = pd.Series(se, index=list(self.param_names))
+        self._check_estimate(x, tx, TT)
+        for caught_warning in caught:
+            warnings.warn(caught_warning.message, caught_warning.category, stacklevel=2)
+        return self
+
+    def conditional_probability_alive(self, x, tx, T):
+        """P(alive | x, t_x, T) on arrays (Fader & Hardie 2005, eq. 22).
+
+        1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0), computed in logs; 1 when t_x = T (A0 = 0).
+        """
+        self._check_fitted()
+        x, tx, T = (np.asarray(v, dtype=float) for v in (x, tx, T))
+        _, a3, a4 = self._log_parts(self.params_.to_numpy(), x, tx, T)
+        return np.exp(a3 - np.logaddexp(a3, a4))
+
+    def conditional_expected_purchases(self, t, x, tx, T):
+        """E[X(T, T+t) | x, t_x, T] on arrays (Fader & Hardie 2005, eq. 25)."""
+        self._check_fitted()
+        r, alpha, s, beta = self.params_.to_numpy()
+        x, tx, T, t = (np.asarray(v, dtype=float) for v in (x, tx, T, t))
+        rate = (r + x) / (alpha + T)
+        return rate * self._lifetime_factor(beta + T, t, s) * self.conditional_probability_alive(x, tx, T)
+
+    @staticmethod
+    def _lifetime_factor(b, t, s):
+        """E[min(lifetime left, t)] for μ ~ Gamma(s, b): b/(s−1) [1 − (b/(b+t))^(s−1)];
+        b log(1 + t/b) at s = 1 (the limit)."""
+        log_ratio = np.log1p(t / b)
+        if abs(s - 1.0) < 1e-10:
+            return b * log_ratio
+        return b * -np.expm1(-(s - 1.0) * log_ratio) / (s - 1.0)
+
+    def expected_purchases_new(self, t):
+        """E[X(t)] for a customer just acquired (unconditional, Fader & Hardie 2005, eq. 24)."""
+        self._check_fitted()
+        r, alpha, s, beta = self.params_.to_numpy()
+        t = np.asarray(t, dtype=float)
+        return r / alpha * self._lifetime_factor(beta, t, s)
 
 
 # --------------------------------------------------------------------------- Gamma-Gamma
