@@ -658,8 +658,8 @@ class ParetoNBD(BetaGeo):
             w = z / (z - 1.0)
             return -b * log1mz + np.log(special.hyp2f1(1.0, b, rsx + 1.0, w)) - rsx * np.log(q)
 
-        l1, l2 = log_term(tx), log_term(T)
-        with np.errstate(divide="ignore"):
+        with np.errstate(under="ignore", divide="ignore"):  # tiny terms are 0, log 0 = −inf: both exact here
+            l1, l2 = log_term(tx), log_term(T)
             return l1 + np.log1p(-np.exp(np.minimum(l2 - l1, 0.0)))
 
     @classmethod
@@ -674,7 +674,8 @@ class ParetoNBD(BetaGeo):
     @classmethod
     def _loglik(cls, params, x, tx, T):
         a1, a3, a4 = cls._log_parts(params, x, tx, T)
-        return a1 + np.logaddexp(a3, a4)
+        with np.errstate(under="ignore"):
+            return a1 + np.logaddexp(a3, a4)
 
     @classmethod
     def _total(cls, params, x, tx, T, w):
@@ -781,7 +782,8 @@ class ParetoNBD(BetaGeo):
         self._check_fitted()
         x, tx, T = (np.asarray(v, dtype=float) for v in (x, tx, T))
         _, a3, a4 = self._log_parts(self.params_.to_numpy(), x, tx, T)
-        return np.exp(a3 - np.logaddexp(a3, a4))
+        with np.errstate(under="ignore"):  # P(alive) below ~1e-308 is 0
+            return np.exp(a3 - np.logaddexp(a3, a4))
 
     def conditional_expected_purchases(self, t, x, tx, T):
         """E[X(T, T+t) | x, t_x, T] on arrays (Fader & Hardie 2005, eq. 25)."""
