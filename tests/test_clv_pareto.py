@@ -44,9 +44,8 @@ def test_reproduces_published_cdnow_estimates(model):
         assert model.params_[name] == pytest.approx(value, rel=0.01), name
     assert model.converged_
     assert model.n_customers_ == 2357
-    # BTYD walkthrough (McCarthy & Wadsworth, "Buy 'Til You Die - A Walkthrough", BTYD 2.4.2
-    # vignette): pnbd.cbs.LL(params, cal.cbs) on cdnowSummary = −9595 (−9594.98).
-    assert model.log_likelihood_ == pytest.approx(-9594.98, abs=0.05)
+    # BTYD walkthrough (see BTYD_PARAMS): pnbd.cbs.LL(params, cal.cbs) = −9594.976.
+    assert model.log_likelihood_ == pytest.approx(-9594.976, abs=0.01)
     assert model.log_likelihood(_cdnow()).sum() == pytest.approx(model.log_likelihood_, abs=1e-6)
     assert (model.standard_errors_ > 0).all() and np.isfinite(model.standard_errors_).all()
 
@@ -56,14 +55,29 @@ def _cdnow():
     return s.rename(columns={"x": "frequency", "t_x": "recency"})
 
 
-def test_btyd_palive_example():
-    # BTYD reference manual, pnbd.PAlive example: with params <- pnbd.EstimateParameters(cdnowSummary$cbs)
-    # (BTYD walkthrough: 0.5534, 10.5802, 0.6061, 11.6562), pnbd.PAlive(params, x=0, t.x=0, T.cal=39)
-    # is 0.2941633 and pnbd.PAlive(params, x=23, t.x=39, T.cal=39) is 1. The parameters are printed to
-    # 4 digits, hence the tolerance.
-    m = _with_params([0.5534, 10.5802, 0.6061, 11.6562])
-    assert float(m.conditional_probability_alive(0, 0, 39)) == pytest.approx(0.2941633, rel=2e-4)
+#: BTYD walkthrough (McCarthy & Wadsworth, "Buy 'Til You Die - A Walkthrough", the BTYD vignette),
+#: CDNOW cal.cbs (2,357 customers, 39 weeks to 1997-09-30): pnbd.EstimateParameters(cal.cbs) printed as
+#: 0.5533971 10.5801985 0.6060625 11.6562237, pnbd.cbs.LL = −9594.976, pnbd.Expectation(params, t=52)
+#: = 1.473; customer "1516" (x = 26, t.x = 30.86, T.cal = 31): pnbd.ConditionalExpectedTransactions(
+#: params, T.star=52, ...) = 25.46 and pnbd.PAlive = 0.9979. (The printed outputs as transcribed in a
+#: public "AS IS code from BTYD walkthrough" script; the BTYD reference manual's pnbd.PAlive example
+#: gives 0.2941633 for x = 0, t.x = 0, T.cal = 39, and 1 for x = 23, t.x = 39, T.cal = 39.)
+BTYD_PARAMS = [0.5533971, 10.5801985, 0.6060625, 11.6562237]
+
+
+def test_btyd_walkthrough_values(cdnow_summary, model):
+    m = _with_params(BTYD_PARAMS)
+    assert float(m.conditional_probability_alive(0, 0, 39)) == pytest.approx(0.2941633, abs=5e-8)
     assert float(m.conditional_probability_alive(23, 39, 39)) == 1.0
+    assert float(m.expected_purchases_new(52)) == pytest.approx(1.473, abs=5e-4)
+    one = cdnow_summary.loc[[1516]]
+    assert one[["frequency", "recency", "T"]].iloc[0].tolist() == [26, 30.86, 31.0]
+    assert m.predict_purchases(one, 52).iloc[0] == pytest.approx(25.46, abs=5e-3)
+    assert m.probability_alive(one).iloc[0] == pytest.approx(0.9979, abs=5e-5)
+    assert m.log_likelihood(cdnow_summary).sum() == pytest.approx(-9594.976, abs=0.005)
+    # our own estimate agrees with BTYD's to 0.2 % (the likelihood is flat in β) and fits at least as well
+    np.testing.assert_allclose(model.params_.to_numpy(), BTYD_PARAMS, rtol=2e-3)
+    assert model.log_likelihood_ >= m.log_likelihood(cdnow_summary).sum()
 
 
 def test_fitted_model_predictions_are_consistent(model, cdnow_summary):
