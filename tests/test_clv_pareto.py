@@ -194,3 +194,56 @@ def test_bad_input_raises():
         clv.ParetoNBD().fit(pd.DataFrame({"frequency": [0, 0, 0, 0], "recency": [0.0] * 4, "T": [10.0] * 4}))
     with pytest.raises(RuntimeError):
         clv.ParetoNBD().probability_alive(pd.DataFrame({"frequency": [1], "recency": [1.0], "T": [2.0]}))
+
+
+def test_unfitted_model_says_fit_first(cdnow_summary):
+    model = clv.ParetoNBD()
+    assert not model.is_fitted and repr(model) == "ParetoNBD()"
+    for call in (lambda: model.predict_purchases(cdnow_summary, 4),
+                 lambda: model.conditional_expected_purchases(4, [1.0], [1.0], [2.0]),
+                 lambda: model.conditional_probability_alive([1.0], [1.0], [2.0]),
+                 lambda: model.expected_purchases_new(4),
+                 lambda: clv.plot_probability_alive(model)):
+        with pytest.raises(RuntimeError, match="is not fitted: call fit\\(\\) first"):
+            call()
+
+
+def test_reads_the_columns_it_was_fitted_on(cdnow_summary, model):
+    renamed = cdnow_summary.rename(columns={"frequency": "x", "recency": "t_x"})
+    fit = clv.ParetoNBD().fit(renamed, frequency="x", recency="t_x")
+    assert fit.columns_ == {"frequency": "x", "recency": "t_x", "T": "T"}
+    np.testing.assert_allclose(fit.probability_alive(renamed), model.probability_alive(cdnow_summary), rtol=1e-9)
+
+
+def test_fit_raises_no_floating_point_warnings(cdnow_summary):
+    # compress=False: every row goes through the likelihood, including the largest histories
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        fit = clv.ParetoNBD().fit(cdnow_summary, compress=False)
+    assert fit.params_["r"] == pytest.approx(0.553, rel=0.01)
+
+
+def test_weights_equal_repeated_rows(cdnow_summary):
+    s = cdnow_summary.iloc[:400]
+    doubled = clv.ParetoNBD().fit(pd.concat([s, s]), compress=False)
+    weighted = clv.ParetoNBD().fit(s, weights=np.full(len(s), 2.0))
+    np.testing.assert_allclose(weighted.params_, doubled.params_, rtol=1e-4)
+
+
+def test_plots_accept_pareto_nbd():
+    import matplotlib.pyplot as plt
+
+    import crmlab
+
+    tx = crmlab.datasets.load_cdnow()
+    s = clv.customer_summary(tx, calibration_end="1997-09-30")
+    m = clv.ParetoNBD().fit(s)
+    for ax in (clv.plot_probability_alive(m, lang="zh"), clv.plot_frequency_recency(m),
+               clv.plot_calibration_holdout(m, s), clv.plot_tracking(m, tx, calibration_end="1997-09-30")):
+        assert ax.get_title()
+        plt.close(ax.figure)
+
+
+def test_one_customer_is_a_data_error():
+    with pytest.raises(DataError, match="at least"):
+        clv.ParetoNBD().fit(pd.DataFrame({"frequency": [3], "recency": [5.0], "T": [10.0]}))
