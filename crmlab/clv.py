@@ -1,7 +1,8 @@
-"""Customer lifetime value with the "buy till you die" models: BG/NBD and Gamma-Gamma.
+"""Customer lifetime value with the "buy till you die" models: BG/NBD, Pareto/NBD and Gamma-Gamma.
 
 Course concept: 客户终身价值 (CLV/LTV) — expected future purchases (BG/NBD, Fader, Hardie & Lee
-2005) × expected spend per purchase (Gamma-Gamma, Fader, Hardie & Lee 2005b), discounted.
+2005; or Pareto/NBD, Schmittlein, Morrison & Colombo 1987) × expected spend per purchase
+(Gamma-Gamma, Fader, Hardie & Lee 2005b), discounted.
 
 Recency here follows the BTYD literature (time from the first to the last purchase), not the
 RFM definition (time since the last purchase).
@@ -597,7 +598,9 @@ class ParetoNBD(BetaGeo):
     BG/NBD, a customer may drop out at any moment, not only right after a purchase.
 
     Formulas follow Fader & Hardie (2005), "A Note on Deriving the Pareto/NBD Model and Related
-    Expressions" (eqs. 19, 22, 24 and 25 there).
+    Expressions". The summary-level methods (``histories``, ``predict_purchases``,
+    ``probability_alive``, ``log_likelihood``) are BetaGeo's, so the plots and
+    :func:`customer_lifetime_value` take either model.
 
     Parameters
     ----------
@@ -630,7 +633,7 @@ class ParetoNBD(BetaGeo):
 
     @staticmethod
     def _log_a0(params, x, tx, T):
-        """log A0 of Fader & Hardie (2005, eq. 19), so that L = e^{a1}(e^{a3} + s/(r+s+x) A0).
+        """log A0 of Fader & Hardie (2005), so that L = e^{a1}(e^{a3} + s/(r+s+x) A0).
 
         Numerics (the choice the issue asks to document): A0 is the difference of two Gauss
         hypergeometric terms 2F1(r+s+x, b; r+s+x+1; z) / (m+y)^(r+s+x), y = t_x and y = T. We use
@@ -775,7 +778,7 @@ class ParetoNBD(BetaGeo):
         return self
 
     def conditional_probability_alive(self, x, tx, T):
-        """P(alive | x, t_x, T) on arrays (Fader & Hardie 2005, eq. 22).
+        """P(alive | x, t_x, T) on arrays (Fader & Hardie 2005).
 
         1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0), computed in logs; 1 when t_x = T (A0 = 0).
         """
@@ -786,7 +789,7 @@ class ParetoNBD(BetaGeo):
             return np.exp(a3 - np.logaddexp(a3, a4))
 
     def conditional_expected_purchases(self, t, x, tx, T):
-        """E[X(T, T+t) | x, t_x, T] on arrays (Fader & Hardie 2005, eq. 25)."""
+        """E[X(T, T+t) | x, t_x, T] on arrays (Fader & Hardie 2005)."""
         self._check_fitted()
         r, alpha, s, beta = self.params_.to_numpy()
         x, tx, T, t = (np.asarray(v, dtype=float) for v in (x, tx, T, t))
@@ -803,7 +806,7 @@ class ParetoNBD(BetaGeo):
         return b * -np.expm1(-(s - 1.0) * log_ratio) / (s - 1.0)
 
     def expected_purchases_new(self, t):
-        """E[X(t)] for a customer just acquired (unconditional, Fader & Hardie 2005, eq. 24)."""
+        """E[X(t)] for a customer just acquired (unconditional, Fader & Hardie 2005)."""
         self._check_fitted()
         r, alpha, s, beta = self.params_.to_numpy()
         t = np.asarray(t, dtype=float)
@@ -899,7 +902,7 @@ def customer_lifetime_value(purchase_model: BetaGeo, spend_model, summary: pd.Da
 
     Parameters
     ----------
-    purchase_model : BetaGeo
+    purchase_model : BetaGeo or ParetoNBD
         Fitted purchase model.
     spend_model : GammaGamma, Series or float
         Fitted spend model, or the expected spend per purchase per customer, or one number.
