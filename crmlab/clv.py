@@ -413,6 +413,16 @@ class BetaGeo(_FittedModel):
         xi = xi.ravel()
         return xu, xi, np.bincount(xi, weights=w, minlength=len(xu))
 
+    def _fit_inputs(self, summary, weights, frequency, recency, T, compress):
+        """The histories a fit uses: checked columns and weights, identical rows collapsed when ``compress``."""
+        x, tx, TT = _columns(summary, [frequency, recency, T], ["frequency", "recency", "T"])
+        w = _weights(summary, weights, len(x))
+        self._validate(x, tx, TT, frequency, recency, T, summary)
+        self._check_enough(x, w)
+        if compress:
+            (x, tx, TT), w = _compress([x, tx, TT], w)
+        return x, tx, TT, w
+
     def fit(self, summary: pd.DataFrame, *, weights=None, frequency: str = "frequency",
             recency: str = "recency", T: str = "T", initial=None, compress: bool = True) -> BetaGeo:
         """Fit by maximum likelihood.
@@ -435,12 +445,7 @@ class BetaGeo(_FittedModel):
         -------
         self
         """
-        x, tx, TT = _columns(summary, [frequency, recency, T], ["frequency", "recency", "T"])
-        w = _weights(summary, weights, len(x))
-        self._validate(x, tx, TT, frequency, recency, T, summary)
-        self._check_enough(x, w)
-        if compress:
-            (x, tx, TT), w = _compress([x, tx, TT], w)
+        x, tx, TT, w = self._fit_inputs(summary, weights, frequency, recency, T, compress)
         histories = (x, tx, TT)  # every customer's history, for the check of the estimate
         scale = w.sum()
         t_start = max(float(np.average(TT, weights=w)), 1.0) / 2
@@ -734,12 +739,7 @@ class ParetoNBD(BetaGeo):
         -------
         self
         """
-        x, tx, TT = _columns(summary, [frequency, recency, T], ["frequency", "recency", "T"])
-        w = _weights(summary, weights, len(x))
-        self._validate(x, tx, TT, frequency, recency, T, summary)
-        self._check_enough(x, w)
-        if compress:
-            (x, tx, TT), w = _compress([x, tx, TT], w)
+        x, tx, TT, w = self._fit_inputs(summary, weights, frequency, recency, T, compress)
         scale = w.sum()
         t_start = max(float(np.average(TT, weights=w)), 1.0)
 
